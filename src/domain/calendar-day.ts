@@ -1,0 +1,49 @@
+// Calendar days ('YYYY-MM-DD') in Asia/Shanghai: parsing, arithmetic, and the day an instant falls on.
+
+/** A calendar day as `YYYY-MM-DD`. Plain strings compare in date order. */
+export type Day = string;
+
+/** China has kept UTC+8 without daylight saving since 1991, so the offset is a constant. */
+export const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The day `text` names when it is a real calendar day in `YYYY-MM-DD` form (so `2022-02-30` is null). */
+export function parseDay(text: string): Day | null {
+  const m = DAY_PATTERN.exec(text.trim());
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) return null;
+  const utc = new Date(Date.UTC(y, mo - 1, d));
+  if (utc.getUTCMonth() !== mo - 1 || utc.getUTCDate() !== d) return null;
+  return `${m[1]}-${m[2]}-${m[3]}`;
+}
+
+/** The Shanghai calendar day of an instant, whatever the host's time zone. */
+export function dayOf(instant: Date): Day {
+  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Midnight in Shanghai at the start of `day`: the instant a date-only cell holds. */
+export function startOfDay(day: Day): Date {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - SHANGHAI_OFFSET_MS);
+}
+
+export function addDays(day: Day, days: number): Day {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: Day, to: Day): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** `YYYY-MM-DD HH:mm:ss` in Shanghai, for logs and stamps shown as text. */
+export function formatInstant(instant: Date): string {
+  const iso = new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
+
+export function dayParts(day: Day): { year: number; month: number; date: number } {
+  return { year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)), date: Number(day.slice(8, 10)) };
+}

@@ -1,0 +1,2 @@
+// The one list of functions Apps Script can call (menus, triggers, google.script.run); the build makes each a top-level function.
+export { onOpen } from './app/menu';
