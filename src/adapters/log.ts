@@ -1,0 +1,46 @@
+// Appends rows to 操作日志, the append-only record of every change and script action.
+import { LOG_HEADERS, TAB } from '../domain/contract';
+import { formatInstant } from '../domain/calendar-day';
+import { literalText } from '../domain/ledger-row';
+
+export interface LogEntry {
+  at: Date;
+  account: string;
+  tab: string;
+  range: string;
+  creditCode: string;
+  name: string;
+  field: string;
+  oldValue: string;
+  newValue: string;
+  action: string;
+}
+
+export function logRow(entry: LogEntry): string[] {
+  // Time as Shanghai text, not a date cell: it reads the same whatever the spreadsheet's zone.
+  return [
+    formatInstant(entry.at),
+    entry.account,
+    entry.tab,
+    entry.range,
+    entry.creditCode,
+    entry.name,
+    entry.field,
+    entry.oldValue,
+    entry.newValue,
+    entry.action,
+  ].map((v) => literalText(String(v)));
+}
+
+/** One write for all entries; callers hold the document lock so two executions never claim the same rows. */
+export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries: readonly LogEntry[]): void {
+  if (entries.length === 0) return;
+  let sheet = ss.getSheetByName(TAB.log);
+  if (!sheet) {
+    // Setup creates the tab; if someone deleted it, the log must still not be lost.
+    sheet = ss.insertSheet(TAB.log);
+    sheet.getRange(1, 1, 1, LOG_HEADERS.length).setValues([[...LOG_HEADERS]]);
+  }
+  const start = Math.max(sheet.getLastRow(), 1) + 1;
+  sheet.getRange(start, 1, entries.length, LOG_HEADERS.length).setValues(entries.map(logRow));
+}
