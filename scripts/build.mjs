@@ -5,7 +5,13 @@ import { join, basename } from 'node:path';
 import vm from 'node:vm';
 
 const root = new URL('..', import.meta.url).pathname;
-const dist = join(root, 'dist');
+// --entry and --out exist for the build's own tests; a deployer never needs them.
+const arg = (flag, fallback) => {
+  const i = process.argv.indexOf(flag);
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+};
+const entry = arg('--entry', join(root, 'src/entry.ts'));
+const dist = arg('--out', join(root, 'dist'));
 const GLOBAL = '__ecoLedger';
 
 function fail(message) {
@@ -26,7 +32,7 @@ const shared = {
 async function entryExports() {
   const result = await build({
     ...shared,
-    entryPoints: [join(root, 'src/entry.ts')],
+    entryPoints: [entry],
     format: 'esm',
     platform: 'neutral',
     metafile: true,
@@ -39,7 +45,7 @@ async function entryExports() {
 async function buildCode(names) {
   const result = await build({
     ...shared,
-    entryPoints: [join(root, 'src/entry.ts')],
+    entryPoints: [entry],
     format: 'iife',
     globalName: GLOBAL,
     platform: 'neutral',

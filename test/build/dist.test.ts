@@ -1,0 +1,76 @@
+// The pushed set: dist/ holds exactly what clasp sends, in the shape Apps Script needs.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+
+const dist = join(__dirname, '../../dist');
+const code = readFileSync(join(dist, 'Code.js'), 'utf8');
+const manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8'));
+const entrySource = readFileSync(join(__dirname, '../../src/entry.ts'), 'utf8');
+
+function exportedNames(): string[] {
+  const names: string[] = [];
+  for (const m of entrySource.matchAll(/export\s*\{([^}]*)\}/g)) {
+    for (const part of (m[1] ?? '').split(',')) {
+      const name = part.trim().split(/\s+as\s+/).pop();
+      if (name) names.push(name);
+    }
+  }
+  return names;
+}
+
+describe('dist/', () => {
+  it('holds only the script, the pages and the manifest', () => {
+    for (const file of readdirSync(dist)) expect(file).toMatch(/^(Code\.js|appsscript\.json|[A-Za-z]+\.html)$/);
+  });
+
+  it('has no module syntax in Code.js', () => {
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
+    expect(() => new vm.Script(code)).not.toThrow();
+  });
+
+  it('declares every export of src/entry.ts as a top-level function', () => {
+    const names = exportedNames();
+    expect(names).toContain('onOpen');
+    const context = vm.createContext({});
+    vm.runInContext(code, context);
+    for (const name of names) {
+      expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
+      expect(typeof vm.runInContext(`typeof ${name} === 'function' && ${name}`, context)).toBe('function');
+    }
+  });
+
+  it('declares no top-level function whose name ends in an underscore', () => {
+    expect(code).not.toMatch(/^function \w+_\(/m);
+  });
+
+  it('runs in Asia/Shanghai on V8 with Stackdriver logging', () => {
+    expect(manifest.timeZone).toBe('Asia/Shanghai');
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect(manifest.exceptionLogging).toBe('STACKDRIVER');
+  });
+
+  it('asks for the narrowest scopes: this spreadsheet, its UI, sending mail, its triggers', () => {
+    expect([...manifest.oauthScopes].sort()).toEqual(
+      [
+        'https://www.googleapis.com/auth/script.container.ui',
+        'https://www.googleapis.com/auth/script.scriptapp',
+        'https://www.googleapis.com/auth/script.send_mail',
+        'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      ].sort(),
+    );
+    for (const scope of manifest.oauthScopes) expect(scope).not.toMatch(/drive|gmail|auth\/spreadsheets$/);
+  });
+
+  it('keeps Code.js small enough to parse quickly on every trigger run', () => {
+    expect(Buffer.byteLength(code)).toBeLessThan(150 * 1024);
+  });
+
+  it('inlines every resource of the pages', () => {
+    for (const file of readdirSync(dist).filter((f) => f.endsWith('.html'))) {
+      const html = readFileSync(join(dist, file), 'utf8');
+      expect(html).not.toMatch(/<(script|link|img)\b[^>]*\s(src|href)=["'](?!data:|https:\/\/)/i);
+      expect(html).not.toContain('<!-- inline:');
+    }
+  });
+});
