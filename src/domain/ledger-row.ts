@@ -1,0 +1,178 @@
+// A district tab's row ⇄ record ⇄ payload, with columns located by their header text.
+
+import type { Day } from './calendar-day';
+import { dayOf, startOfDay } from './calendar-day';
+import { COLUMNS, HEADER_ROW, MENU_TITLE, UPPER_HEADER, UPPER_HEADER_ROW } from './contract';
+import type { ColumnKey, PayloadKey } from './contract';
+import { AppError } from './errors';
+import { PAYLOAD_KEYS, validateEnterprise } from './enterprise';
+import type { EnterprisePayload, PlanRules } from './enterprise';
+
+/** 0-based column index of each key in a district tab. */
+export type ColumnMap = Record<ColumnKey, number>;
+
+/** A payload as the sheet holds it, before validation: trimmed text, employees possibly still a number. */
+export type RawPayload = Record<Exclude<PayloadKey, 'employees'>, string> & { employees: string | number };
+
+export interface RawRecord {
+  payload: RawPayload;
+  serial: number | null;
+  updatedAt: Date | null;
+  updatedBy: string;
+}
+
+export interface RowMeta {
+  serial: number;
+  updatedAt: Date;
+  updatedBy: string;
+}
+
+export interface CellProblem {
+  key: PayloadKey;
+  /** 0-based column index */
+  column: number;
+  message: string;
+}
+
+export type LocateResult = { ok: true; columns: ColumnMap } | { ok: false; error: AppError };
+
+const SYSTEM_KEYS: readonly ColumnKey[] = ['serial', 'updatedAt', 'updatedBy'];
+
+/** The columns whose header is merged down over rows 3–4, so their text may sit in either row. */
+const MERGED_DOWN = new Set<string>(UPPER_HEADER.filter((h) => h.down).map((h) => h.text));
+
+/** The template's default column positions (A = 0). */
+export const TEMPLATE_COLUMNS: ColumnMap = Object.fromEntries(COLUMNS.map((c, i) => [c.key, i])) as ColumnMap;
+
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+// Wrapped header cells may hold line breaks or stray spaces; those do not make a header different.
+const headerText = (v: unknown): string => (typeof v === 'string' ? v.replace(/\s+/g, '') : v == null ? '' : String(v).replace(/\s+/g, ''));
+
+/**
+ * The contract fixes each column's letter, so a column found elsewhere is a mismatch too: data rows would be
+ * read under the wrong header, which is how records get silently corrupted.
+ */
+export function locateColumns(upperHeader: unknown[], lowerHeader: unknown[]): LocateResult {
+  const lower = lowerHeader.map(headerText);
+  const upper = upperHeader.map(headerText);
+  const textAt = (i: number, header: string): boolean =>
+    lower[i] === header || (MERGED_DOWN.has(header) && upper[i] === header && (lower[i] ?? '') === '');
+  const problems: string[] = [];
+  const missing: string[] = [];
+  const moved: string[] = [];
+  COLUMNS.forEach((col, i) => {
+    if (textAt(i, col.header)) return;
+    const width = Math.max(lower.length, upper.length);
+    let foundAt = -1;
+    for (let j = 0; j < width && foundAt < 0; j += 1) if (j !== i && textAt(j, col.header)) foundAt = j;
+    if (foundAt >= 0) {
+      moved.push(col.header);
+      problems.push(`列“${col.header}”应在${col.letter}列，现在在${columnLetter(foundAt)}列`);
+      return;
+    }
+    missing.push(col.header);
+    const present = lower[i] || (MERGED_DOWN.has(col.header) ? upper[i] : '') || '';
+    problems.push(
+      present
+        ? `${col.letter}列表头应为“${col.header}”，现在是“${present}”`
+        : `缺少列“${col.header}”（应在${col.letter}列）`,
+    );
+  });
+  if (problems.length === 0) return { ok: true, columns: { ...TEMPLATE_COLUMNS } };
+  const message =
+    `表头与台账模板不一致（第${UPPER_HEADER_ROW}–${HEADER_ROW}行）：${problems.join('；')}。` +
+    `为避免数据写错列，本次未做任何修改。请恢复原表头（可用撤销），或运行“${MENU_TITLE} → 初始化/修复表格”后重试。`;
+  return { ok: false, error: new AppError('HEADER_MISMATCH', message, { missing, moved, problems }) };
+}
+
+function cellText(v: unknown): string {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : dayOf(v);
+  if (v === null || v === undefined) return '';
+  return String(v).trim();
+}
+
+const isBlankCell = (v: unknown): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+/**
+ * A row with nothing in it. With `columns`, only the enterprise's own cells count: a row whose data was cleared
+ * still carries the script's 序号 and stamps, and it is blank all the same.
+ */
+export function isBlankRow(row: unknown[], columns?: ColumnMap): boolean {
+  if (!columns) return row.every(isBlankCell);
+  return PAYLOAD_KEYS.every((k) => isBlankCell(row[columns[k]]));
+}
+
+export function rowToPayload(row: unknown[], columns: ColumnMap): RawRecord {
+  const payload = {} as Record<PayloadKey, string | number>;
+  for (const key of PAYLOAD_KEYS) {
+    const v = row[columns[key]];
+    payload[key] = key === 'employees' && typeof v === 'number' ? v : cellText(v);
+  }
+  const serialCell = row[columns.serial];
+  const serialText = cellText(serialCell);
+  const stamp = row[columns.updatedAt];
+  return {
+    payload: payload as RawPayload,
+    serial: typeof serialCell === 'number' ? serialCell : /^\d+$/.test(serialText) ? Number(serialText) : null,
+    updatedAt: stamp instanceof Date && !Number.isNaN(stamp.getTime()) ? stamp : null,
+    updatedBy: cellText(row[columns.updatedBy]),
+  };
+}
+
+// Strings Sheets would turn into something else under USER_ENTERED: numbers (an all-digit credit code would
+// lose digits), dates, booleans, and a leading apostrophe (which Sheets would swallow).
+const COERCIBLE = [
+  /^\s*[+-]?(\d[\d,]*)?\.?\d+(e[+-]?\d+)?\s*%?\s*$/i,
+  /^\s*\d{1,4}\s*[-/.年]\s*\d{1,2}\s*([-/.月]\s*\d{1,4}\s*日?)?\s*$/,
+  /^\s*\d{1,2}:\d{2}(:\d{2})?\s*$/,
+  /^\s*(true|false)\s*$/i,
+];
+
+/** User text as a value Sheets stores literally: never a formula, never re-read as a number or date. */
+export function literalText(s: string): string {
+  if (/^[=+\-@']/.test(s)) return `'${s}`;
+  if (COERCIBLE.some((re) => re.test(s))) return `'${s}`;
+  return s;
+}
+
+/** The cells of one data row, as wide as the tab's columns; dates are real dates at Shanghai midnight. */
+export function payloadToRow(p: EnterprisePayload, meta: RowMeta, columns: ColumnMap): unknown[] {
+  const width = Math.max(...Object.values(columns)) + 1;
+  const row: unknown[] = new Array(width).fill('');
+  for (const key of PAYLOAD_KEYS) {
+    const v = p[key];
+    let cell: unknown;
+    if (key === 'employees') cell = p.employees;
+    else if (key === 'deadline' || key === 'closedOn') cell = v === '' ? '' : startOfDay(v as Day);
+    else cell = literalText(String(v));
+    row[columns[key]] = cell;
+  }
+  row[columns.serial] = meta.serial;
+  row[columns.updatedAt] = meta.updatedAt;
+  row[columns.updatedBy] = literalText(meta.updatedBy);
+  return row;
+}
+
+/** The problems of one sheet row, each on the cell to mark (cross-field ones on the cell the rule names). */
+export function rowProblems(row: unknown[], columns: ColumnMap, rules: PlanRules): CellProblem[] {
+  const result = validateEnterprise(rowToPayload(row, columns).payload, rules);
+  if (result.ok) return [];
+  const problems: CellProblem[] = [];
+  for (const key of PAYLOAD_KEYS) {
+    const message = result.errors[key];
+    if (message !== undefined) problems.push({ key, column: columns[key], message });
+  }
+  return problems;
+}
+
+export const isSystemKey = (key: ColumnKey): boolean => SYSTEM_KEYS.includes(key);
