@@ -1,0 +1,371 @@
+// The enterprise schema: every field rule and cross-field rule, accepted and refused.
+
+import { addDays } from '../../src/domain/calendar-day';
+import {
+  CATEGORIES,
+  CLOSED_STATUS,
+  COLUMNS,
+  DEFAULT_DISTRICTS,
+  INDUSTRIES,
+  INITIAL_STATUS,
+  MAX_TEXT_LENGTH,
+  RELOCATION,
+  STATUSES,
+  TOWNS,
+} from '../../src/domain/contract';
+import type { PayloadKey } from '../../src/domain/contract';
+import { withCheckChar } from '../../src/domain/credit-code';
+import {
+  EMPLOYEES_MESSAGE,
+  FIELD_LABELS,
+  PAYLOAD_KEYS,
+  RELOCATION_AREA_PATTERN,
+  RELOCATION_AREA_REGEX_SOURCE,
+  crossFieldProblems,
+  relocationArea,
+  validateEnterprise,
+} from '../../src/domain/enterprise';
+import type { PlanRules } from '../../src/domain/enterprise';
+
+const ACCEPT_BY = '2023-12-31';
+const RULES: PlanRules = { districts: DEFAULT_DISTRICTS.map((d) => d.district), acceptBy: ACCEPT_BY };
+const VALID_CODE = '91350100M000100Y43';
+
+function payload(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    district: '达川区',
+    name: '达州市某某铸造有限公司',
+    address: '达州市达川区某某路1号',
+    creditCode: VALID_CODE,
+    industry: '铸造',
+    employees: 35,
+    landTenure: '租用',
+    safetyAssessment: '有',
+    energyReview: '无',
+    eiaApproval: '达市环审〔2019〕12号',
+    dischargePermit: '无',
+    onlineMonitoring: '无',
+    problems: '无组织排放粉尘',
+    measures: '建设集气罩和布袋除尘',
+    category: '改造提升',
+    deadline: '2022-06-30',
+    progress: '',
+    remarks: '',
+    status: '整改中',
+    town: '河市镇',
+    closedOn: '',
+    ...overrides,
+  };
+}
+
+function errorsOf(overrides: Record<string, unknown>, rules: PlanRules = RULES) {
+  const result = validateEnterprise(payload(overrides), rules);
+  if (result.ok) throw new Error(`expected a refusal for ${JSON.stringify(overrides)}`);
+  return result.errors;
+}
+
+function valueOf(overrides: Record<string, unknown>, rules: PlanRules = RULES) {
+  const result = validateEnterprise(payload(overrides), rules);
+  if (!result.ok) throw new Error(`expected acceptance, got ${JSON.stringify(result.errors)}`);
+  return result.value;
+}
+
+describe('a complete valid payload', () => {
+  it('is accepted and returned with every payload key', () => {
+    const value = valueOf({});
+    expect(Object.keys(value).sort()).toEqual([...PAYLOAD_KEYS].sort());
+    expect(value.employees).toBe(35);
+  });
+
+  it('drops keys that are not part of the payload', () => {
+    const value = valueOf({ row: 12, serial: 3 });
+    expect(value).not.toHaveProperty('row');
+    expect(value).not.toHaveProperty('serial');
+  });
+
+  it('trims every text field', () => {
+    const value = valueOf({ name: '  某某公司 ', address: '\t某路 1 号\n', progress: ' 已完成设备采购 ', town: ' 河市镇 ' });
+    expect(value.name).toBe('某某公司');
+    expect(value.address).toBe('某路 1 号');
+    expect(value.progress).toBe('已完成设备采购');
+    expect(value.town).toBe('河市镇');
+  });
+
+  it('refuses something that is not an object as a whole-form error', () => {
+    for (const input of [null, 'x', 42, undefined]) {
+      const result = validateEnterprise(input, RULES);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.errors._form).toBeTruthy();
+    }
+  });
+
+  it('reports every wrong field at once, one message per field', () => {
+    const errors = errorsOf({ name: '', creditCode: 'x', employees: -1, category: RELOCATION, remarks: '' });
+    expect(Object.keys(errors).sort()).toEqual(['creditCode', 'employees', 'name', 'remarks']);
+    for (const message of Object.values(errors)) expect(typeof message).toBe('string');
+  });
+});
+
+describe('FIELD_LABELS', () => {
+  it('names each payload key with its contract header', () => {
+    for (const col of COLUMNS) {
+      if ((PAYLOAD_KEYS as readonly string[]).includes(col.key)) expect(FIELD_LABELS[col.key as PayloadKey]).toBe(col.header);
+    }
+    expect(Object.keys(FIELD_LABELS)).toHaveLength(21);
+  });
+});
+
+describe('district', () => {
+  it('accepts each district of 配置', () => {
+    for (const d of RULES.districts) expect(valueOf({ district: d }).district).toBe(d);
+  });
+
+  it('refuses a district not in 配置 and one that is missing', () => {
+    expect(errorsOf({ district: '宣汉县' }).district).toContain('辖区');
+    expect(errorsOf({ district: '' }).district).toBe('请选择辖区');
+  });
+
+  it('follows the districts it is given rather than the defaults', () => {
+    expect(valueOf({ district: '宣汉县' }, { ...RULES, districts: ['宣汉县'] }).district).toBe('宣汉县');
+    expect(errorsOf({ district: '达川区' }, { ...RULES, districts: ['宣汉县'] }).district).toBeTruthy();
+  });
+});
+
+describe('name', () => {
+  it('accepts 2 and 100 characters', () => {
+    expect(valueOf({ name: '某厂' }).name).toBe('某厂');
+    expect(valueOf({ name: '厂'.repeat(100) }).name).toHaveLength(100);
+  });
+
+  it('refuses 1 character, 101 characters and a blank name', () => {
+    for (const name of ['厂', '厂'.repeat(101), '   ']) expect(errorsOf({ name }).name).toContain('企业名称');
+  });
+
+  it('refuses a name that is not text', () => {
+    expect(errorsOf({ name: 12 }).name).toContain('企业名称');
+  });
+});
+
+describe('required and limited text', () => {
+  it.each(['address', 'problems', 'measures', 'eiaApproval', 'dischargePermit'] as const)(
+    'requires %s and names it in the message',
+    (key) => {
+      expect(errorsOf({ [key]: '' })[key]).toContain(FIELD_LABELS[key]);
+      expect(errorsOf({ [key]: undefined })[key]).toContain(FIELD_LABELS[key]);
+    },
+  );
+
+  it('accepts 无 for the approval and permit numbers and says so when they are missing', () => {
+    const value = valueOf({ eiaApproval: '无', dischargePermit: '无' });
+    expect([value.eiaApproval, value.dischargePermit]).toEqual(['无', '无']);
+    expect(errorsOf({ dischargePermit: '' }).dischargePermit).toContain('无');
+  });
+
+  it(`accepts ${MAX_TEXT_LENGTH} characters of text and refuses one more`, () => {
+    expect(valueOf({ problems: '问'.repeat(MAX_TEXT_LENGTH) }).problems).toHaveLength(MAX_TEXT_LENGTH);
+    expect(errorsOf({ problems: '问'.repeat(MAX_TEXT_LENGTH + 1) }).problems).toContain(String(MAX_TEXT_LENGTH));
+    expect(errorsOf({ progress: '进'.repeat(MAX_TEXT_LENGTH + 1) }).progress).toContain('进展情况');
+  });
+
+  it('treats progress and remarks as optional, absent or null meaning empty', () => {
+    const value = valueOf({ progress: undefined, remarks: null });
+    expect(value.progress).toBe('');
+    expect(value.remarks).toBe('');
+  });
+});
+
+describe('credit code', () => {
+  it('normalises lower-case and full-width input before checking', () => {
+    const fullWidth = Array.from(VALID_CODE.toLowerCase())
+      .map((c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0))
+      .join('');
+    expect(valueOf({ creditCode: ` ${VALID_CODE.toLowerCase()} ` }).creditCode).toBe(VALID_CODE);
+    expect(valueOf({ creditCode: fullWidth }).creditCode).toBe(VALID_CODE);
+  });
+
+  it('refuses a wrong check character with the expected one', () => {
+    expect(errorsOf({ creditCode: VALID_CODE.slice(0, 17) + '4' }).creditCode).toContain('“3”');
+  });
+
+  it('refuses a wrong length with the current length', () => {
+    expect(errorsOf({ creditCode: VALID_CODE.slice(0, 15) }).creditCode).toBe('统一社会信用代码应为18位，当前为15位');
+  });
+
+  it('refuses a missing code', () => {
+    expect(errorsOf({ creditCode: '' }).creditCode).toContain('统一社会信用代码');
+    expect(errorsOf({ creditCode: undefined }).creditCode).toContain('统一社会信用代码');
+  });
+
+  it('accepts any code carrying its check character', () => {
+    const code = withCheckChar('91511700MA62H1T0X');
+    expect(valueOf({ creditCode: code }).creditCode).toBe(code);
+  });
+});
+
+describe('enumerations', () => {
+  const cases: [PayloadKey, readonly string[]][] = [
+    ['industry', INDUSTRIES],
+    ['landTenure', ['租用', '征用']],
+    ['safetyAssessment', ['有', '无']],
+    ['energyReview', ['有', '无']],
+    ['onlineMonitoring', ['有', '无']],
+    ['category', CATEGORIES],
+    ['town', TOWNS],
+  ];
+
+  it.each(cases)('accepts every value of %s', (key, options) => {
+    for (const option of options) {
+      const extra = key === 'category' && option === RELOCATION ? { remarks: '新址用地面积：10亩' } : {};
+      expect(valueOf({ [key]: option, ...extra })[key]).toBe(option);
+    }
+  });
+
+  it.each(cases)('refuses an unknown or missing %s, naming the field', (key) => {
+    expect(errorsOf({ [key]: '其它值' })[key]).toContain(FIELD_LABELS[key]);
+    expect(errorsOf({ [key]: '' })[key]).toBe(`请选择${FIELD_LABELS[key]}`);
+  });
+
+  it('lists the allowed values when the value is unknown', () => {
+    expect(errorsOf({ landTenure: '自有' }).landTenure).toContain('租用、征用');
+  });
+});
+
+describe('employees', () => {
+  it.each([
+    [0, 0],
+    [35, 35],
+    ['0', 0],
+    ['120', 120],
+    [' 8 ', 8],
+  ])('accepts %p as %p', (input, expected) => {
+    expect(valueOf({ employees: input }).employees).toBe(expected);
+  });
+
+  it.each([12.5, -1, '12.5', '-1', 'abc', '', '1e3', NaN, Infinity, null, undefined, true, '１２'])('refuses %p', (input) => {
+    expect(errorsOf({ employees: input }).employees).toBe(EMPLOYEES_MESSAGE);
+  });
+
+  it('uses the agreed message', () => {
+    expect(EMPLOYEES_MESSAGE).toBe('职工人数应为不小于0的整数');
+  });
+});
+
+describe('deadline', () => {
+  it('accepts a real day, including 29 February of a leap year', () => {
+    expect(valueOf({ deadline: '2024-02-29' }, { ...RULES, acceptBy: '2024-12-31' }).deadline).toBe('2024-02-29');
+    expect(valueOf({ deadline: ' 2022-06-30 ' }).deadline).toBe('2022-06-30');
+  });
+
+  it.each(['2022-02-29', '2022-02-30', '2022-13-01', '2022/06/30', '20220630', 'soon'])('refuses %p as not a real day', (deadline) => {
+    expect(errorsOf({ deadline }).deadline).toBe('整改完成时限应为有效日期（YYYY-MM-DD）');
+  });
+
+  it('requires a deadline', () => {
+    expect(errorsOf({ deadline: '' }).deadline).toBe('请填写整改完成时限');
+  });
+
+  it('accepts a deadline on the plan’s 验收截止日期 and refuses the day after, pointing to 配置', () => {
+    expect(valueOf({ deadline: ACCEPT_BY }).deadline).toBe(ACCEPT_BY);
+    const message = errorsOf({ deadline: addDays(ACCEPT_BY, 1) }).deadline ?? '';
+    expect(message).toContain(ACCEPT_BY);
+    expect(message).toContain('配置');
+    expect(message).toContain('验收截止日期');
+  });
+
+  it('follows the 验收截止日期 it is given', () => {
+    expect(valueOf({ deadline: '2024-06-30' }, { ...RULES, acceptBy: '2024-06-30' }).deadline).toBe('2024-06-30');
+    expect(errorsOf({ deadline: '2023-06-30' }, { ...RULES, acceptBy: '2023-06-29' }).deadline).toContain('2023-06-29');
+  });
+});
+
+describe('status', () => {
+  it('starts at 未启动 when empty or absent', () => {
+    expect(valueOf({ status: '' }).status).toBe(INITIAL_STATUS);
+    expect(valueOf({ status: undefined }).status).toBe(INITIAL_STATUS);
+  });
+
+  it('honours every status of the contract', () => {
+    for (const status of STATUSES) {
+      const extra = status === CLOSED_STATUS ? { closedOn: '2023-05-01' } : {};
+      expect(valueOf({ status, ...extra }).status).toBe(status);
+    }
+  });
+
+  it('refuses an unknown status', () => {
+    expect(errorsOf({ status: '已完成' }).status).toContain('整改状态');
+  });
+});
+
+describe('closedOn and 已验收销号', () => {
+  it('accepts 已验收销号 with a real date', () => {
+    expect(valueOf({ status: CLOSED_STATUS, closedOn: '2023-05-01' }).closedOn).toBe('2023-05-01');
+  });
+
+  it('refuses 已验收销号 without 销号日期, on closedOn', () => {
+    const errors = errorsOf({ status: CLOSED_STATUS, closedOn: '' });
+    expect(errors.closedOn).toContain('销号日期');
+    expect(errors.status).toBeUndefined();
+  });
+
+  it('refuses a 销号日期 while the status is not 已验收销号, on closedOn', () => {
+    expect(errorsOf({ status: '整改中', closedOn: '2023-05-01' }).closedOn).toContain(CLOSED_STATUS);
+    expect(errorsOf({ status: '', closedOn: '2023-05-01' }).closedOn).toContain(CLOSED_STATUS);
+  });
+
+  it('refuses a 销号日期 that is not a real day', () => {
+    expect(errorsOf({ status: CLOSED_STATUS, closedOn: '2023-02-29' }).closedOn).toContain('有效日期');
+  });
+
+  it('accepts an empty 销号日期 for open statuses', () => {
+    expect(valueOf({ status: '未启动', closedOn: undefined }).closedOn).toBe('');
+  });
+});
+
+describe('搬迁升级 and 新址用地面积', () => {
+  it.each([
+    ['新址用地面积：12.5亩', 12.5, '亩'],
+    ['新址用地面积:800平方米', 800, '平方米'],
+    ['新址用地面积: 800 平方米', 800, '平方米'],
+    ['新址用地面积 ： 3公顷', 3, '公顷'],
+    ['拟迁入园区。新址用地面积：40亩，已签约', 40, '亩'],
+  ])('accepts %p', (remarks, value, unit) => {
+    expect(valueOf({ category: RELOCATION, remarks }).remarks).toBe(remarks);
+    expect(relocationArea(remarks)).toEqual({ value, unit });
+  });
+
+  it.each(['', '新址用地面积待定', '新址用地面积：十亩', '新址用地面积：12.5', '新址用地面积：12.5平方公里', '用地面积：12亩'])(
+    'refuses %p on remarks',
+    (remarks) => {
+      const errors = errorsOf({ category: RELOCATION, remarks });
+      expect(errors.remarks).toContain('新址用地面积');
+      expect(errors.category).toBeUndefined();
+      expect(relocationArea(remarks)).toBeNull();
+    },
+  );
+
+  it('does not ask other categories for an area', () => {
+    expect(valueOf({ category: '原址关闭', remarks: '' }).remarks).toBe('');
+  });
+
+  it('reports the missing area even when another field is wrong too', () => {
+    const errors = errorsOf({ category: RELOCATION, remarks: '', name: '' });
+    expect(errors.remarks).toBeTruthy();
+    expect(errors.name).toBeTruthy();
+  });
+
+  it('has a source that compiles to the same pattern', () => {
+    expect(new RegExp(RELOCATION_AREA_REGEX_SOURCE).source).toBe(RELOCATION_AREA_PATTERN.source);
+    expect(RELOCATION_AREA_REGEX_SOURCE).not.toMatch(/\\[uspdwS]/);
+  });
+});
+
+describe('crossFieldProblems', () => {
+  it('returns nothing for something that is not a record', () => {
+    expect(crossFieldProblems(null as unknown as Record<string, unknown>)).toEqual([]);
+  });
+
+  it('puts each problem on the key the contract names', () => {
+    const keys = crossFieldProblems({ category: RELOCATION, remarks: '', status: CLOSED_STATUS, closedOn: '' }).map((p) => p.key);
+    expect(keys).toEqual(['remarks', 'closedOn']);
+  });
+});
