@@ -1,0 +1,218 @@
+// The 配置 tab: its district table and labelled settings parsed from one getValues, and the layout setup writes.
+
+import type { Day } from './calendar-day';
+import { dayOf, parseDay, startOfDay } from './calendar-day';
+import { CONFIG_DEFAULTS, CONFIG_HEADERS, CONFIG_LABEL, DEFAULT_DISTRICTS, TAB } from './contract';
+
+export interface DistrictSettings {
+  district: string;
+  filler: string;
+  contact: string;
+  emails: string[];
+  editors: string[];
+}
+
+export interface Settings {
+  districts: DistrictSettings[];
+  officeEmails: string[];
+  admins: string[];
+  reminderHour: number;
+  reportDay: number;
+  dueSoonDays: number;
+  rectifyBy: Day;
+  acceptBy: Day;
+  testRecipient: string;
+}
+
+export interface SettingsResult {
+  settings: Settings;
+  /** Chinese, one per bad cell; the default (or the valid part) was used in its place. */
+  errors: string[];
+}
+
+const EMAIL = /^[^\s@,;，；]+@[^\s@,;，；]+\.[^\s@,;，；]+$/;
+const SEPARATORS = /[,;，；\s]+/;
+
+export function columnName(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+const cellRef = (r: number, c: number): string => `${TAB.config}!${columnName(c)}${r + 1}`;
+const text = (v: unknown): string => (v instanceof Date ? dayOf(v) : v === null || v === undefined ? '' : String(v).trim());
+const isBlank = (v: unknown): boolean => text(v) === '';
+
+/** Addresses as written by people: any mix of separators, upper case, repeats. */
+export function splitAddresses(value: unknown): string[] {
+  const seen = new Set<string>();
+  for (const part of text(value).split(SEPARATORS)) {
+    const address = part.trim().toLowerCase();
+    if (address) seen.add(address);
+  }
+  return [...seen];
+}
+
+function addressList(value: unknown, where: string, label: string, errors: string[]): string[] {
+  const all = splitAddresses(value);
+  const bad = all.filter((a) => !EMAIL.test(a));
+  if (bad.length) errors.push(`${where}“${label}”中的地址无效：${bad.join('、')}，已忽略`);
+  return all.filter((a) => EMAIL.test(a));
+}
+
+interface Found {
+  value: unknown;
+  where: string;
+}
+
+function findLabel(grid: unknown[][], label: string): Found | null {
+  for (let r = 0; r < grid.length; r += 1) {
+    const row = grid[r] ?? [];
+    for (let c = 0; c < row.length; c += 1) {
+      if (text(row[c]) === label) return { value: row[c + 1] ?? '', where: cellRef(r, c + 1) };
+    }
+  }
+  return null;
+}
+
+function integerSetting(
+  found: Found | null,
+  label: string,
+  fallback: number,
+  min: number,
+  max: number,
+  errors: string[],
+): number {
+  if (!found || isBlank(found.value)) return fallback;
+  const v = found.value;
+  const n = typeof v === 'number' ? v : /^\d+$/.test(text(v)) ? Number(text(v)) : NaN;
+  if (Number.isInteger(n) && n >= min && n <= max) return n;
+  errors.push(`${found.where}“${label}”应为${min}到${max}之间的整数（现为“${text(v)}”），已按默认值${fallback}处理`);
+  return fallback;
+}
+
+function daySetting(found: Found | null, label: string, fallback: Day, errors: string[]): Day {
+  if (!found || isBlank(found.value)) return fallback;
+  const v = found.value;
+  const day = v instanceof Date ? (Number.isNaN(v.getTime()) ? null : dayOf(v)) : parseDay(text(v));
+  if (day) return day;
+  errors.push(`${found.where}“${label}”应为日期（YYYY-MM-DD）（现为“${text(v)}”），已按默认值${fallback}处理`);
+  return fallback;
+}
+
+const LABELS = new Set<string>(Object.values(CONFIG_LABEL));
+
+function parseDistricts(grid: unknown[][], errors: string[]): DistrictSettings[] {
+  let headerRow = -1;
+  let cols: number[] = [];
+  for (let r = 0; r < grid.length && headerRow < 0; r += 1) {
+    const row = (grid[r] ?? []).map(text);
+    const found = CONFIG_HEADERS.map((h) => row.indexOf(h));
+    if (found.every((c) => c >= 0)) {
+      headerRow = r;
+      cols = found;
+    }
+  }
+  const fallback = (): DistrictSettings[] =>
+    DEFAULT_DISTRICTS.map((d) => ({ district: d.district, filler: d.filler, contact: '', emails: [], editors: [] }));
+  if (headerRow < 0) {
+    errors.push(`“${TAB.config}”中找不到辖区表（表头应含：${CONFIG_HEADERS.join('、')}），已按默认辖区处理，且各辖区仅领导小组办公室可编辑`);
+    return fallback();
+  }
+  const [dc, fc, cc, ec, ac] = cols as [number, number, number, number, number];
+  const districts: DistrictSettings[] = [];
+  // The table ends at the first row without a district name (or where the labelled settings start).
+  for (let r = headerRow + 1; r < grid.length; r += 1) {
+    const row = grid[r] ?? [];
+    const district = text(row[dc]);
+    if (district === '' || LABELS.has(district)) break;
+    if (districts.some((d) => d.district === district)) {
+      errors.push(`${cellRef(r, dc)}辖区“${district}”重复，已忽略这一行`);
+      continue;
+    }
+    districts.push({
+      district,
+      filler: text(row[fc]),
+      contact: text(row[cc]),
+      emails: addressList(row[ec], cellRef(r, ec), `${district} ${CONFIG_HEADERS[3]}`, errors),
+      editors: addressList(row[ac], cellRef(r, ac), `${district} ${CONFIG_HEADERS[4]}`, errors),
+    });
+  }
+  if (districts.length === 0) {
+    errors.push(`“${TAB.config}”的辖区表中没有任何辖区，已按默认辖区处理`);
+    return fallback();
+  }
+  return districts;
+}
+
+export function parseSettings(grid: unknown[][]): SettingsResult {
+  const errors: string[] = [];
+  const districts = parseDistricts(grid, errors);
+  const listAt = (label: string): string[] => {
+    const found = findLabel(grid, label);
+    return found ? addressList(found.value, found.where, label, errors) : [];
+  };
+  const officeEmails = listAt(CONFIG_LABEL.officeEmail);
+  const admins = listAt(CONFIG_LABEL.admins);
+  const testList = listAt(CONFIG_LABEL.testRecipient);
+  if (testList.length > 1) errors.push(`“${CONFIG_LABEL.testRecipient}”只能填一个地址，已使用${testList[0]}`);
+  const int = (label: string, fallback: number, min: number, max: number) =>
+    integerSetting(findLabel(grid, label), label, fallback, min, max, errors);
+  const day = (label: string, fallback: Day) => daySetting(findLabel(grid, label), label, fallback, errors);
+  // Quarter-end months have at least 30 days, so a report day up to 30 exists in every quarter.
+  const settings: Settings = {
+    districts,
+    officeEmails,
+    admins,
+    reminderHour: int(CONFIG_LABEL.reminderHour, CONFIG_DEFAULTS.reminderHour, 0, 23),
+    reportDay: int(CONFIG_LABEL.reportDay, CONFIG_DEFAULTS.reportDay, 1, 30),
+    dueSoonDays: int(CONFIG_LABEL.dueSoonDays, CONFIG_DEFAULTS.dueSoonDays, 0, 365),
+    rectifyBy: day(CONFIG_LABEL.rectifyBy, CONFIG_DEFAULTS.rectifyBy),
+    acceptBy: day(CONFIG_LABEL.acceptBy, CONFIG_DEFAULTS.acceptBy),
+    testRecipient: testList[0] ?? '',
+  };
+  if (settings.rectifyBy > settings.acceptBy) {
+    errors.push(`“${CONFIG_LABEL.rectifyBy}”（${settings.rectifyBy}）晚于“${CONFIG_LABEL.acceptBy}”（${settings.acceptBy}），请核对`);
+  }
+  return { settings, errors };
+}
+
+export function defaultSettings(): Settings {
+  return parseSettings(defaultConfigGrid()).settings;
+}
+
+const NOTE = '说明';
+
+/** What setup writes on an empty 配置: a rectangle, dates as real dates, numbers as numbers. */
+export function defaultConfigGrid(): unknown[][] {
+  const width = CONFIG_HEADERS.length + 1;
+  const pad = (cells: unknown[]): unknown[] => [...cells, ...new Array(Math.max(0, width - cells.length)).fill('')];
+  const rows: unknown[][] = [
+    [...CONFIG_HEADERS, NOTE],
+    ...DEFAULT_DISTRICTS.map((d, i) =>
+      pad([
+        d.district,
+        d.filler,
+        '',
+        '',
+        '',
+        i === 0 ? '联系邮箱接收提醒邮件；编辑账号可编辑本辖区工作表，留空则仅领导小组办公室可编辑；多个地址用逗号、分号或空格分隔' : '',
+      ]),
+    ),
+    pad([]),
+    pad(['设置项', '值', NOTE]),
+    pad([CONFIG_LABEL.officeEmail, '', '市经信局领导小组办公室，抄送每封提醒邮件']),
+    pad([CONFIG_LABEL.admins, '', '除表格所有者外，可管理全部辖区和本配置的账号']),
+    pad([CONFIG_LABEL.reminderHour, CONFIG_DEFAULTS.reminderHour, '每天发送提醒的整点（0–23，北京时间）']),
+    pad([CONFIG_LABEL.reportDay, CONFIG_DEFAULTS.reportDay, '每季度末月的报送截止日（1–30）']),
+    pad([CONFIG_LABEL.dueSoonDays, CONFIG_DEFAULTS.dueSoonDays, '整改完成时限前多少天起提醒']),
+    pad([CONFIG_LABEL.rectifyBy, startOfDay(CONFIG_DEFAULTS.rectifyBy), '行动方案规定的整治完成日期']),
+    pad([CONFIG_LABEL.acceptBy, startOfDay(CONFIG_DEFAULTS.acceptBy), '整改完成时限不得晚于此日期；方案延期时在此修改']),
+    pad([CONFIG_LABEL.testRecipient, '', '填写后，“预览提醒邮件”可发一封测试邮件到此地址']),
+  ];
+  return rows;
+}
