@@ -212,7 +212,7 @@ export function defaultConfigGrid(): unknown[][] {
     pad([CONFIG_LABEL.dueSoonDays, CONFIG_DEFAULTS.dueSoonDays, '整改完成时限前多少天起提醒']),
     pad([CONFIG_LABEL.rectifyBy, startOfDay(CONFIG_DEFAULTS.rectifyBy), '行动方案规定的整治完成日期']),
     pad([CONFIG_LABEL.acceptBy, startOfDay(CONFIG_DEFAULTS.acceptBy), '整改完成时限不得晚于此日期；方案延期时在此修改']),
-    pad([CONFIG_LABEL.testRecipient, '', '填写后，“预览提醒邮件”可发一封测试邮件到此地址']),
+    pad([CONFIG_LABEL.testRecipient, '', '测试提醒邮件的收件人（一个地址，可留空）']),
   ];
   return rows;
 }

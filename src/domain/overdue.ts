@@ -1,0 +1,34 @@
+// Deadline state of an enterprise on a given day (contract §4): overdue, due soon, or neither.
+
+import type { Day } from './calendar-day';
+import { daysBetween, parseDay } from './calendar-day';
+import { OPEN_STATUSES } from './contract';
+import type { Status } from './contract';
+
+export type DeadlineState =
+  | { kind: 'overdue'; daysOverdue: number }
+  | { kind: 'dueSoon'; daysLeft: number }
+  | { kind: 'none' };
+
+export function isOpenStatus(status: string): boolean {
+  return OPEN_STATUSES.includes(status as Status);
+}
+
+/** `today` is passed in (Shanghai day) so the rule never reads the clock. A deadline of today is due soon. */
+export function deadlineState(entry: { status: string; deadline: Day | '' }, today: Day, dueSoonDays: number): DeadlineState {
+  // An empty status is a new row, which starts at 未启动.
+  const status = entry.status.trim() === '' ? OPEN_STATUSES[0] ?? '' : entry.status.trim();
+  const deadline = parseDay(entry.deadline);
+  if (!deadline || !isOpenStatus(status)) return { kind: 'none' };
+  const left = daysBetween(today, deadline);
+  if (left < 0) return { kind: 'overdue', daysOverdue: -left };
+  if (left <= dueSoonDays) return { kind: 'dueSoon', daysLeft: left };
+  return { kind: 'none' };
+}
+
+/** The reminder's wording: `逾期N天` or `剩余N天`. */
+export function deadlineLabel(state: DeadlineState): string {
+  if (state.kind === 'overdue') return `逾期${state.daysOverdue}天`;
+  if (state.kind === 'dueSoon') return `剩余${state.daysLeft}天`;
+  return '';
+}
