@@ -1,0 +1,199 @@
+// 配置 parsing: district table, labelled settings, defaults and bad values; the default layout.
+
+import { dayOf, startOfDay } from '../../src/domain/calendar-day';
+import { CONFIG_DEFAULTS, CONFIG_HEADERS, CONFIG_LABEL, DEFAULT_DISTRICTS } from '../../src/domain/contract';
+import { defaultConfigGrid, defaultSettings, parseSettings, splitAddresses } from '../../src/domain/settings';
+
+function setValue(grid: unknown[][], label: string, value: unknown): unknown[][] {
+  const copy = grid.map((r) => [...r]);
+  const row = copy.find((r) => r[0] === label);
+  if (!row) throw new Error(`no ${label}`);
+  row[1] = value;
+  return copy;
+}
+
+describe('defaultConfigGrid', () => {
+  const grid = defaultConfigGrid();
+
+  it('is a rectangle', () => {
+    const width = grid[0]!.length;
+    for (const row of grid) expect(row).toHaveLength(width);
+  });
+
+  it('parses back to the defaults without errors', () => {
+    const { settings, errors } = parseSettings(grid);
+    expect(errors).toEqual([]);
+    expect(settings).toEqual({
+      districts: DEFAULT_DISTRICTS.map((d) => ({ district: d.district, filler: d.filler, contact: '', emails: [], editors: [] })),
+      officeEmails: [],
+      admins: [],
+      reminderHour: CONFIG_DEFAULTS.reminderHour,
+      reportDay: CONFIG_DEFAULTS.reportDay,
+      dueSoonDays: CONFIG_DEFAULTS.dueSoonDays,
+      rectifyBy: CONFIG_DEFAULTS.rectifyBy,
+      acceptBy: CONFIG_DEFAULTS.acceptBy,
+      testRecipient: '',
+    });
+    expect(defaultSettings()).toEqual(settings);
+  });
+
+  it('holds the plan dates as real dates and every label once', () => {
+    const flat = grid.flat();
+    for (const label of Object.values(CONFIG_LABEL)) expect(flat.filter((c) => c === label)).toHaveLength(1);
+    const accept = grid.find((r) => r[0] === CONFIG_LABEL.acceptBy)![1];
+    expect(accept).toBeInstanceOf(Date);
+    expect(dayOf(accept as Date)).toBe(CONFIG_DEFAULTS.acceptBy);
+  });
+
+  it('starts with the district header row', () => {
+    expect(grid[0]!.slice(0, CONFIG_HEADERS.length)).toEqual([...CONFIG_HEADERS]);
+  });
+});
+
+describe('parseSettings: the district table', () => {
+  it('reads contacts and address lists with every separator, lower-cased and without repeats', () => {
+    const grid = defaultConfigGrid();
+    grid[2] = ['达川区', '达川区人民政府', '张三', 'A@x.cn，b@x.cn；a@x.cn  c@x.cn', 'Ed1@x.cn;ed2@x.cn,ed1@x.cn', ''];
+    const d = parseSettings(grid).settings.districts[1]!;
+    expect(d).toEqual({
+      district: '达川区',
+      filler: '达川区人民政府',
+      contact: '张三',
+      emails: ['a@x.cn', 'b@x.cn', 'c@x.cn'],
+      editors: ['ed1@x.cn', 'ed2@x.cn'],
+    });
+  });
+
+  it('finds the table anywhere in the grid, with columns in any order', () => {
+    const grid = [
+      ['', '', '', '', '', ''],
+      ['', '编辑账号', '辖区', '联系人', '联系邮箱', '填报单位'],
+      ['', 'e@x.cn', '宣汉县', '李四', 'l@x.cn', '宣汉县人民政府'],
+      ['', '', '', '', '', ''],
+    ];
+    const { settings, errors } = parseSettings(grid);
+    expect(errors).toEqual([]);
+    expect(settings.districts).toEqual([
+      { district: '宣汉县', filler: '宣汉县人民政府', contact: '李四', emails: ['l@x.cn'], editors: ['e@x.cn'] },
+    ]);
+  });
+
+  it('drops an invalid address and names the cell', () => {
+    const grid = defaultConfigGrid();
+    grid[1]![3] = 'ok@x.cn, not-an-address';
+    const { settings, errors } = parseSettings(grid);
+    expect(settings.districts[0]!.emails).toEqual(['ok@x.cn']);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('配置!D2');
+    expect(errors[0]).toContain('not-an-address');
+  });
+
+  it('ignores a repeated district and says so', () => {
+    const grid = defaultConfigGrid();
+    grid[2]![0] = '通川区';
+    const { settings, errors } = parseSettings(grid);
+    expect(settings.districts.map((d) => d.district)).toEqual(['通川区', '达州高新区']);
+    expect(errors[0]).toContain('重复');
+  });
+
+  it('falls back to the default districts, office-only, when the table is missing', () => {
+    const { settings, errors } = parseSettings([]);
+    expect(settings.districts.map((d) => d.district)).toEqual(DEFAULT_DISTRICTS.map((d) => d.district));
+    expect(settings.districts.every((d) => d.editors.length === 0)).toBe(true);
+    expect(errors[0]).toContain('辖区表');
+  });
+});
+
+describe('parseSettings: labelled settings', () => {
+  it('reads office addresses, admins and the test recipient', () => {
+    let grid = setValue(defaultConfigGrid(), CONFIG_LABEL.officeEmail, 'Office@x.cn; lead@x.cn');
+    grid = setValue(grid, CONFIG_LABEL.admins, 'admin@x.cn');
+    grid = setValue(grid, CONFIG_LABEL.testRecipient, ' Test@x.cn ');
+    const { settings, errors } = parseSettings(grid);
+    expect(errors).toEqual([]);
+    expect(settings.officeEmails).toEqual(['office@x.cn', 'lead@x.cn']);
+    expect(settings.admins).toEqual(['admin@x.cn']);
+    expect(settings.testRecipient).toBe('test@x.cn');
+  });
+
+  it('reads numbers given as numbers or digit text and dates given as dates or text', () => {
+    let grid = setValue(defaultConfigGrid(), CONFIG_LABEL.reminderHour, '8');
+    grid = setValue(grid, CONFIG_LABEL.reportDay, 20);
+    grid = setValue(grid, CONFIG_LABEL.dueSoonDays, 0);
+    grid = setValue(grid, CONFIG_LABEL.rectifyBy, '2024-06-30');
+    grid = setValue(grid, CONFIG_LABEL.acceptBy, startOfDay('2024-12-31'));
+    const { settings, errors } = parseSettings(grid);
+    expect(errors).toEqual([]);
+    expect([settings.reminderHour, settings.reportDay, settings.dueSoonDays]).toEqual([8, 20, 0]);
+    expect([settings.rectifyBy, settings.acceptBy]).toEqual(['2024-06-30', '2024-12-31']);
+  });
+
+  it('finds a label in any column, with its value to the right', () => {
+    const grid = [
+      ...defaultConfigGrid().filter((r) => r[0] !== CONFIG_LABEL.dueSoonDays),
+      ['', '', '', CONFIG_LABEL.dueSoonDays, 14, ''],
+    ];
+    expect(parseSettings(grid).settings.dueSoonDays).toBe(14);
+  });
+
+  it('uses the defaults when values are blank or labels are absent', () => {
+    let grid = setValue(defaultConfigGrid(), CONFIG_LABEL.reminderHour, '');
+    grid = setValue(grid, CONFIG_LABEL.acceptBy, '');
+    const { settings, errors } = parseSettings(grid.filter((r) => r[0] !== CONFIG_LABEL.reportDay));
+    expect(errors).toEqual([]);
+    expect(settings.reminderHour).toBe(CONFIG_DEFAULTS.reminderHour);
+    expect(settings.reportDay).toBe(CONFIG_DEFAULTS.reportDay);
+    expect(settings.acceptBy).toBe(CONFIG_DEFAULTS.acceptBy);
+  });
+
+  it.each([
+    [CONFIG_LABEL.reminderHour, 24],
+    [CONFIG_LABEL.reminderHour, '九点'],
+    [CONFIG_LABEL.reportDay, 31],
+    [CONFIG_LABEL.reportDay, 0],
+    [CONFIG_LABEL.dueSoonDays, -1],
+    [CONFIG_LABEL.dueSoonDays, 2.5],
+  ])('refuses %s = %p, naming the cell and using the default', (label, value) => {
+    const grid = setValue(defaultConfigGrid(), label, value);
+    const { settings, errors } = parseSettings(grid);
+    const fallback = parseSettings(defaultConfigGrid()).settings;
+    expect(settings).toEqual(fallback);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(label);
+    expect(errors[0]).toMatch(/配置!B\d+/);
+  });
+
+  it.each(['2023-02-30', '明年', '2023/12/31'])('refuses the date %p for 验收截止日期 and uses the default', (value) => {
+    const { settings, errors } = parseSettings(setValue(defaultConfigGrid(), CONFIG_LABEL.acceptBy, value));
+    expect(settings.acceptBy).toBe(CONFIG_DEFAULTS.acceptBy);
+    expect(errors[0]).toContain(CONFIG_LABEL.acceptBy);
+  });
+
+  it('warns when 整治截止日期 is after 验收截止日期', () => {
+    const { errors } = parseSettings(setValue(defaultConfigGrid(), CONFIG_LABEL.rectifyBy, '2024-01-31'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(CONFIG_LABEL.rectifyBy);
+  });
+
+  it('keeps only the first test recipient and refuses a bad one', () => {
+    expect(parseSettings(setValue(defaultConfigGrid(), CONFIG_LABEL.testRecipient, 'a@x.cn b@x.cn')).settings.testRecipient).toBe('a@x.cn');
+    const bad = parseSettings(setValue(defaultConfigGrid(), CONFIG_LABEL.testRecipient, 'nobody'));
+    expect(bad.settings.testRecipient).toBe('');
+    expect(bad.errors[0]).toContain(CONFIG_LABEL.testRecipient);
+  });
+});
+
+describe('splitAddresses', () => {
+  it('splits on , ; ， ； and whitespace, lower-cases and dedupes', () => {
+    expect(splitAddresses(' A@x.cn,b@x.cn;c@x.cn，d@x.cn；e@x.cn\nf@x.cn\tA@X.CN ')).toEqual([
+      'a@x.cn',
+      'b@x.cn',
+      'c@x.cn',
+      'd@x.cn',
+      'e@x.cn',
+      'f@x.cn',
+    ]);
+    expect(splitAddresses('')).toEqual([]);
+    expect(splitAddresses(undefined)).toEqual([]);
+  });
+});
