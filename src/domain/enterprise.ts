@@ -62,8 +62,9 @@ export const FIELD_LABELS = Object.fromEntries(
   COLUMNS.filter((c) => (PAYLOAD_KEYS as readonly string[]).includes(c.key)).map((c) => [c.key, c.header]),
 ) as Record<PayloadKey, string>;
 
-// Full-width or ASCII colon, optional (also full-width) spaces; written so RE2 (REGEXMATCH) and JavaScript agree.
-export const RELOCATION_AREA_REGEX_SOURCE = '新址用地面积[ \t　]*[:：][ \t　]*([0-9]+(\\.[0-9]+)?)[ \t　]*(亩|平方米|公顷)';
+// Full-width or ASCII colon, optional spaces (RE2's \s lacks the ideographic space, hence the explicit one);
+// plain ASCII escapes only, so RE2 (REGEXMATCH) and JavaScript read it alike.
+export const RELOCATION_AREA_REGEX_SOURCE = '新址用地面积[\\s　]*[:：][\\s　]*([0-9]+(\\.[0-9]+)?)[\\s　]*(亩|平方米|公顷)';
 export const RELOCATION_AREA_PATTERN = new RegExp(RELOCATION_AREA_REGEX_SOURCE);
 
 export type AreaUnit = '亩' | '平方米' | '公顷';
