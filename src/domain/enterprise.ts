@@ -189,6 +189,14 @@ export function enterpriseSchema(rules: PlanRules) {
     );
 }
 
+// 校验本表 validates every row with the same rules: build the schema once per distinct rule set.
+let cache: { key: string; schema: ReturnType<typeof enterpriseSchema> } | null = null;
+function cachedSchema(rules: PlanRules): ReturnType<typeof enterpriseSchema> {
+  const key = JSON.stringify([rules.districts, rules.acceptBy]);
+  if (cache?.key !== key) cache = { key, schema: enterpriseSchema(rules) };
+  return cache.schema;
+}
+
 const loose = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
 /** Rules that tie two fields together; each problem sits on the field the contract names. */
@@ -217,7 +225,7 @@ export function crossFieldProblems(record: Record<string, unknown>): { key: Payl
 
 /** First message per field, like zod's flattenError; issues without a field go to `_form`. */
 export function validateEnterprise(input: unknown, rules: PlanRules): ValidationResult {
-  const result = enterpriseSchema(rules).safeParse(input);
+  const result = cachedSchema(rules).safeParse(input);
   if (result.success) return { ok: true, value: result.data as EnterprisePayload };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
