@@ -33,7 +33,7 @@ export interface SettingsResult {
 const EMAIL = /^[^\s@,;，；]+@[^\s@,;，；]+\.[^\s@,;，；]+$/;
 const SEPARATORS = /[,;，；\s]+/;
 
-export function columnName(index: number): string {
+function columnName(index: number): string {
   let n = index + 1;
   let out = '';
   while (n > 0) {
