@@ -1,0 +1,86 @@
+// Composing a district's reminder: recipients, test redirect, subject variants, escaped HTML, plain text.
+
+import type { Day } from '../../src/domain/calendar-day';
+import type { EmailContext } from '../../src/domain/reminder-email';
+import { composeReminderEmail, escapeHtml } from '../../src/domain/reminder-email';
+import type { ReminderEnterprise } from '../../src/domain/reminders';
+import { districtSituation } from '../../src/domain/reminders';
+
+const SETTINGS = { reportDay: 25, dueSoonDays: 7 };
+
+const ent = (name: string, deadline: Day, status = '整改中'): ReminderEnterprise => ({ name, creditCode: 'x', deadline, status });
+
+const CTX: EmailContext = {
+  today: '2022-03-26',
+  filler: '通川区人民政府',
+  contact: '张三',
+  districtEmails: ['a@tc.gov.cn', 'b@tc.gov.cn'],
+  officeEmails: ['office@dz.gov.cn'],
+  testRecipient: '',
+  tabUrl: 'https://docs.google.com/spreadsheets/d/abc/edit#gid=123',
+};
+
+const situation = (enterprises: ReminderEnterprise[], today: Day) => districtSituation({ district: '通川区', enterprises }, [], SETTINGS, today);
+
+describe('the reminder email', () => {
+  test('goes to exactly the district contacts with exactly the office in cc', () => {
+    const mail = composeReminderEmail(situation([ent('甲公司', '2022-03-20')], '2022-03-26'), CTX);
+    expect(mail.to).toEqual(['a@tc.gov.cn', 'b@tc.gov.cn']);
+    expect(mail.cc).toEqual(['office@dz.gov.cn']);
+    expect(mail.recipientCount).toBe(3);
+  });
+
+  test('goes only to the test recipient, without cc, marked [测试], when one is set', () => {
+    const mail = composeReminderEmail(situation([ent('甲公司', '2022-03-20')], '2022-03-26'), { ...CTX, testRecipient: 'tester@dz.gov.cn' });
+    expect(mail.to).toEqual(['tester@dz.gov.cn']);
+    expect(mail.cc).toEqual([]);
+    expect(mail.recipientCount).toBe(1);
+    expect(mail.subject.startsWith('[测试]【整治台账提醒】')).toBe(true);
+    expect(mail.body).toContain('a@tc.gov.cn');
+  });
+
+  test('names overdue count and the missing report in the subject', () => {
+    const mail = composeReminderEmail(situation([ent('甲', '2022-03-20'), ent('乙', '2022-03-01')], '2022-03-26'), CTX);
+    expect(mail.subject).toBe('【整治台账提醒】通川区：2家企业逾期，本季度进展未报送');
+  });
+
+  test('names due-soon enterprises in the subject and leaves out a report not yet in its window', () => {
+    const mail = composeReminderEmail(situation([ent('甲', '2022-02-15')], '2022-02-10'), { ...CTX, today: '2022-02-10' });
+    expect(mail.subject).toBe('【整治台账提醒】通川区：1家企业即将到期');
+  });
+
+  test('lists each enterprise with its deadline, days overdue or left, and status', () => {
+    const mail = composeReminderEmail(situation([ent('甲公司', '2022-03-20', '未启动'), ent('乙公司', '2022-03-30')], '2022-03-26'), CTX);
+    expect(mail.htmlBody).toMatch(/<td[^>]*>甲公司<\/td><td[^>]*>2022-03-20<\/td><td[^>]*>逾期6天<\/td><td[^>]*>未启动<\/td>/);
+    expect(mail.htmlBody).toMatch(/<td[^>]*>乙公司<\/td><td[^>]*>2022-03-30<\/td><td[^>]*>剩余4天<\/td><td[^>]*>整改中<\/td>/);
+    expect(mail.body).toContain('甲公司｜整改完成时限 2022-03-20｜逾期6天｜未启动');
+  });
+
+  test('states the report, a late-report warning after the due date, escalation and the tab link', () => {
+    const mail = composeReminderEmail(situation([], '2022-03-26'), CTX);
+    expect(mail.htmlBody).toContain('2022年第1季度进展报送（截止日期2022-03-25）：未报送');
+    expect(mail.htmlBody).toContain('记为逾期报送');
+    expect(mail.htmlBody).toContain('连续1个季度未按时报送');
+    expect(mail.htmlBody).toContain('href="https://docs.google.com/spreadsheets/d/abc/edit#gid=123"');
+    expect(mail.body).toContain(CTX.tabUrl);
+  });
+
+  test('asks for the report before the due date while it is still ahead', () => {
+    const mail = composeReminderEmail(situation([], '2022-03-23'), { ...CTX, today: '2022-03-23' });
+    expect(mail.body).toContain('请于2022-03-25（含当日）前');
+  });
+
+  test('escapes an enterprise name that is HTML', () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const mail = composeReminderEmail(situation([ent(evil, '2022-03-20')], '2022-03-26'), { ...CTX, contact: '"李&四"<b>', filler: '<b>' });
+    expect(mail.htmlBody).not.toContain('<img');
+    expect(mail.htmlBody).not.toContain('<b>');
+    expect(mail.htmlBody).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(mail.htmlBody).toContain('&quot;李&amp;四&quot;');
+    expect(mail.body).toContain(evil);
+  });
+
+  test('escapes the five HTML-special characters', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});
