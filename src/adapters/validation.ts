@@ -1,0 +1,25 @@
+// Turns the template's validation specs into Sheets rules and applies them to whole data columns.
+import type { ValidationSpec } from '../domain/ledger-template';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export function buildValidation(spec: ValidationSpec): GoogleAppsScript.Spreadsheet.DataValidation {
+  const builder = SpreadsheetApp.newDataValidation();
+  const c = spec.criterion;
+  if (c.kind === 'list') builder.requireValueInList([...c.values], true);
+  else if (c.kind === 'numberAtLeast') builder.requireNumberGreaterThanOrEqualTo(c.min);
+  else if (c.kind === 'date') builder.requireDate();
+  else builder.requireFormulaSatisfied(c.formula);
+  // Refuse, not warn: contract §2 (the builder's default would only warn).
+  return builder.setAllowInvalid(false).setHelpText(spec.helpText).build();
+}
+
+/**
+ * One call per column over rows firstRow…maxRows: a cell holds at most one rule, so re-applying replaces and never
+ * duplicates, and the rows users add later inside the range inherit it.
+ */
+export function applyValidations(sheet: Sheet, specs: readonly ValidationSpec[], firstRow: number): void {
+  const rows = sheet.getMaxRows() - firstRow + 1;
+  if (rows < 1) return;
+  for (const spec of specs) sheet.getRange(firstRow, spec.column + 1, rows, 1).setDataValidation(buildValidation(spec));
+}

@@ -1,0 +1,199 @@
+// Hand edits of the sheet (contract §9): notes from the simple onEdit; stamps, 填表时间 and 操作日志 from the installable trigger.
+import { appendLog } from '../adapters/log';
+import type { LogEntry } from '../adapters/log';
+import { withDocumentLock } from '../adapters/lock';
+import { activeUserEmail } from '../adapters/session';
+import { dayOf } from '../domain/calendar-day';
+import { COLUMN_COUNT, HEADER_ROW, MENU_TITLE, TAB, UNKNOWN_ACCOUNT, UPPER_HEADER_ROW } from '../domain/contract';
+import type { PlanRules } from '../domain/enterprise';
+import { checkNote, checkRows, editLogLines, editScope, isCheckNote, planNotes, stampRows } from '../domain/edit-check';
+import type { Block } from '../domain/edit-check';
+import { columnLetter, literalText, locateColumns } from '../domain/ledger-row';
+import type { ColumnMap } from '../domain/ledger-row';
+import { HEAD_ROWS, fillDateText, readFillDate } from '../domain/ledger-template';
+import type { Settings } from '../domain/settings';
+import { fromTrigger } from './entry-point';
+import { readSettings } from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
+
+export const HEADER_DAMAGE_NOTE = checkNote(
+  `表头与台账模板不一致，系统无法据此校验和记录数据。请撤销此修改，或请领导小组办公室运行“${MENU_TITLE} → 初始化/修复表格”。`,
+);
+
+export function planRules(settings: Settings): PlanRules {
+  return { districts: settings.districts.map((d) => d.district), acceptBy: settings.acceptBy };
+}
+
+interface EditContext {
+  ss: Spreadsheet;
+  sheet: Sheet;
+  settings: Settings;
+  edit: Block;
+  /** Rows 1–4, A–X */
+  head: unknown[][];
+  columns: ColumnMap | null;
+}
+
+/** Null for edits that are not ours to check: another tab, or cells right of the table. */
+function context(e: EditEvent): EditContext | null {
+  const range = e.range;
+  const sheet = range.getSheet();
+  const ss = e.source ?? sheet.getParent();
+  const name = sheet.getName();
+  const { settings } = readSettings(ss);
+  if (!settings.districts.some((d) => d.district === name)) return null;
+  const edit: Block = { row: range.getRow(), column: range.getColumn(), rows: range.getNumRows(), columns: range.getNumColumns() };
+  const scope = editScope(edit);
+  if (!scope.head && !scope.data) return null;
+  const head = sheet.getRange(1, 1, HEAD_ROWS, COLUMN_COUNT).getValues();
+  const located = locateColumns(head[UPPER_HEADER_ROW - 1] ?? [], head[HEADER_ROW - 1] ?? []);
+  return { ss, sheet, settings, edit, head, columns: located.ok ? located.columns : null };
+}
+
+/** Whole rows A–X of the edited data block: one read of values, one of notes, one write of notes at most. */
+function checkDataBlock(ctx: EditContext, data: Block, columns: ColumnMap) {
+  const rowsRange = ctx.sheet.getRange(data.row, 1, data.rows, COLUMN_COUNT);
+  const values = rowsRange.getValues();
+  const checks = checkRows(values, data.row, columns, planRules(ctx.settings));
+  return { rowsRange, values, checks };
+}
+
+function writeNotes(ctx: EditContext, data: Block, columns: ColumnMap): void {
+  const { rowsRange, checks } = checkDataBlock(ctx, data, columns);
+  const plan = planNotes(checks, rowsRange.getNotes());
+  if (plan.changed) rowsRange.setNotes(plan.notes);
+}
+
+/** Header cells edited by hand: a note on the edited cells while the header no longer matches, removed once it does. */
+function noteHeader(ctx: EditContext, head: Block): void {
+  const range = ctx.sheet.getRange(head.row, head.column, head.rows, head.columns);
+  const before = range.getNotes();
+  const inHeaderRows = (r: number): boolean => head.row + r >= UPPER_HEADER_ROW;
+  const after = before.map((row, r) =>
+    row.map((n) => (ctx.columns === null && inHeaderRows(r) ? HEADER_DAMAGE_NOTE : isCheckNote(n) ? '' : n)),
+  );
+  if (after.some((row, r) => row.some((n, c) => n !== before[r]?.[c]))) range.setNotes(after);
+}
+
+/**
+ * Simple trigger (LIMITED: no account, no email). It does the part that needs no authorisation, the notes, so a
+ * workbook whose edit trigger is not installed yet still checks hand edits; the installable handler does the
+ * rest and does not repeat the notes, so nothing is written twice when both run.
+ */
+export function onEdit(e: EditEvent): void {
+  fromTrigger('onEdit', () => {
+    const ctx = context(e);
+    if (!ctx) return;
+    const scope = editScope(ctx.edit);
+    if (scope.head) noteHeader(ctx, scope.head);
+    if (scope.data && ctx.columns) writeNotes(ctx, scope.data, ctx.columns);
+  });
+}
+
+function editorOf(e: EditEvent): string {
+  let email = '';
+  try {
+    email = e.user ? (e.user.getEmail() || '').trim().toLowerCase() : '';
+  } catch {
+    email = '';
+  }
+  return email || activeUserEmail() || UNKNOWN_ACCOUNT;
+}
+
+const eventText = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+
+/** The installable edit trigger's handler: stamps W/X, 填表时间, 操作日志. It never throws at the user. */
+export function onEditInstalled(e: EditEvent): void {
+  fromTrigger('onEditInstalled', () => {
+    const range = e.range;
+    const sheetName = range.getSheet().getName();
+    const now = new Date();
+    const account = editorOf(e);
+    const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
+    if (sheetName === TAB.config) {
+      logConfigEdit(e, account, now, single);
+      return;
+    }
+    const ctx = context(e);
+    if (!ctx) return;
+    withDocumentLock(() => recordEdit(ctx, e, account, now, single));
+  });
+}
+
+function recordEdit(ctx: EditContext, e: EditEvent, account: string, now: Date, single: boolean): void {
+  const scope = editScope(ctx.edit);
+  const entries: LogEntry[] = [];
+  const base = { at: now, account, tab: ctx.sheet.getName() };
+  const oldOfSingle = single ? { oldValue: eventText(e.oldValue) } : null;
+  if (scope.head) {
+    const headRows = ctx.head.slice(scope.head.row - 1, scope.head.row - 1 + scope.head.rows);
+    for (const line of editLogLines(scope.head, headRows, null, oldOfSingle)) {
+      entries.push({ ...base, ...line, action: ctx.columns ? '修改表头区域' : '修改表头（与模板不一致）' });
+    }
+  }
+  let changedRows = false;
+  if (scope.data && ctx.columns) {
+    const columns = ctx.columns;
+    const { values, checks } = checkDataBlock(ctx, scope.data, columns);
+    const stamps = stampRows(checks, values, columns, now, literalText(account));
+    if (checks.some((c) => !c.blank)) {
+      ctx.sheet.getRange(scope.data.row, columns.updatedAt + 1, scope.data.rows, 2).setValues(stamps);
+      changedRows = true;
+    }
+    const invalid = new Set(checks.filter((c) => c.problems.size > 0).map((c) => c.row));
+    for (const line of editLogLines(scope.data, values, columns, oldOfSingle)) {
+      const row = Number(/\d+$/.exec(line.range)?.[0]);
+      entries.push({ ...base, ...line, action: invalid.has(row) ? '直接编辑（校验未通过，见单元格批注）' : '直接编辑' });
+    }
+  } else if (scope.data) {
+    entries.push({
+      ...base,
+      range: blockA1(scope.data),
+      creditCode: '',
+      name: '',
+      field: '',
+      oldValue: '',
+      newValue: '',
+      action: '直接编辑（表头与模板不一致，未校验、未盖章）',
+    });
+  }
+  if (changedRows) updateFillDate(ctx, now);
+  appendLog(ctx.ss, entries);
+}
+
+function blockA1(b: Block): string {
+  return `${columnLetter(b.column - 1)}${b.row}:${columnLetter(b.column + b.columns - 2)}${b.row + b.rows - 1}`;
+}
+
+/** Row 2's 填表时间 is the day of the tab's last change; written only when the day moved on. */
+function updateFillDate(ctx: EditContext, now: Date): void {
+  const today = dayOf(now);
+  const found = readFillDate(ctx.head[1] ?? []);
+  if (found.day === today) return;
+  ctx.sheet.getRange(2, found.column + 1).setValue(fillDateText(today));
+}
+
+/** 配置 edits are logged; protections follow 配置 only when setup runs again, and the log line says so. */
+function logConfigEdit(e: EditEvent, account: string, now: Date, single: boolean): void {
+  const range = e.range;
+  const ss = e.source ?? range.getSheet().getParent();
+  withDocumentLock(() =>
+    appendLog(ss, [
+      {
+        at: now,
+        account,
+        tab: TAB.config,
+        range: range.getA1Notation(),
+        creditCode: '',
+        name: '',
+        field: '',
+        oldValue: single ? eventText(e.oldValue) : '（多格修改，原值未知）',
+        newValue: single ? eventText(e.value) : '',
+        action: `修改配置（编辑账号等权限变化需运行“初始化/修复表格”后生效）`,
+      },
+    ]),
+  );
+}

@@ -1,0 +1,153 @@
+// Checking hand edits of a district tab: which cells an edit covers, the notes its rows need, and its log lines.
+
+import { dayOf, formatInstant } from './calendar-day';
+import { COLUMNS, COLUMN_COUNT, FIRST_DATA_ROW } from './contract';
+import type { PlanRules } from './enterprise';
+import { columnLetter, isBlankRow, rowProblems } from './ledger-row';
+import type { ColumnMap } from './ledger-row';
+
+/** Our notes start with this, so a check clears its own notes and never a note a person wrote. */
+export const CHECK_NOTE_PREFIX = '【校验】';
+export const PASTE_OLD_VALUE = '（粘贴或多格修改，原值未知）';
+
+export function checkNote(message: string): string {
+  return `${CHECK_NOTE_PREFIX}${message}`;
+}
+
+export const isCheckNote = (note: unknown): boolean => typeof note === 'string' && note.startsWith(CHECK_NOTE_PREFIX);
+
+/** 1-based, like Sheets. */
+export interface Block {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+export interface EditScope {
+  /** Part of the edit in rows 1–4 (within A–X), or null. */
+  head: Block | null;
+  /** Part of the edit in data rows (within A–X), or null. */
+  data: Block | null;
+}
+
+/** Clips an edited block to the table: columns A–X; rows 1–4 are the head, rows from 5 the data. */
+export function editScope(edit: Block): EditScope {
+  const firstCol = Math.max(edit.column, 1);
+  const lastCol = Math.min(edit.column + edit.columns - 1, COLUMN_COUNT);
+  if (lastCol < firstCol) return { head: null, data: null };
+  const lastRow = edit.row + edit.rows - 1;
+  const cols = { column: firstCol, columns: lastCol - firstCol + 1 };
+  const headLast = Math.min(lastRow, FIRST_DATA_ROW - 1);
+  const dataFirst = Math.max(edit.row, FIRST_DATA_ROW);
+  return {
+    head: edit.row <= headLast ? { row: edit.row, rows: headLast - edit.row + 1, ...cols } : null,
+    data: dataFirst <= lastRow ? { row: dataFirst, rows: lastRow - dataFirst + 1, ...cols } : null,
+  };
+}
+
+/** A cell as the log shows it: dates as days (or date-times when they carry a time), numbers and text as typed. */
+export function cellDisplay(v: unknown): string {
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return '';
+    const text = formatInstant(v);
+    return text.endsWith(' 00:00:00') ? dayOf(v) : text;
+  }
+  if (v === null || v === undefined) return '';
+  return String(v);
+}
+
+export interface RowCheck {
+  /** 1-based sheet row */
+  row: number;
+  blank: boolean;
+  /** 0-based column → message */
+  problems: Map<number, string>;
+}
+
+export function checkRows(values: readonly unknown[][], firstRow: number, columns: ColumnMap, rules: PlanRules): RowCheck[] {
+  return values.map((cells, i) => {
+    const blank = isBlankRow(cells as unknown[], columns);
+    const problems = new Map<number, string>();
+    if (!blank) for (const p of rowProblems(cells as unknown[], columns, rules)) problems.set(p.column, p.message);
+    return { row: firstRow + i, blank, problems };
+  });
+}
+
+/**
+ * The notes of whole rows A–X after a check: a note on each problem cell, our stale notes removed, a person's own
+ * notes kept. `changed` is false when writing would change nothing.
+ */
+export function planNotes(checks: readonly RowCheck[], existing: readonly (readonly unknown[])[]): { notes: string[][]; changed: boolean } {
+  let changed = false;
+  const notes = checks.map((check, r) =>
+    Array.from({ length: COLUMN_COUNT }, (_, c) => {
+      const before = existing[r]?.[c];
+      const beforeText = typeof before === 'string' ? before : '';
+      const problem = check.problems.get(c);
+      const after = problem !== undefined ? checkNote(problem) : isCheckNote(beforeText) ? '' : beforeText;
+      if (after !== beforeText) changed = true;
+      return after;
+    }),
+  );
+  return { notes, changed };
+}
+
+export interface EditLogLine {
+  range: string;
+  creditCode: string;
+  name: string;
+  field: string;
+  oldValue: string;
+  newValue: string;
+}
+
+/**
+ * One line per edited cell of the data block. A single-cell edit knows its old value (from the event); a block
+ * does not, so its old values are marked unknown. `rows` are the whole rows A–X of the block; without `columns`
+ * (header rows) no enterprise or field is named.
+ */
+export function editLogLines(
+  block: Block,
+  rows: readonly (readonly unknown[])[],
+  columns: ColumnMap | null,
+  single: { oldValue: string } | null,
+): EditLogLine[] {
+  const lines: EditLogLine[] = [];
+  for (let r = 0; r < block.rows; r += 1) {
+    const cells = rows[r] ?? [];
+    for (let c = block.column - 1; c < block.column - 1 + block.columns; c += 1) {
+      lines.push({
+        range: `${columnLetter(c)}${block.row + r}`,
+        creditCode: columns ? cellDisplay(cells[columns.creditCode]).trim() : '',
+        name: columns ? cellDisplay(cells[columns.name]).trim() : '',
+        field: columns ? (COLUMNS[c]?.header ?? columnLetter(c)) : '',
+        oldValue: single ? single.oldValue : PASTE_OLD_VALUE,
+        newValue: cellDisplay(cells[c]),
+      });
+    }
+  }
+  return lines;
+}
+
+/** The stamp columns W–X of the block's rows: fresh on rows with data, as they were on blank rows. */
+export function stampRows(checks: readonly RowCheck[], rows: readonly (readonly unknown[])[], columns: ColumnMap, at: Date, account: string): unknown[][] {
+  return checks.map((check, r) =>
+    check.blank ? [rows[r]?.[columns.updatedAt] ?? '', rows[r]?.[columns.updatedBy] ?? ''] : [at, account],
+  );
+}
+
+/** The problems of a whole tab, for the 校验本表 message: one line per problem, at most `limit` lines. */
+export function problemLines(checks: readonly RowCheck[], rows: readonly (readonly unknown[])[], columns: ColumnMap, limit: number): { lines: string[]; total: number } {
+  const lines: string[] = [];
+  let total = 0;
+  checks.forEach((check, r) => {
+    if (check.problems.size === 0) return;
+    const name = cellDisplay(rows[r]?.[columns.name]).trim() || '（未填企业名称）';
+    for (const [column, message] of check.problems) {
+      total += 1;
+      if (lines.length < limit) lines.push(`第${check.row}行 ${name}｜${COLUMNS[column]?.header ?? ''}：${message}`);
+    }
+  });
+  return { lines, total };
+}

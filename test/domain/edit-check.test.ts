@@ -1,0 +1,141 @@
+// Checking hand edits: the edit's scope in the table, notes kept or cleared, log lines, stamps, 校验本表 lines.
+
+import { startOfDay } from '../../src/domain/calendar-day';
+import { COLUMN_COUNT, DEFAULT_DISTRICTS } from '../../src/domain/contract';
+import type { EnterprisePayload, PlanRules } from '../../src/domain/enterprise';
+import {
+  PASTE_OLD_VALUE,
+  cellDisplay,
+  checkNote,
+  checkRows,
+  editLogLines,
+  editScope,
+  planNotes,
+  problemLines,
+  stampRows,
+} from '../../src/domain/edit-check';
+import { TEMPLATE_COLUMNS, payloadToRow } from '../../src/domain/ledger-row';
+
+const RULES: PlanRules = { districts: DEFAULT_DISTRICTS.map((d) => d.district), acceptBy: '2023-12-31' };
+const COLS = TEMPLATE_COLUMNS;
+
+const PAYLOAD: EnterprisePayload = {
+  district: '通川区',
+  name: '达州市某某家具有限公司',
+  address: '通川区复兴镇某村3组',
+  creditCode: '91350100M000100Y43',
+  industry: '家具（含喷涂工艺）',
+  employees: 35,
+  landTenure: '租用',
+  safetyAssessment: '有',
+  energyReview: '无',
+  eiaApproval: '达环审〔2019〕12号',
+  dischargePermit: '无',
+  onlineMonitoring: '无',
+  problems: '喷涂废气无组织排放',
+  measures: '建设密闭喷涂房',
+  category: '改造提升',
+  deadline: '2022-06-30',
+  progress: '',
+  remarks: '',
+  status: '整改中',
+  town: '复兴镇',
+  closedOn: '',
+};
+
+const AT = new Date('2022-03-20T01:00:00Z');
+const validRow = (over: Partial<EnterprisePayload> = {}): unknown[] =>
+  payloadToRow({ ...PAYLOAD, ...over }, { serial: 1, updatedAt: AT, updatedBy: 'a@b.cn' }, COLS);
+const blankRow = (): unknown[] => new Array(COLUMN_COUNT).fill('');
+
+describe('edit scope', () => {
+  it('splits an edit into its header part and its data part, clipped to A–X', () => {
+    expect(editScope({ row: 3, column: 2, rows: 4, columns: 30 })).toEqual({
+      head: { row: 3, rows: 2, column: 2, columns: 23 },
+      data: { row: 5, rows: 2, column: 2, columns: 23 },
+    });
+  });
+
+  it('finds nothing to check right of the table', () => {
+    expect(editScope({ row: 7, column: 25, rows: 1, columns: 1 })).toEqual({ head: null, data: null });
+  });
+
+  it('keeps a single data cell as it is', () => {
+    expect(editScope({ row: 9, column: 3, rows: 1, columns: 1 })).toEqual({ head: null, data: { row: 9, column: 3, rows: 1, columns: 1 } });
+  });
+});
+
+describe('row checks and notes', () => {
+  it('notes each problem cell, clears our stale notes and keeps a person’s own', () => {
+    const bad = validRow({ creditCode: '91350100M000100Y44', category: '搬迁升级' });
+    const checks = checkRows([bad, validRow(), blankRow()], 5, COLS, RULES);
+    expect(checks.map((c) => [c.row, c.blank, c.problems.size])).toEqual([
+      [5, false, 2],
+      [6, false, 0],
+      [7, true, 0],
+    ]);
+    const existing = [blankRow(), blankRow(), blankRow()];
+    (existing[1] as unknown[])[COLS.name] = checkNote('旧问题');
+    (existing[1] as unknown[])[COLS.address] = '请核实门牌号';
+    const { notes, changed } = planNotes(checks, existing);
+    expect(changed).toBe(true);
+    expect(notes[0]?.[COLS.creditCode]).toMatch(/^【校验】统一社会信用代码校验位错误/);
+    expect(notes[0]?.[COLS.remarks]).toContain('新址用地面积');
+    expect(notes[1]?.[COLS.name]).toBe('');
+    expect(notes[1]?.[COLS.address]).toBe('请核实门牌号');
+  });
+
+  it('reports no change when the notes already say what the check finds', () => {
+    const checks = checkRows([validRow({ status: '已验收销号' })], 5, COLS, RULES);
+    const first = planNotes(checks, [blankRow()]);
+    expect(first.changed).toBe(true);
+    expect(planNotes(checks, first.notes).changed).toBe(false);
+  });
+});
+
+describe('log lines and stamps', () => {
+  it('records a single cell with its old value and names the enterprise', () => {
+    const row = validRow({ employees: 40 });
+    const lines = editLogLines({ row: 5, column: 7, rows: 1, columns: 1 }, [row], COLS, { oldValue: '35' });
+    expect(lines).toEqual([
+      { range: 'G5', creditCode: PAYLOAD.creditCode, name: PAYLOAD.name, field: '职工人数', oldValue: '35', newValue: '40' },
+    ]);
+  });
+
+  it('records every cell of a pasted block with the old value unknown', () => {
+    const lines = editLogLines({ row: 5, column: 3, rows: 3, columns: 2 }, [validRow(), validRow(), blankRow()], COLS, null);
+    expect(lines).toHaveLength(6);
+    expect(lines.map((l) => l.range)).toEqual(['C5', 'D5', 'C6', 'D6', 'C7', 'D7']);
+    expect(lines.every((l) => l.oldValue === PASTE_OLD_VALUE)).toBe(true);
+    expect(lines[5]?.newValue).toBe('');
+  });
+
+  it('shows date cells as days and stamps as date-times in Shanghai', () => {
+    expect(cellDisplay(startOfDay('2022-06-30'))).toBe('2022-06-30');
+    expect(cellDisplay(new Date('2022-03-20T01:02:03Z'))).toBe('2022-03-20 09:02:03');
+    expect(cellDisplay(12)).toBe('12');
+  });
+
+  it('stamps rows with data and leaves blank rows as they were', () => {
+    const rows = [validRow(), blankRow()];
+    const checks = checkRows(rows, 5, COLS, RULES);
+    const now = new Date('2022-04-01T02:00:00Z');
+    expect(stampRows(checks, rows, COLS, now, 'clerk@tc.gov.cn')).toEqual([
+      [now, 'clerk@tc.gov.cn'],
+      ['', ''],
+    ]);
+  });
+});
+
+describe('校验本表 lines', () => {
+  it('lists row, enterprise, field and message, capped at the limit', () => {
+    const rows = [validRow({ industry: '其它行业', town: '某镇' }), validRow()];
+    const checks = checkRows(rows, 5, COLS, RULES);
+    const all = problemLines(checks, rows, COLS, 10);
+    expect(all.total).toBe(2);
+    expect(all.lines[0]).toMatch(/^第5行 达州市某某家具有限公司｜行业类别：行业类别应为以下之一/);
+    const capped = problemLines(checks, rows, COLS, 1);
+    expect(capped).toMatchObject({ total: 2 });
+    expect(capped.lines).toHaveLength(1);
+  });
+});
