@@ -1,2 +1,5 @@
 // The one list of functions Apps Script can call (menus, triggers, google.script.run); the build makes each a top-level function.
 export { onOpen } from './app/menu';
+export { menuSetup } from './app/setup';
+export { onEdit, onEditInstalled } from './app/direct-edit';
+export { menuValidateSheet } from './app/validate-sheet';
