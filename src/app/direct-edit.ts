@@ -4,11 +4,11 @@ import type { LogEntry } from '../adapters/log';
 import { withDocumentLock } from '../adapters/lock';
 import { activeUserEmail } from '../adapters/session';
 import { dayOf } from '../domain/calendar-day';
-import { COLUMN_COUNT, HEADER_ROW, MENU_TITLE, TAB, UNKNOWN_ACCOUNT, UPPER_HEADER_ROW } from '../domain/contract';
+import { COLUMN_COUNT, FIRST_DATA_ROW, HEADER_ROW, MENU_TITLE, TAB, UNKNOWN_ACCOUNT, UPPER_HEADER_ROW } from '../domain/contract';
 import type { PlanRules } from '../domain/enterprise';
-import { checkNote, checkRows, editLogLines, editScope, isCheckNote, planNotes, stampRows } from '../domain/edit-check';
-import type { Block } from '../domain/edit-check';
-import { columnLetter, literalText, locateColumns } from '../domain/ledger-row';
+import { addDuplicateProblems, checkNote, checkRows, editLogLines, editScope, indexCodes, isCheckNote, planNotes, stampRows } from '../domain/edit-check';
+import type { Block, CodeIndex } from '../domain/edit-check';
+import { TEMPLATE_COLUMNS, columnLetter, literalText, locateColumns } from '../domain/ledger-row';
 import type { ColumnMap } from '../domain/ledger-row';
 import { HEAD_ROWS, fillDateText, readFillDate } from '../domain/ledger-template';
 import type { Settings } from '../domain/settings';
@@ -53,11 +53,28 @@ function context(e: EditEvent): EditContext | null {
   return { ss, sheet, settings, edit, head, columns: located.ok ? located.columns : null };
 }
 
-/** Whole rows A–X of the edited data block: one read of values, one of notes, one write of notes at most. */
+/**
+ * Column E of every district tab, one read each, for the uniqueness of credit codes across tabs (contract §2).
+ * The number of calls depends on the number of districts, not on the number of rows.
+ */
+export function readCodeIndex(ss: Spreadsheet, settings: Settings): CodeIndex {
+  const index: CodeIndex = new Map();
+  const column = TEMPLATE_COLUMNS.creditCode + 1;
+  for (const { district } of settings.districts) {
+    const sheet = ss.getSheetByName(district);
+    const last = sheet ? sheet.getLastRow() : 0;
+    if (!sheet || last < FIRST_DATA_ROW) continue;
+    indexCodes(index, district, FIRST_DATA_ROW, sheet.getRange(FIRST_DATA_ROW, column, last - FIRST_DATA_ROW + 1, 1).getValues().map((r) => r[0]));
+  }
+  return index;
+}
+
+/** Whole rows A–X of the edited data block, checked with the schema and for codes registered elsewhere. */
 function checkDataBlock(ctx: EditContext, data: Block, columns: ColumnMap) {
   const rowsRange = ctx.sheet.getRange(data.row, 1, data.rows, COLUMN_COUNT);
   const values = rowsRange.getValues();
   const checks = checkRows(values, data.row, columns, planRules(ctx.settings));
+  if (checks.some((c) => !c.blank)) addDuplicateProblems(checks, values, columns, ctx.sheet.getName(), readCodeIndex(ctx.ss, ctx.settings));
   return { rowsRange, values, checks };
 }
 

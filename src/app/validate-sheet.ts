@@ -1,10 +1,11 @@
 // 校验本表: checks every row of the active district tab, sets or clears the notes, and says what it found.
 import { COLUMN_COUNT, FIRST_DATA_ROW, HEADER_ROW, MENU_TITLE, UPPER_HEADER_ROW } from '../domain/contract';
-import { checkRows, planNotes, problemLines } from '../domain/edit-check';
+import { addDuplicateProblems, checkRows, planNotes, problemLines } from '../domain/edit-check';
 import { AppError } from '../domain/errors';
 import { locateColumns } from '../domain/ledger-row';
 import { fromMenu } from './entry-point';
-import { planRules } from './direct-edit';
+import { planRules, readCodeIndex } from './direct-edit';
+import type { Settings } from '../domain/settings';
 import { readSettings } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -21,8 +22,9 @@ export interface SheetCheck {
 }
 
 /** One read of the tab, one read and at most one write of the data block's notes, whatever its size. */
-export function validateSheet(sheet: Sheet, districts: readonly string[], rules: ReturnType<typeof planRules>): SheetCheck {
+export function validateSheet(sheet: Sheet, settings: Settings): SheetCheck {
   const district = sheet.getName();
+  const districts = settings.districts.map((d) => d.district);
   if (!districts.includes(district)) {
     throw new AppError('NOT_DISTRICT_TAB', `“校验本表”只能在辖区工作表（${districts.join('、')}）上使用，请先切换到要校验的辖区工作表。`);
   }
@@ -31,7 +33,8 @@ export function validateSheet(sheet: Sheet, districts: readonly string[], rules:
   if (!located.ok) throw new AppError('HEADER_MISMATCH', `“${district}”工作表：${located.error.userMessage}`, { district });
   const rows = grid.slice(FIRST_DATA_ROW - 1).map((r) => r.slice(0, COLUMN_COUNT));
   if (rows.length === 0) return { district, checkedRows: 0, invalidRows: 0, totalProblems: 0, lines: [] };
-  const checks = checkRows(rows, FIRST_DATA_ROW, located.columns, rules);
+  const checks = checkRows(rows, FIRST_DATA_ROW, located.columns, planRules(settings));
+  addDuplicateProblems(checks, rows, located.columns, district, readCodeIndex(sheet.getParent(), settings));
   const block = sheet.getRange(FIRST_DATA_ROW, 1, rows.length, COLUMN_COUNT);
   const plan = planNotes(checks, block.getNotes());
   if (plan.changed) block.setNotes(plan.notes);
@@ -60,11 +63,7 @@ export function menuValidateSheet(): void {
   fromMenu(() => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const { settings } = readSettings(ss);
-    const check = validateSheet(
-      ss.getActiveSheet(),
-      settings.districts.map((d) => d.district),
-      planRules(settings),
-    );
+    const check = validateSheet(ss.getActiveSheet(), settings);
     const ui = SpreadsheetApp.getUi();
     ui.alert(`${MENU_TITLE}：校验本表`, checkMessage(check), ui.ButtonSet.OK);
   });

@@ -2,6 +2,7 @@
 
 import { dayOf, formatInstant } from './calendar-day';
 import { COLUMNS, COLUMN_COUNT, FIRST_DATA_ROW } from './contract';
+import { normaliseCreditCode } from './credit-code';
 import type { PlanRules } from './enterprise';
 import { columnLetter, isBlankRow, rowProblems } from './ledger-row';
 import type { ColumnMap } from './ledger-row';
@@ -150,4 +151,33 @@ export function problemLines(checks: readonly RowCheck[], rows: readonly (readon
     }
   });
   return { lines, total };
+}
+
+/** Where each credit code sits: normalised code → its places ("tab" and 1-based row). */
+export type CodeIndex = Map<string, { tab: string; row: number }[]>;
+
+export function indexCodes(index: CodeIndex, tab: string, firstRow: number, codes: readonly unknown[]): CodeIndex {
+  codes.forEach((v, i) => {
+    const code = normaliseCreditCode(cellDisplay(v));
+    if (code === '') return;
+    const places = index.get(code) ?? [];
+    places.push({ tab, row: firstRow + i });
+    index.set(code, places);
+  });
+  return index;
+}
+
+/**
+ * Credit codes must be unique across all district tabs (contract §2). A row whose code is otherwise valid gets a
+ * problem naming where else the code is; the first problem of a cell wins, as in the schema.
+ */
+export function addDuplicateProblems(checks: RowCheck[], rows: readonly (readonly unknown[])[], columns: ColumnMap, tab: string, index: CodeIndex): void {
+  checks.forEach((check, r) => {
+    if (check.blank || check.problems.has(columns.creditCode)) return;
+    const code = normaliseCreditCode(cellDisplay(rows[r]?.[columns.creditCode]));
+    const elsewhere = (index.get(code) ?? []).filter((p) => !(p.tab === tab && p.row === check.row));
+    const first = elsewhere[0];
+    if (!first) return;
+    check.problems.set(columns.creditCode, `统一社会信用代码与“${first.tab}”第${first.row}行重复，同一企业只能登记一次`);
+  });
 }

@@ -6,10 +6,12 @@ import type { EnterprisePayload, PlanRules } from '../../src/domain/enterprise';
 import {
   PASTE_OLD_VALUE,
   cellDisplay,
+  addDuplicateProblems,
   checkNote,
   checkRows,
   editLogLines,
   editScope,
+  indexCodes,
   planNotes,
   problemLines,
   stampRows,
@@ -137,5 +139,24 @@ describe('校验本表 lines', () => {
     const capped = problemLines(checks, rows, COLS, 1);
     expect(capped).toMatchObject({ total: 2 });
     expect(capped.lines).toHaveLength(1);
+  });
+});
+
+describe('duplicate credit codes', () => {
+  it('names the other place of a code already registered, in this tab or another', () => {
+    const rows = [validRow(), validRow({ creditCode: '91350100m000100y43' })];
+    const checks = checkRows(rows, 5, COLS, RULES);
+    const index = indexCodes(new Map(), '通川区', 5, rows.map((r) => r[COLS.creditCode]));
+    indexCodes(index, '达川区', 9, ['91350100M000100Y43']);
+    addDuplicateProblems(checks, rows, COLS, '通川区', index);
+    expect(checks[0]?.problems.get(COLS.creditCode)).toBe('统一社会信用代码与“通川区”第6行重复，同一企业只能登记一次');
+    expect(checks[1]?.problems.get(COLS.creditCode)).toContain('“通川区”第5行');
+  });
+
+  it('leaves a unique code alone', () => {
+    const rows = [validRow()];
+    const checks = checkRows(rows, 5, COLS, RULES);
+    addDuplicateProblems(checks, rows, COLS, '通川区', indexCodes(new Map(), '通川区', 5, [rows[0]?.[COLS.creditCode]]));
+    expect(checks[0]?.problems.size).toBe(0);
   });
 });
