@@ -1,0 +1,383 @@
+// Emulator: the world a bound script lives in (spreadsheet, stores, triggers, outbox, clock, users) and the drivers tests call.
+import { parseA1, toA1 } from './runtime/a1';
+import { EmulatorError } from './runtime/errors';
+import { clockEvent, eventOldValue } from './runtime/events';
+import { runExecution, type ExecutionRecord, type Scope, type World } from './runtime/execute';
+import { authModeOf, type Execution, type ExecutionKind, type Person } from './runtime/execution';
+import { Project, type Manifest, type ProjectSource } from './runtime/project';
+import { assertCallable, cloneArgs, cloneForPage, illegalArgument, type ScriptRunResult } from './runtime/script-run';
+import { loadSheets, type DrivenModel } from './runtime/sheets-port';
+import { CacheStores } from './services/cache';
+import { LockTable, OTHER_EXECUTION } from './services/lock';
+import type { LogEntry } from './services/logger';
+import { MailState, type SentMail } from './services/mail';
+import { PropertyStores } from './services/properties';
+import { TriggerTable, type TriggerRecord } from './services/script-app';
+import { eventUser } from './services/session';
+import { UiLog, type MenuEntry, type MenuRecord } from './services/ui';
+
+export type { ExecutionRecord } from './runtime/execute';
+export type { ScriptRunResult } from './runtime/script-run';
+export type { Answer, MenuRecord, MenuEntry } from './services/ui';
+export type { SentMail } from './services/mail';
+export type { TriggerRecord } from './services/script-app';
+export type { LogEntry } from './services/logger';
+export { EmulatorError, EmulatorNotImplemented, ServiceError } from './runtime/errors';
+
+export interface EmulatorOptions {
+  /** The emulator clock: an ISO string or a Date. Default: the host's current time. */
+  now?: string | Date;
+  /** The spreadsheet's owner; also the first active user. */
+  owner?: string;
+  spreadsheetName?: string;
+  /** A prepared SpreadsheetModel (from emulator/sheets). */
+  model?: DrivenModel;
+}
+
+export interface DistOptions extends EmulatorOptions {
+  distDir?: string;
+}
+
+export interface SourceOptions extends EmulatorOptions, ProjectSource {
+  manifest?: Manifest;
+}
+
+export type UserActionResult = { ok: true; executions: ExecutionRecord[] } | { ok: false; message: string };
+
+/** Thrown by a driver when an execution it started failed; `failures` holds each failed execution. */
+export class ExecutionFailed extends Error {
+  constructor(readonly failures: ExecutionRecord[]) {
+    const first = failures[0]!;
+    const e = first.error as { name?: string; message?: string } | undefined;
+    super(`${first.fn} (${first.kind}) failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(first.error)}`);
+    this.name = 'ExecutionFailed';
+  }
+}
+
+function toDate(v: string | Date): Date {
+  const d = typeof v === 'string' ? new Date(v) : new Date(v.getTime());
+  if (Number.isNaN(d.getTime())) throw new EmulatorError(`emulator: not a date: ${String(v)}`);
+  return d;
+}
+
+export class Emulator {
+  readonly ui = new UiLog();
+  readonly logs: LogEntry[] = [];
+  /** NotImplemented and emulator bugs seen at the boundary, even those the script caught. */
+  readonly problems: Error[] = [];
+  readonly executions: ExecutionRecord[] = [];
+  readonly owner: string;
+  readonly project: Project;
+  readonly #world: World;
+  readonly #triggers = new TriggerTable();
+  readonly #locks = new LockTable();
+  readonly #mail = new MailState();
+  readonly #properties = new PropertyStores();
+  readonly #calls = new Map<string, number>();
+  readonly #model: DrivenModel | null;
+  #now: Date;
+  #user: Person;
+  #nextExecution = 1;
+
+  constructor(project: Project, options: EmulatorOptions = {}) {
+    this.project = project;
+    this.owner = options.owner ?? 'owner@example.com';
+    this.#user = { email: this.owner, revealed: true };
+    this.#now = toDate(options.now ?? new Date());
+    const sheets = loadSheets();
+    this.#model = options.model ?? (sheets ? createModel(sheets.SpreadsheetModel, options, project, this.owner) : null);
+    const self = this;
+    this.#world = {
+      project,
+      projectName: options.spreadsheetName ?? 'eco-ledger',
+      now: () => new Date(self.#now.getTime()),
+      ui: this.ui,
+      triggers: this.#triggers,
+      locks: this.#locks,
+      properties: this.#properties,
+      caches: new CacheStores(),
+      mail: this.#mail,
+      logs: this.logs,
+      calls: this.#calls,
+      problems: this.problems,
+      sheets: sheets && this.#model ? { module: sheets, model: this.#model } : null,
+    };
+  }
+
+  static fromDist(options: DistOptions = {}): Emulator {
+    return new Emulator(Project.fromDist(options.distDir ?? 'dist'), options);
+  }
+
+  static fromSource(options: SourceOptions): Emulator {
+    return new Emulator(Project.fromSource(options), options);
+  }
+
+  // ---- the world -------------------------------------------------------------------------------------------
+
+  /** The SpreadsheetModel (host side, uncounted). Throws while emulator/sheets does not exist. */
+  get model(): DrivenModel {
+    if (!this.#model) throw new EmulatorError('emulator: no spreadsheet model (emulator/sheets is not available)');
+    return this.#model;
+  }
+
+  get now(): Date {
+    return new Date(this.#now.getTime());
+  }
+  setNow(now: string | Date): this {
+    this.#now = toDate(now);
+    return this;
+  }
+  advance(milliseconds: number): this {
+    this.#now = new Date(this.#now.getTime() + milliseconds);
+    return this;
+  }
+
+  /** The active user; revealed:false → Session and event objects give '' for their email. */
+  setUser(email: string, options: { revealed?: boolean } = {}): this {
+    this.#user = { email, revealed: options.revealed ?? true };
+    return this;
+  }
+  get user(): Person {
+    return { ...this.#user };
+  }
+
+  get calls(): Record<string, number> {
+    return Object.fromEntries(this.#calls);
+  }
+  get totalCalls(): number {
+    let n = 0;
+    for (const v of this.#calls.values()) n += v;
+    return n;
+  }
+  resetCalls(): void {
+    this.#calls.clear();
+  }
+  get lastExecution(): ExecutionRecord | undefined {
+    return this.executions[this.executions.length - 1];
+  }
+
+  get outbox(): SentMail[] {
+    return this.#mail.outbox;
+  }
+  setMailQuota(remaining: number): this {
+    this.#mail.setRemaining(remaining, this.#now, this.project.timeZone);
+    return this;
+  }
+  get mailQuotaRemaining(): number {
+    return this.#mail.remaining(this.#now, this.project.timeZone);
+  }
+  /** Sending to this address (to, cc or bcc) throws `Invalid email: <address>`. */
+  failMailTo(address: string): this {
+    this.#mail.failing.add(address.trim().toLowerCase());
+    return this;
+  }
+
+  get triggers(): TriggerRecord[] {
+    return this.#triggers.all;
+  }
+  /** Script, document and per-user property stores (host side, uncounted). */
+  get properties(): PropertyStores {
+    return this.#properties;
+  }
+
+  /** Another execution holds the document (or script) lock until releaseHeldLocks(). */
+  holdDocumentLock(): this {
+    this.#locks.take('document', OTHER_EXECUTION);
+    return this;
+  }
+  holdScriptLock(): this {
+    this.#locks.take('script', OTHER_EXECUTION);
+    return this;
+  }
+  releaseHeldLocks(): this {
+    this.#locks.releaseAll(OTHER_EXECUTION);
+    return this;
+  }
+
+  /** The menus added to the Ui since the last open(). */
+  menu(): MenuRecord[] {
+    return structuredClone(this.ui.menus);
+  }
+
+  // ---- drivers -------------------------------------------------------------------------------------------
+
+  /** The user opens the spreadsheet: menus reset, simple onOpen (LIMITED), then installable open triggers (FULL). */
+  open(): ExecutionRecord[] {
+    this.ui.menus.length = 0;
+    return this.#fire((run) => {
+      if (this.project.functions.has('onOpen')) {
+        run('simple', 'onOpen', this.#user, this.#user.email, undefined, (s) => [this.#event(s, { authMode: 'LIMITED', source: this.#source(s), user: this.#eventUser('LIMITED', this.#user) })]);
+      }
+      for (const t of this.#triggers.all.filter((r) => r.type === 'ON_OPEN')) {
+        run('installable', t.handler, this.#user, t.creator, t.uid, (s) => [this.#event(s, {
+          authMode: 'FULL', source: this.#source(s), triggerUid: t.uid, user: this.#eventUser('FULL', this.#user),
+        })]);
+      }
+    });
+  }
+
+  /** A user types `value` into one cell: protection, validation and parsing first; a refusal fires nothing. */
+  userEdit(sheetName: string, a1: string, value: unknown): UserActionResult {
+    return this.#userInput(sheetName, a1, [[value]]);
+  }
+
+  /** A user pastes a block whose top-left cell is `a1`. */
+  userPaste(sheetName: string, a1: string, grid: unknown[][]): UserActionResult {
+    return this.#userInput(sheetName, a1, grid);
+  }
+
+  userInsertRows(sheetName: string, at: number, count = 1): ExecutionRecord[] {
+    this.model.insertRows(sheetName, at, count, this.#user.email);
+    return this.#change('INSERT_ROW');
+  }
+
+  userDeleteRows(sheetName: string, at: number, count = 1): ExecutionRecord[] {
+    this.model.deleteRows(sheetName, at, count, this.#user.email);
+    return this.#change('REMOVE_ROW');
+  }
+
+  /** Fires every installed time-driven trigger once, as its creator (FULL, no Ui). */
+  fireTimeDriven(): ExecutionRecord[] {
+    return this.#fire((run) => {
+      for (const t of this.#triggers.all.filter((r) => r.type === 'CLOCK')) {
+        const creator = { email: t.creator, revealed: true };
+        run('timeDriven', t.handler, creator, t.creator, t.uid, (s) => [this.#event(s, clockEvent(this.#now, t.uid))]);
+      }
+    });
+  }
+
+  /** Clicks the menu item whose caption is `caption` (exactly, else the first containing it), searching submenus. */
+  clickMenu(caption: string): unknown {
+    const items = flatten(this.ui.menus.flatMap((m) => m.items));
+    const item = items.find((i) => i.caption === caption) ?? items.find((i) => i.caption.includes(caption));
+    if (!item) {
+      throw new EmulatorError(`emulator: no menu item "${caption}"; the menus hold: ${items.map((i) => i.caption).join(', ') || '(none: call open() first)'}`);
+    }
+    return this.#run('menu', item.functionName, this.#user, this.#user.email, undefined, () => []);
+  }
+
+  /** Runs a function as from the script editor (FULL; no Ui, as there). Arguments are converted into the script realm. */
+  run(fn: string, ...args: unknown[]): unknown {
+    return this.#run('editor', fn, this.#user, this.#user.email, undefined, (s) => args.map((a) => s.boundary.toScript(a)));
+  }
+
+  /**
+   * google.script.run from the page: only top-level functions not ending in `_` (else a TypeError, as in the page);
+   * illegal arguments or a thrown error → { ok: false, error }; a Date anywhere in the result → value null.
+   */
+  scriptRun(fn: string, ...args: unknown[]): ScriptRunResult {
+    assertCallable(this.project, fn);
+    const bad = illegalArgument(args);
+    if (bad !== null) return { ok: false, error: `Failed due to illegal value in property: ${bad}` };
+    const json = cloneArgs(args);
+    let value: unknown;
+    let boundary: Scope['boundary'] | undefined;
+    try {
+      value = this.#run('scriptRun', fn, this.#user, this.#user.email, undefined, (s) => {
+        boundary = s.boundary;
+        return json.map((a) => s.boundary.toScript(a));
+      });
+    } catch (e) {
+      if (e instanceof EmulatorError || (e instanceof Error && e.name === 'NotImplemented')) throw e;
+      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+    return { ok: true, value: cloneForPage(value, (v) => boundary?.isProxy(v) ?? false) };
+  }
+
+  // ---- internals -----------------------------------------------------------------------------------------
+
+  #run(kind: ExecutionKind, fn: string, active: Person, effective: string, triggerUid: string | undefined,
+    args: (s: Scope) => unknown[]): unknown {
+    const exec: Execution = {
+      id: this.#nextExecution++, kind, authMode: authModeOf(kind), fn, activeUser: active, effectiveUser: effective,
+      ...(triggerUid ? { triggerUid } : {}),
+    };
+    return runExecution(this.#world, exec, args, (r) => this.executions.push(r));
+  }
+
+  /** Runs several trigger executions; all run even if one fails, then the failures are thrown together. */
+  #fire(body: (run: (kind: ExecutionKind, fn: string, active: Person, effective: string, uid: string | undefined, args: (s: Scope) => unknown[]) => void) => void): ExecutionRecord[] {
+    const start = this.executions.length;
+    body((kind, fn, active, effective, uid, args) => {
+      try {
+        this.#run(kind, fn, active, effective, uid, args);
+      } catch {
+        // recorded in this.executions; thrown below once every trigger has run
+      }
+    });
+    const records = this.executions.slice(start);
+    const failures = records.filter((r) => !r.ok);
+    if (failures.length) throw new ExecutionFailed(failures);
+    return records;
+  }
+
+  #userInput(sheetName: string, a1: string, grid: unknown[][]): UserActionResult {
+    const at = parseA1(a1);
+    const rows = grid.length, cols = grid[0]?.length ?? 0;
+    const result = this.model.userInput(sheetName, at.row, at.col, grid, this.#user.email);
+    if (!result.ok) return { ok: false, message: result.message };
+    const box = { row: at.row, col: at.col, rows, cols };
+    this.model.setActive(sheetName, toA1(box));
+    const single = rows === 1 && cols === 1;
+    const typed = single ? grid[0]![0] : undefined;
+    const valueFields = single
+      ? {
+        value: typed === '' || typed === null || typed === undefined ? undefined : String(typed),
+        oldValue: eventOldValue(result.oldValues[0]?.[0], this.project.timeZone),
+      }
+      : {};
+    const executions = this.#fire((run) => {
+      if (this.project.functions.has('onEdit')) {
+        run('simple', 'onEdit', this.#user, this.#user.email, undefined, (s) => [this.#event(s, {
+          authMode: 'LIMITED', range: this.#range(s, sheetName, box), source: this.#source(s),
+          user: this.#eventUser('LIMITED', this.#user), ...valueFields,
+        })]);
+      }
+      for (const t of this.#triggers.all.filter((r) => r.type === 'ON_EDIT')) {
+        run('installable', t.handler, this.#user, t.creator, t.uid, (s) => [this.#event(s, {
+          authMode: 'FULL', range: this.#range(s, sheetName, box), source: this.#source(s), triggerUid: t.uid,
+          user: this.#eventUser('FULL', this.#user), ...valueFields,
+        })]);
+      }
+    });
+    return { ok: true, executions };
+  }
+
+  #change(changeType: string): ExecutionRecord[] {
+    return this.#fire((run) => {
+      for (const t of this.#triggers.all.filter((r) => r.type === 'ON_CHANGE')) {
+        run('installable', t.handler, this.#user, t.creator, t.uid, (s) => [this.#event(s, {
+          authMode: 'FULL', changeType, source: this.#source(s), triggerUid: t.uid, user: this.#eventUser('FULL', this.#user),
+        })]);
+      }
+    });
+  }
+
+  #event(s: Scope, fields: Record<string, unknown>): unknown {
+    const plain: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(fields)) if (v !== undefined) plain[k] = v;
+    return s.boundary.toScript(plain);
+  }
+
+  #eventUser(authMode: 'LIMITED' | 'FULL', person: Person): unknown {
+    return eventUser(authMode === 'FULL' && person.revealed ? person.email : '');
+  }
+
+  #source(s: Scope): unknown {
+    return s.spreadsheetApp ? s.spreadsheetApp.getActiveSpreadsheet!() : undefined;
+  }
+
+  #range(s: Scope, sheetName: string, box: { row: number; col: number; rows: number; cols: number }): unknown {
+    const ss = this.#source(s) as { getSheetByName(n: string): { getRange(...a: number[]): unknown } } | undefined;
+    return ss?.getSheetByName(sheetName).getRange(box.row, box.col, box.rows, box.cols);
+  }
+}
+
+function flatten(entries: MenuEntry[]): { caption: string; functionName: string }[] {
+  return entries.flatMap((e) => ('functionName' in e ? [e] : 'items' in e ? flatten(e.items) : []));
+}
+
+function createModel(ctor: new (...args: never[]) => DrivenModel, options: EmulatorOptions, project: Project, owner: string): DrivenModel {
+  const make = ctor as unknown as new (o: object) => DrivenModel;
+  return new make({ name: options.spreadsheetName ?? '整治台账', timeZone: project.timeZone, owner });
+}

@@ -1,0 +1,191 @@
+// Ui: menus, alerts and prompts answered from a test queue, sidebars, dialogs, and the log of what the user saw.
+import { EmulatorError, signatureMismatch } from '../runtime/errors';
+import { HtmlOutput } from './html';
+
+export const Button = { CLOSE: 'CLOSE', OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' } as const;
+export const ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' } as const;
+export type ButtonName = keyof typeof Button;
+export type ButtonSetName = keyof typeof ButtonSet;
+export type Answer = ButtonName | { button: ButtonName; text?: string };
+
+const BUTTONS_OF: Record<ButtonSetName, readonly ButtonName[]> = {
+  OK: ['OK'],
+  OK_CANCEL: ['OK', 'CANCEL'],
+  YES_NO: ['YES', 'NO'],
+  YES_NO_CANCEL: ['YES', 'NO', 'CANCEL'],
+};
+
+export type MenuEntry =
+  | { caption: string; functionName: string }
+  | { separator: true }
+  | { caption: string; items: MenuEntry[] };
+
+export interface MenuRecord {
+  caption: string;
+  /** createAddonMenu(): Sheets shows it under Extensions with the project's name. */
+  addon: boolean;
+  items: MenuEntry[];
+}
+
+export interface AlertRecord { title: string; prompt: string; buttons: ButtonSetName; answer: ButtonName }
+export interface PromptRecord extends AlertRecord { text: string }
+export interface ToastRecord { message: string; title: string; timeoutSeconds: number }
+export interface SidebarRecord { title: string; html: string; width: 300 }
+export interface DialogRecord { title: string; html: string; width: number | undefined; height: number | undefined; modal: boolean }
+
+/** Everything the user saw, and the answers the test queued for alerts and prompts (host side: `emu.ui`). */
+export class UiLog {
+  readonly alerts: AlertRecord[] = [];
+  readonly prompts: PromptRecord[] = [];
+  readonly toasts: ToastRecord[] = [];
+  readonly sidebars: SidebarRecord[] = [];
+  readonly dialogs: DialogRecord[] = [];
+  readonly menus: MenuRecord[] = [];
+  readonly #answers: Answer[] = [];
+
+  /** Queues the user's answer to the next alert or prompt: 'YES', or { button: 'OK', text: '…' } for a prompt. */
+  answer(answer: Answer): this {
+    this.#answers.push(answer);
+    return this;
+  }
+  get pendingAnswers(): number {
+    return this.#answers.length;
+  }
+  takeAnswer(): Answer | undefined {
+    return this.#answers.shift();
+  }
+}
+
+class Menu {
+  readonly #items: MenuEntry[] = [];
+  readonly #log: UiLog;
+  readonly #caption: string;
+  readonly #addon: boolean;
+  constructor(log: UiLog, caption: string, addon: boolean) {
+    this.#log = log;
+    this.#caption = caption;
+    this.#addon = addon;
+  }
+  addItem(caption: string, functionName: string): Menu {
+    if (typeof caption !== 'string' || typeof functionName !== 'string') {
+      throw signatureMismatch('Menu.addItem', [caption, functionName]);
+    }
+    this.#items.push({ caption, functionName });
+    return this;
+  }
+  addSeparator(): Menu {
+    this.#items.push({ separator: true });
+    return this;
+  }
+  addSubMenu(menu: Menu): Menu {
+    if (!(menu instanceof Menu)) throw signatureMismatch('Menu.addSubMenu', [menu]);
+    this.#items.push({ caption: menu._caption(), items: menu._entries() });
+    return this;
+  }
+  addToUi(): void {
+    this.#log.menus.push({ caption: this.#caption, addon: this.#addon, items: this._entries() });
+  }
+  _caption(): string {
+    return this.#caption;
+  }
+  _entries(): MenuEntry[] {
+    return structuredClone(this.#items);
+  }
+}
+
+class PromptResponse {
+  readonly #text: string;
+  readonly #button: ButtonName;
+  constructor(text: string, button: ButtonName) {
+    this.#text = text;
+    this.#button = button;
+  }
+  getResponseText(): string {
+    return this.#text;
+  }
+  getSelectedButton(): ButtonName {
+    return this.#button;
+  }
+}
+
+export class Ui {
+  readonly #log: UiLog;
+  readonly #onSuspend: () => void;
+  readonly #projectName: string;
+  /** onSuspend: alert and prompt suspend the script, and "LockService locks don't persist across the suspension". */
+  constructor(log: UiLog, onSuspend: () => void, projectName: string) {
+    this.#log = log;
+    this.#onSuspend = onSuspend;
+    this.#projectName = projectName;
+  }
+  get Button() {
+    return Button;
+  }
+  get ButtonSet() {
+    return ButtonSet;
+  }
+  createMenu(caption: string): Menu {
+    if (typeof caption !== 'string') throw signatureMismatch('Ui.createMenu', [caption]);
+    return new Menu(this.#log, caption, false);
+  }
+  createAddonMenu(): Menu {
+    return new Menu(this.#log, this.#projectName, true);
+  }
+  alert(...args: unknown[]): ButtonName {
+    const { title, prompt, buttons } = dialogArgs('Ui.alert', args);
+    this.#onSuspend();
+    const answer = this.#log.takeAnswer();
+    let button: ButtonName;
+    if (answer === undefined) {
+      if (buttons !== 'OK') throw new EmulatorError(`Ui.alert("${prompt}") with ${buttons} has no queued answer: call emu.ui.answer(...) first`);
+      button = 'OK';
+    } else button = checkedButton(answer, buttons, 'Ui.alert', prompt);
+    this.#log.alerts.push({ title, prompt, buttons, answer: button });
+    return button;
+  }
+  prompt(...args: unknown[]): PromptResponse {
+    const { title, prompt, buttons } = dialogArgs('Ui.prompt', args);
+    this.#onSuspend();
+    const answer = this.#log.takeAnswer();
+    if (answer === undefined) throw new EmulatorError(`Ui.prompt("${prompt}") has no queued answer: call emu.ui.answer(...) first`);
+    const button = checkedButton(answer, buttons, 'Ui.prompt', prompt);
+    const text = typeof answer === 'string' ? '' : answer.text ?? '';
+    this.#log.prompts.push({ title, prompt, buttons, answer: button, text });
+    return new PromptResponse(text, button);
+  }
+  showSidebar(userInterface: HtmlOutput): void {
+    if (!(userInterface instanceof HtmlOutput)) throw signatureMismatch('Ui.showSidebar', [userInterface]);
+    const v = userInterface._view();
+    this.#log.sidebars.push({ title: v.title, html: v.html, width: 300 });
+  }
+  showModalDialog(userInterface: HtmlOutput, title: string): void {
+    this.#dialog('Ui.showModalDialog', userInterface, title, true);
+  }
+  showModelessDialog(userInterface: HtmlOutput, title: string): void {
+    this.#dialog('Ui.showModelessDialog', userInterface, title, false);
+  }
+  #dialog(call: string, output: HtmlOutput, title: string, modal: boolean): void {
+    if (!(output instanceof HtmlOutput) || typeof title !== 'string') throw signatureMismatch(call, [output, title]);
+    const v = output._view();
+    this.#log.dialogs.push({ title, html: v.html, width: v.width, height: v.height, modal });
+  }
+}
+
+function dialogArgs(call: string, args: unknown[]): { title: string; prompt: string; buttons: ButtonSetName } {
+  const strings = (n: number) => args.slice(0, n).every((a) => typeof a === 'string');
+  const isSet = (v: unknown): v is ButtonSetName => typeof v === 'string' && v in BUTTONS_OF;
+  if (args.length === 1 && strings(1)) return { title: '', prompt: args[0] as string, buttons: 'OK' };
+  if (args.length === 2 && strings(1) && isSet(args[1])) return { title: '', prompt: args[0] as string, buttons: args[1] };
+  if (args.length === 3 && strings(2) && isSet(args[2])) {
+    return { title: args[0] as string, prompt: args[1] as string, buttons: args[2] };
+  }
+  throw signatureMismatch(call, args);
+}
+
+function checkedButton(answer: Answer, buttons: ButtonSetName, call: string, prompt: string): ButtonName {
+  const button = typeof answer === 'string' ? answer : answer.button;
+  if (button !== 'CLOSE' && !BUTTONS_OF[buttons].includes(button)) {
+    throw new EmulatorError(`${call}("${prompt}") offers ${buttons}; the queued answer ${button} is not one of its buttons`);
+  }
+  return button;
+}
