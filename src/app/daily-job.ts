@@ -1,0 +1,197 @@
+// The daily time-driven job: refresh 汇总, then send each district at most one reminder a day, quota-aware, most urgent first.
+import { appendLog } from '../adapters/log';
+import type { LogEntry } from '../adapters/log';
+import { withDocumentLock } from '../adapters/lock';
+import { pruneSendLog, readSendLogEntry, writeSendLogEntry } from '../adapters/send-log-store';
+import { effectiveUserEmail } from '../adapters/session';
+import type { Day } from '../domain/calendar-day';
+import { UNKNOWN_ACCOUNT } from '../domain/contract';
+import type { ReminderEmail } from '../domain/reminder-email';
+import { sendDecision } from '../domain/send-log';
+import type { SendLogEntry } from '../domain/send-log';
+import { fromTrigger } from './entry-point';
+import type { DistrictPlan } from './reminder-plan';
+import { planReminders } from './reminder-plan';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+// SUMMARY-HOOK: becomes `import { refreshSummary } from './summary';` once src/app/summary.ts (issue 5) lands.
+const refreshSummary = (_ss: Spreadsheet, _now: Date): void => undefined;
+
+/** Unattended runs may wait longer for the lock than a clerk would. */
+const JOB_LOCK_WAIT_MS = 30000;
+export const MAIL_SENDER_NAME = '整治台账';
+export const LOG_FIELD = '提醒邮件';
+
+export const ACTION = {
+  sent: '发送提醒邮件',
+  alreadySent: '跳过：今日已发送提醒',
+  inFlight: '跳过：今日提醒已在发送中或上次发送中断（可能已发出，不重复发送）',
+  gaveUp: '跳过：今日发送失败次数过多，明日再试',
+  nothing: '跳过：无需提醒',
+  noRecipients: '跳过：联系邮箱未填写',
+  unreadable: '跳过：工作表无法读取',
+  queued: '排队：今日邮件配额不足，下次运行时发送',
+  lockBusy: '排队：表格正忙，下次运行时发送',
+  failed: '发送失败，下次运行时重试',
+  summaryFailed: '刷新汇总失败',
+} as const;
+
+export interface JobResult {
+  sent: string[];
+  queued: string[];
+  failed: string[];
+  skipped: string[];
+}
+
+function describeEmail(email: ReminderEmail | null): string {
+  if (!email) return '';
+  return `收件人：${email.to.join(', ')}；抄送：${email.cc.join(', ') || '无'}；主题：${email.subject}`;
+}
+
+function entry(now: Date, account: string, plan: Pick<DistrictPlan, 'district' | 'email'>, action: string, detail = ''): LogEntry {
+  return {
+    at: now,
+    account,
+    tab: plan.district,
+    range: '',
+    creditCode: '',
+    name: '',
+    field: LOG_FIELD,
+    oldValue: detail,
+    newValue: describeEmail(plan.email),
+    action,
+  };
+}
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e)).slice(0, 500);
+
+function sendMail(email: ReminderEmail): void {
+  const options: GoogleAppsScript.Mail.MailAdvancedParameters = {
+    to: email.to.join(','),
+    subject: email.subject,
+    body: email.body,
+    htmlBody: email.htmlBody,
+    name: MAIL_SENDER_NAME,
+  };
+  if (email.cc.length > 0) options.cc = email.cc.join(',');
+  MailApp.sendEmail(options);
+}
+
+/** Claims the district for today under the lock: only the run that writes `sending` may send. */
+function claim(today: Day, district: string, now: Date): SendLogEntry | null {
+  return withDocumentLock(() => {
+    const current = readSendLogEntry(today, district);
+    if (sendDecision(current) !== 'send') return null;
+    const claimed: SendLogEntry = { state: 'sending', at: now.toISOString(), attempts: current?.attempts ?? 0 };
+    writeSendLogEntry(today, district, claimed);
+    return claimed;
+  }, JOB_LOCK_WAIT_MS);
+}
+
+/**
+ * One run. Each send is recorded (send-log state and its 操作日志 line, together under the lock) as soon as it
+ * happens, so a run that dies half-way leaves a true record of what went out; skips are written once at the end.
+ */
+export function runDailyJob(ss: Spreadsheet, now: Date): JobResult {
+  const account = effectiveUserEmail() || UNKNOWN_ACCOUNT;
+  const pending: LogEntry[] = [];
+  const result: JobResult = { sent: [], queued: [], failed: [], skipped: [] };
+  try {
+    refreshSummary(ss, now);
+  } catch (e) {
+    // Reminders are worth sending even when 汇总 could not be rebuilt.
+    console.error(`dailyJob refreshSummary: ${message(e)}`);
+    pending.push(entry(now, account, { district: '汇总', email: null }, ACTION.summaryFailed, message(e)));
+  }
+  const plan = planReminders(ss, now);
+  const today = plan.today;
+  let quotaExhausted = false;
+  for (const d of plan.districts) {
+    if (d.outcome !== 'send' || !d.email) {
+      const action = d.outcome === 'send' ? ACTION.nothing : ACTION[d.outcome];
+      pending.push(entry(now, account, d, action, d.detail));
+      result.skipped.push(d.district);
+      continue;
+    }
+    const email = d.email;
+    // Strict priority: once the most urgent remaining email does not fit, the less urgent ones wait with it.
+    if (quotaExhausted || MailApp.getRemainingDailyQuota() < email.recipientCount) {
+      quotaExhausted = true;
+      markQueued(ss, today, d, now, account, ACTION.queued, result);
+      continue;
+    }
+    let claimed: SendLogEntry | null;
+    try {
+      claimed = claim(today, d.district, now);
+    } catch (e) {
+      markQueued(ss, today, d, now, account, ACTION.lockBusy, result, message(e));
+      continue;
+    }
+    if (!claimed) {
+      // Another run claimed it between the plan and now.
+      pending.push(entry(now, account, d, ACTION.alreadySent));
+      result.skipped.push(d.district);
+      continue;
+    }
+    try {
+      sendMail(email);
+    } catch (e) {
+      const error = message(e);
+      const failed: SendLogEntry = { state: 'failed', at: now.toISOString(), attempts: claimed.attempts + 1, error };
+      recordOutcome(ss, today, d, failed, entry(now, account, d, ACTION.failed, error));
+      result.failed.push(d.district);
+      continue;
+    }
+    recordOutcome(ss, today, d, { state: 'sent', at: now.toISOString(), attempts: claimed.attempts }, entry(now, account, d, ACTION.sent));
+    result.sent.push(d.district);
+  }
+  try {
+    withDocumentLock(() => {
+      pruneSendLog(today);
+      appendLog(ss, pending);
+    }, JOB_LOCK_WAIT_MS);
+  } catch (e) {
+    console.error(`dailyJob log: ${message(e)}`);
+  }
+  return result;
+}
+
+/** Records a send's outcome with its log line; if the lock cannot be had the entry stays `sending` (never twice). */
+function recordOutcome(ss: Spreadsheet, today: Day, d: DistrictPlan, state: SendLogEntry, log: LogEntry): void {
+  try {
+    withDocumentLock(() => {
+      writeSendLogEntry(today, d.district, state);
+      appendLog(ss, [log]);
+    }, JOB_LOCK_WAIT_MS);
+  } catch (e) {
+    console.error(`dailyJob ${d.district} ${log.action}: ${message(e)}`);
+  }
+}
+
+function markQueued(
+  ss: Spreadsheet,
+  today: Day,
+  d: DistrictPlan,
+  now: Date,
+  account: string,
+  action: string,
+  result: JobResult,
+  detail = '',
+): void {
+  result.queued.push(d.district);
+  recordOutcome(
+    ss,
+    today,
+    d,
+    { state: 'queued', at: now.toISOString(), attempts: d.logEntry?.attempts ?? 0 },
+    entry(now, account, d, action, detail),
+  );
+}
+
+/** The daily trigger's handler: time-driven, so it never touches the Ui. */
+export function dailyJob(_e?: unknown): void {
+  fromTrigger('dailyJob', () => {
+    runDailyJob(SpreadsheetApp.getActiveSpreadsheet(), new Date());
+  });
+}

@@ -1,0 +1,96 @@
+// What today's reminder run would do for each district: the decision, the composed email and the send-log state.
+import { readSendLog } from '../adapters/send-log-store';
+import type { Day } from '../domain/calendar-day';
+import { dayOf } from '../domain/calendar-day';
+import { isAppError } from '../domain/errors';
+import type { ReminderEmail } from '../domain/reminder-email';
+import { composeReminderEmail } from '../domain/reminder-email';
+import type { DistrictReminder } from '../domain/reminders';
+import { compareUrgency, districtSituation, hasSomethingToSay } from '../domain/reminders';
+import type { SendDecision, SendLogEntry } from '../domain/send-log';
+import { sendDecision } from '../domain/send-log';
+import type { Settings } from '../domain/settings';
+import { readReports } from './reports';
+import { openLedger, readSettings } from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export type PlanOutcome =
+  /** has something to say, not yet sent today (or queued / failed earlier today) */
+  | 'send'
+  | 'nothing'
+  | 'noRecipients'
+  | 'unreadable'
+  | Exclude<SendDecision, 'send'>;
+
+export interface DistrictPlan {
+  readonly district: string;
+  readonly outcome: PlanOutcome;
+  readonly situation: DistrictReminder | null;
+  readonly email: ReminderEmail | null;
+  readonly logEntry: SendLogEntry | null;
+  /** Chinese detail for 操作日志 and the preview (why unreadable, which addresses are missing…). */
+  readonly detail: string;
+}
+
+export interface ReminderPlan {
+  readonly today: Day;
+  readonly settings: Settings;
+  readonly settingsErrors: readonly string[];
+  /** Most urgent first; districts with nothing to say or unreadable at the end, in 配置's order. */
+  readonly districts: readonly DistrictPlan[];
+}
+
+const errorText = (e: unknown): string => (isAppError(e) ? e.userMessage : e instanceof Error ? e.message : String(e));
+
+export function planReminders(ss: Spreadsheet, now: Date): ReminderPlan {
+  const today = dayOf(now);
+  const { settings, errors } = readSettings(ss);
+  const reports = readReports(ss);
+  const sendLog = readSendLog(today);
+  const url = ss.getUrl();
+  const ready: { situation: DistrictReminder; plan: (s: DistrictReminder) => DistrictPlan }[] = [];
+  const rest: DistrictPlan[] = [];
+  for (const d of settings.districts) {
+    let ledger;
+    try {
+      ledger = openLedger(ss, d.district);
+    } catch (e) {
+      // One district's broken tab must not silence the others' reminders.
+      rest.push({ district: d.district, outcome: 'unreadable', situation: null, email: null, logEntry: null, detail: errorText(e) });
+      continue;
+    }
+    const situation = districtSituation(
+      { district: d.district, enterprises: ledger.rows.map((r) => r.record.payload) },
+      reports,
+      settings,
+      today,
+    );
+    const logEntry = sendLog.get(d.district) ?? null;
+    if (!hasSomethingToSay(situation)) {
+      rest.push({ district: d.district, outcome: 'nothing', situation, email: null, logEntry, detail: '无逾期、即将到期企业，也无需提醒季度报送' });
+      continue;
+    }
+    const email = composeReminderEmail(situation, {
+      today,
+      filler: d.filler,
+      contact: d.contact,
+      districtEmails: d.emails,
+      officeEmails: settings.officeEmails,
+      testRecipient: settings.testRecipient,
+      tabUrl: `${url}#gid=${ledger.sheet.getSheetId()}`,
+    });
+    ready.push({
+      situation,
+      plan: (s) => {
+        if (email.to.length === 0) {
+          return { district: d.district, outcome: 'noRecipients', situation: s, email, logEntry, detail: `“配置”中${d.district}的联系邮箱未填写，无法发送` };
+        }
+        const decision = sendDecision(logEntry);
+        return { district: d.district, outcome: decision, situation: s, email, logEntry, detail: logEntry?.error ?? '' };
+      },
+    });
+  }
+  const ordered = ready.sort((a, b) => compareUrgency(a.situation, b.situation)).map((r) => r.plan(r.situation));
+  return { today, settings, settingsErrors: errors, districts: [...ordered, ...rest] };
+}
