@@ -6,7 +6,7 @@ import { activeUserEmail } from '../adapters/session';
 import { dayOf } from '../domain/calendar-day';
 import { COLUMN_COUNT, FIRST_DATA_ROW, HEADER_ROW, MENU_TITLE, TAB, UNKNOWN_ACCOUNT, UPPER_HEADER_ROW } from '../domain/contract';
 import type { PlanRules } from '../domain/enterprise';
-import { addDuplicateProblems, checkNote, checkRows, editLogLines, editScope, indexCodes, isCheckNote, planNotes, stampRows } from '../domain/edit-check';
+import { PASTE_OLD_VALUE, addDuplicateProblems, checkNote, checkRows, editLogLines, editScope, indexCodes, isCheckNote, planNotes, stampRows } from '../domain/edit-check';
 import type { Block, CodeIndex } from '../domain/edit-check';
 import { TEMPLATE_COLUMNS, columnLetter, literalText, locateColumns } from '../domain/ledger-row';
 import type { ColumnMap } from '../domain/ledger-row';
@@ -156,14 +156,17 @@ function recordEdit(ctx: EditContext, e: EditEvent, account: string, now: Date, 
     const columns = ctx.columns;
     const { values, checks } = checkDataBlock(ctx, scope.data, columns);
     const stamps = stampRows(checks, values, columns, now, literalText(account));
-    if (checks.some((c) => !c.blank)) {
-      ctx.sheet.getRange(scope.data.row, columns.updatedAt + 1, scope.data.rows, 2).setValues(stamps);
-      changedRows = true;
-    }
-    const invalid = new Set(checks.filter((c) => c.problems.size > 0).map((c) => c.row));
-    for (const line of editLogLines(scope.data, values, columns, oldOfSingle)) {
-      const row = Number(/\d+$/.exec(line.range)?.[0]);
-      entries.push({ ...base, ...line, action: invalid.has(row) ? '直接编辑（校验未通过，见单元格批注）' : '直接编辑' });
+    if (checks.some((c) => !c.blank)) ctx.sheet.getRange(scope.data.row, columns.updatedAt + 1, scope.data.rows, 2).setValues(stamps);
+    changedRows = true;
+    if (!single && checks.every((c) => c.blank)) {
+      // Cleared cells or inserted rows: one line for the block rather than a line per empty cell.
+      entries.push({ ...base, range: blockA1(scope.data), creditCode: '', name: '', field: '', oldValue: PASTE_OLD_VALUE, newValue: '', action: '清空单元格或插入空行' });
+    } else {
+      const invalid = new Set(checks.filter((c) => c.problems.size > 0).map((c) => c.row));
+      for (const line of editLogLines(scope.data, values, columns, oldOfSingle)) {
+        const row = Number(/\d+$/.exec(line.range)?.[0]);
+        entries.push({ ...base, ...line, action: invalid.has(row) ? '直接编辑（校验未通过，见单元格批注）' : '直接编辑' });
+      }
     }
   } else if (scope.data) {
     entries.push({
