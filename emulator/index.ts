@@ -279,7 +279,8 @@ export class Emulator {
       });
     } catch (e) {
       if (e instanceof EmulatorError || (e instanceof Error && e.name === 'NotImplemented')) throw e;
-      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+      const message = (e as { message?: unknown } | null)?.message;
+      return { ok: false, error: typeof message === 'string' ? message : String(e) };
     }
     return { ok: true, value: cloneForPage(value, (v) => boundary?.isProxy(v) ?? false) };
   }

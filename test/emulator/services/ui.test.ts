@@ -1,0 +1,61 @@
+import { EmulatorError } from '../../../emulator';
+import { HtmlOutput } from '../../../emulator/services/html';
+import { Ui, UiLog } from '../../../emulator/services/ui';
+
+function uiOf() {
+  const log = new UiLog();
+  let suspended = 0;
+  const ui = new Ui(log, () => void suspended++, 'eco-ledger');
+  return { log, ui, suspensions: () => suspended };
+}
+
+describe('Ui', () => {
+  test('a menu appears only when added to the Ui, with its submenus and separators', () => {
+    const { log, ui } = uiOf();
+    const menu = ui.createMenu('整治台账').addItem('新增企业', 'openAddForm').addSeparator()
+      .addSubMenu(ui.createMenu('自动任务').addItem('安装自动任务', 'installTriggers'));
+    expect(log.menus).toEqual([]);
+    menu.addToUi();
+    expect(log.menus).toEqual([{ caption: '整治台账', addon: false, items: [
+      { caption: '新增企业', functionName: 'openAddForm' }, { separator: true },
+      { caption: '自动任务', items: [{ caption: '安装自动任务', functionName: 'installTriggers' }] },
+    ] }]);
+  });
+
+  test('an OK alert without a queued answer returns OK; a YES_NO alert needs an answer', () => {
+    const { log, ui, suspensions } = uiOf();
+    expect(ui.alert('已保存')).toBe('OK');
+    expect(() => ui.alert('标题', '确定删除？', 'YES_NO')).toThrow(EmulatorError);
+    log.answer('NO');
+    expect(ui.alert('标题', '确定删除？', 'YES_NO')).toBe('NO');
+    expect(log.alerts).toEqual([
+      { title: '', prompt: '已保存', buttons: 'OK', answer: 'OK' },
+      { title: '标题', prompt: '确定删除？', buttons: 'YES_NO', answer: 'NO' },
+    ]);
+    expect(suspensions()).toBe(3);
+  });
+
+  test('an answer that is not one of the buttons is refused', () => {
+    const { log, ui } = uiOf();
+    log.answer('YES');
+    expect(() => ui.alert('x', 'OK_CANCEL')).toThrow('the queued answer YES is not one of its buttons');
+  });
+
+  test('a prompt returns the queued text and button', () => {
+    const { log, ui } = uiOf();
+    expect(() => ui.prompt('信用代码？')).toThrow(EmulatorError);
+    log.answer({ button: 'OK', text: '91350100M000100Y43' });
+    const r = ui.prompt('查找', '信用代码？', 'OK_CANCEL');
+    expect([r.getResponseText(), r.getSelectedButton()]).toEqual(['91350100M000100Y43', 'OK']);
+    expect(log.prompts[0]).toEqual({ title: '查找', prompt: '信用代码？', buttons: 'OK_CANCEL', answer: 'OK', text: '91350100M000100Y43' });
+  });
+
+  test('sidebars are 300 pixels wide and dialogs keep their size', () => {
+    const { log, ui } = uiOf();
+    ui.showSidebar(new HtmlOutput('<p>form</p>').setTitle('新增企业').setWidth(600));
+    ui.showModalDialog(new HtmlOutput('<p>d</p>').setWidth(500).setHeight(200), '预览');
+    expect(log.sidebars).toEqual([{ title: '新增企业', html: '<p>form</p>', width: 300 }]);
+    expect(log.dialogs).toEqual([{ title: '预览', html: '<p>d</p>', width: 500, height: 200, modal: true }]);
+    expect(() => ui.showSidebar('<p>' as never)).toThrow("don't match the method signature for Ui.showSidebar");
+  });
+});
