@@ -32,7 +32,9 @@ export function loadSheets(): SheetsModule | null {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     cached = require('../sheets') as SheetsModule;
   } catch (e) {
-    if ((e as { code?: string }).code !== 'MODULE_NOT_FOUND') throw e;
+    // only the absence of emulator/sheets itself is tolerated, never a broken import inside it
+    const err = e as { code?: string; message?: string };
+    if (err.code !== 'MODULE_NOT_FOUND' || !/'\.\.\/sheets'/.test(err.message ?? '')) throw e;
     cached = null;
   }
   return cached;
