@@ -131,6 +131,8 @@ export class Boundary {
     const own = Object.getOwnPropertyDescriptor(target, prop);
     // a proxy must return frozen properties unchanged
     if (own && !own.configurable && own.writable === false) return value;
+    // Apps Script objects print as their class name
+    if (value === Object.prototype.toString) return () => className;
     if (typeof value === 'function') return this.#method(target, prop, className, value as (...a: unknown[]) => unknown);
     if (value !== null && typeof value === 'object' && isPlainObject(value)) return this.wrap(value, prop);
     return this.toScript(value);

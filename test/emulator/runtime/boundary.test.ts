@@ -108,3 +108,8 @@ describe('the service boundary', () => {
     expect(() => emu.run('g')).toThrow('NotImplemented: AuthMode.SUPER');
   });
 });
+
+test('a service object prints as its class name', () => {
+  const emu = Emulator.fromSource({ files: { 'Code.js': 'function f() { return String(LockService.getDocumentLock()) + " " + String(CacheService); }' } });
+  expect(emu.run('f')).toBe('Lock CacheService');
+});
