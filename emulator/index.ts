@@ -87,6 +87,8 @@ export class Emulator {
     const sheets = loadSheets();
     this.#model = options.model ?? (sheets ? createModel(sheets.SpreadsheetModel, options, project, this.owner) : null);
     const self = this;
+    // the emulator owns the clock: TODAY() and date stamps in the model read it too
+    if (this.#model) this.#model.clock = () => new Date(self.#now.getTime());
     this.#world = {
       project,
       projectName: options.spreadsheetName ?? 'eco-ledger',
@@ -226,14 +228,15 @@ export class Emulator {
     return this.#userInput(sheetName, a1, grid);
   }
 
-  userInsertRows(sheetName: string, at: number, count = 1): ExecutionRecord[] {
-    this.model.insertRows(sheetName, at, count, this.#user.email);
-    return this.#change('INSERT_ROW');
+  /** A user inserts rows so the first new one is row `at`; a protected sheet refuses and nothing fires. */
+  userInsertRows(sheetName: string, at: number, count = 1): UserActionResult {
+    const done = this.model.insertRows(sheetName, at, count, this.#user.email);
+    return done.ok ? { ok: true, executions: this.#change('INSERT_ROW') } : done;
   }
 
-  userDeleteRows(sheetName: string, at: number, count = 1): ExecutionRecord[] {
-    this.model.deleteRows(sheetName, at, count, this.#user.email);
-    return this.#change('REMOVE_ROW');
+  userDeleteRows(sheetName: string, at: number, count = 1): UserActionResult {
+    const done = this.model.deleteRows(sheetName, at, count, this.#user.email);
+    return done.ok ? { ok: true, executions: this.#change('REMOVE_ROW') } : done;
   }
 
   /** Fires every installed time-driven trigger once, as its creator (FULL, no Ui). */

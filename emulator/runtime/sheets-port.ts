@@ -12,8 +12,9 @@ export type UserInputResult = { ok: true; oldValues: unknown[][] } | { ok: false
 /** The part of SpreadsheetModel the drivers use. */
 export interface DrivenModel {
   userInput(sheetName: string, row: number, col: number, grid: unknown[][], email: string): UserInputResult;
-  insertRows(sheetName: string, at: number, count: number, email?: string): unknown;
-  deleteRows(sheetName: string, at: number, count: number, email?: string): unknown;
+  insertRows(sheetName: string, at: number, count: number, email?: string): { ok: true } | { ok: false; message: string };
+  deleteRows(sheetName: string, at: number, count: number, email?: string): { ok: true } | { ok: false; message: string };
+  clock: () => Date;
   setActive(sheetName: string, a1: string): void;
 }
 
