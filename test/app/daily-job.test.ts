@@ -1,0 +1,164 @@
+// The daily reminder job in the emulator: who is mailed when, once a day, quota queue, failures, Shanghai days, escaping.
+
+import { CONTACT, OFFICE_CC, logRows, mailsTo, runDaily, world } from './reminder-world';
+
+const TC = CONTACT['通川区']!.email;
+const DC = CONTACT['达川区']!.email;
+const GX = CONTACT['达州高新区']!.email;
+
+describe('daily reminders', () => {
+  test('mails a district with an overdue enterprise, to its contacts with the office in cc', () => {
+    const emu = world('2022-03-10T01:00:00Z', { 通川区: [{ name: '甲钢铁公司', deadline: '2022-03-01' }] });
+    runDaily(emu);
+    expect(emu.outbox).toHaveLength(1);
+    const mail = emu.outbox[0]!;
+    expect(mail.to).toBe(TC);
+    expect(mail.cc).toBe(OFFICE_CC);
+    expect(mail.subject).toBe('【整治台账提醒】通川区：1家企业逾期');
+    expect(mail.htmlBody).toContain('逾期9天');
+    expect(mail.htmlBody).toContain('2022-03-01');
+    expect(mail.htmlBody).toMatch(/#gid=\d+/);
+    expect(mail.body).toContain('甲钢铁公司｜整改完成时限 2022-03-01｜逾期9天｜整改中');
+  });
+
+  test('mails a district with an enterprise due soon', () => {
+    const emu = world('2022-03-10T01:00:00Z', { 达川区: [{ name: '乙公司', deadline: '2022-03-15' }] });
+    runDaily(emu);
+    expect(emu.outbox.map((m) => m.subject)).toEqual(['【整治台账提醒】达川区：1家企业即将到期']);
+    expect(emu.outbox[0]!.htmlBody).toContain('剩余5天');
+  });
+
+  test('sends nothing to a district with nothing to say, and logs the skip', () => {
+    const emu = world('2022-03-10T01:00:00Z', {
+      通川区: [{ name: '丙公司', deadline: '2022-06-30' }, { name: '丁公司', deadline: '2022-03-01', status: '已完成（待验收）' }],
+    });
+    runDaily(emu);
+    expect(emu.outbox).toEqual([]);
+    expect(logRows(emu).filter((r) => r[2] === '通川区' && r[9]!.includes('无需提醒'))).toHaveLength(1);
+  });
+
+  test.each([
+    ['2022-03-21T01:00:00Z', 0],
+    ['2022-03-22T01:00:00Z', 3],
+    ['2022-03-25T01:00:00Z', 3],
+    ['2022-03-28T01:00:00Z', 3],
+    ['2022-03-31T01:00:00Z', 3],
+    ['2022-04-01T01:00:00Z', 0],
+  ])('at %s a missing quarterly report is reminded to %i districts', (now, count) => {
+    const emu = world(now);
+    runDaily(emu);
+    expect(emu.outbox).toHaveLength(count);
+    for (const m of emu.outbox) expect(m.subject).toMatch(/：本季度进展未报送$/);
+  });
+
+  test('mails once however often it runs the same day, and again the next day', () => {
+    const emu = world('2022-03-10T01:00:00Z', { 通川区: [{ name: '甲公司', deadline: '2022-03-01' }] });
+    runDaily(emu);
+    emu.setNow('2022-03-10T08:00:00Z');
+    runDaily(emu);
+    runDaily(emu);
+    expect(mailsTo(emu, TC)).toHaveLength(1);
+    expect(logRows(emu).filter((r) => r[9]!.includes('今日已发送'))).toHaveLength(2);
+    emu.setNow('2022-03-11T01:00:00Z');
+    runDaily(emu);
+    expect(mailsTo(emu, TC)).toHaveLength(2);
+  });
+
+  test('counts 2022-03-25T23:30:00Z as 26 March: a deadline of 25 March is overdue then, and not at 15:00Z', () => {
+    const emu = world('2022-03-25T15:00:00Z', { 通川区: [{ name: '甲公司', deadline: '2022-03-25' }] });
+    runDaily(emu);
+    const first = mailsTo(emu, TC);
+    expect(first).toHaveLength(1);
+    expect(first[0]!.subject).toContain('1家企业即将到期');
+    expect(first[0]!.htmlBody).toContain('剩余0天');
+    expect(first[0]!.htmlBody).not.toContain('逾期1天');
+    emu.setNow('2022-03-25T23:30:00Z');
+    runDaily(emu);
+    const all = mailsTo(emu, TC);
+    expect(all).toHaveLength(2);
+    expect(all[1]!.subject).toContain('1家企业逾期');
+    expect(all[1]!.htmlBody).toContain('逾期1天');
+  });
+
+  test('sends the most urgent district within the quota, keeps the others queued, and sends them later the same day once', () => {
+    const emu = world('2022-03-10T01:00:00Z', {
+      通川区: [{ name: '甲公司', deadline: '2022-03-08' }],
+      达川区: [{ name: '乙公司', deadline: '2022-02-01' }, { name: '丙公司', deadline: '2022-03-01' }],
+      达州高新区: [{ name: '丁公司', deadline: '2022-03-12' }],
+    });
+    emu.setMailQuota(2); // one email: its contact and the office
+    runDaily(emu);
+    expect(emu.outbox.map((m) => m.to)).toEqual([DC]);
+    expect(logRows(emu).filter((r) => r[9]!.includes('配额不足')).map((r) => r[2])).toEqual(['通川区', '达州高新区']);
+    emu.setNow('2022-03-10T05:00:00Z');
+    emu.setMailQuota(100);
+    runDaily(emu);
+    runDaily(emu);
+    expect(emu.outbox.map((m) => m.to)).toEqual([DC, TC, GX]);
+  });
+
+  test('keeps sending to the others when one district fails, logs the failure and retries it next run', () => {
+    const emu = world('2022-03-10T01:00:00Z', {
+      通川区: [{ name: '甲公司', deadline: '2022-03-01' }],
+      达川区: [{ name: '乙公司', deadline: '2022-03-02' }],
+      达州高新区: [{ name: '丁公司', deadline: '2022-03-03' }],
+    });
+    emu.failMailTo(DC);
+    runDaily(emu);
+    expect(emu.outbox.map((m) => m.to).sort()).toEqual([GX, TC].sort());
+    const failures = () => logRows(emu).filter((r) => r[2] === '达川区' && r[9]!.includes('发送失败'));
+    expect(failures()).toHaveLength(1);
+    expect(failures()[0]!.join(' ')).toContain(DC);
+    runDaily(emu);
+    expect(failures()).toHaveLength(2);
+    expect(emu.outbox).toHaveLength(2);
+  });
+
+  test('escapes an enterprise named as HTML in the email body', () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const emu = world('2022-03-10T01:00:00Z', { 通川区: [{ name: evil, deadline: '2022-03-01' }] });
+    runDaily(emu);
+    const html = emu.outbox[0]!.htmlBody ?? '';
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain('<img');
+    expect(emu.outbox[0]!.body).toContain(evil);
+  });
+
+  test('sends every email to the test recipient only, marked [测试], when 测试收件人 is set', () => {
+    const emu = world('2022-03-10T01:00:00Z', { 通川区: [{ name: '甲公司', deadline: '2022-03-01' }] }, { testRecipient: 'tester@dz.gov.cn' });
+    runDaily(emu);
+    expect(emu.outbox.map((m) => [m.to, m.cc])).toEqual([['tester@dz.gov.cn', '']]);
+    expect(emu.outbox[0]!.subject.startsWith('[测试]')).toBe(true);
+  });
+
+  test('never touches the Ui when fired by the installed daily trigger', () => {
+    const emu = world('2022-03-10T01:00:00Z', { 通川区: [{ name: '甲公司', deadline: '2022-03-01' }] });
+    emu.clickMenu('安装自动任务');
+    emu.fireTimeDriven();
+    expect(mailsTo(emu, TC)).toHaveLength(1);
+    expect(emu.problems).toEqual([]);
+  });
+
+  test('previews what today would send and to whom, queued and already sent included, without sending', () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const emu = world('2022-03-10T01:00:00Z', {
+      通川区: [{ name: evil, deadline: '2022-03-01' }],
+      达川区: [{ name: '乙公司', deadline: '2022-02-01' }, { name: '丙公司', deadline: '2022-03-01' }],
+    });
+    emu.setMailQuota(2);
+    emu.clickMenu('预览提醒邮件');
+    expect(emu.outbox).toEqual([]);
+    const first = emu.ui.dialogs[0]!;
+    expect(first.title).toBe('提醒邮件预览（不会发送）');
+    expect(first.html).toContain(`收件人：${DC}<br>抄送：${OFFICE_CC}`);
+    expect(first.html).toContain('【整治台账提醒】达川区：2家企业逾期');
+    expect(first.html).toMatch(/通川区<\/b>：今日邮件配额不足/);
+    expect(first.html).toMatch(/达州高新区<\/b>：无需提醒/);
+    expect(first.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(first.html).not.toContain('<img');
+    runDaily(emu);
+    emu.clickMenu('预览提醒邮件');
+    expect(emu.ui.dialogs[1]!.html).toMatch(/达川区<\/b>：今日已发送/);
+    expect(emu.outbox).toHaveLength(1);
+  });
+});

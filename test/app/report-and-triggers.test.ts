@@ -1,0 +1,134 @@
+// 报送本季度进展 (on time, late, update, refusals) and 安装/卸载自动任务 in the emulator.
+
+import { CONFIG_LABEL, TAB } from '../../src/domain/contract';
+import { CONTACT, OWNER, logRows, runDaily, settingCell, sheetValues, world } from './reminder-world';
+
+const TC_CLERK = CONTACT['通川区']!.clerk;
+
+function submitAs(emu: ReturnType<typeof world>, user: string, district: string, answer: 'YES' | 'NO' = 'YES'): void {
+  emu.setUser(user);
+  emu.model.setActive(district, 'C5');
+  emu.ui.answer(answer);
+  emu.clickMenu('报送本季度进展');
+}
+
+const reportRows = (emu: ReturnType<typeof world>) => sheetValues(emu, TAB.reports).slice(1);
+const lastAlert = (emu: ReturnType<typeof world>) => emu.ui.alerts[emu.ui.alerts.length - 1]!;
+
+describe('报送本季度进展', () => {
+  test('records a report made on the 25th as on time, first of the quarter, with counts by status', () => {
+    const emu = world('2022-03-25T08:00:00Z', {
+      通川区: [{ name: '甲公司', deadline: '2022-06-01' }, { name: '乙公司', deadline: '2022-02-01', status: '已完成（待验收）' }],
+    });
+    submitAs(emu, TC_CLERK, '通川区');
+    const rows = reportRows(emu);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.slice(0, 2)).toEqual(['2022年第1季度', '通川区']);
+    expect(rows[0]![3]).toBe(TC_CLERK);
+    expect(rows[0]!.slice(4)).toEqual([0, 1, 1, 0, 2, '按时', '首次报送']);
+    expect(lastAlert(emu).prompt).toContain('已报送（2022-03-25）');
+    expect(logRows(emu).some((r) => r[2] === '通川区' && r[9] === '报送本季度进展')).toBe(true);
+  });
+
+  test('records a report on the 26th as late, and a second one as an update that keeps the first timeliness', () => {
+    const emu = world('2022-03-26T02:00:00Z', { 通川区: [{ name: '甲公司', deadline: '2022-06-01' }] });
+    submitAs(emu, TC_CLERK, '通川区');
+    emu.setNow('2022-03-27T02:00:00Z');
+    submitAs(emu, TC_CLERK, '通川区');
+    const rows = reportRows(emu);
+    expect(rows.map((r) => r.slice(-2))).toEqual([
+      ['逾期', '首次报送'],
+      ['逾期', '更新'],
+    ]);
+    expect(lastAlert(emu).prompt).toContain('逾期报送（2022-03-26）');
+  });
+
+  test('stops the missing-report reminder once the district has reported', () => {
+    const emu = world('2022-03-23T02:00:00Z');
+    submitAs(emu, TC_CLERK, '通川区');
+    runDaily(emu);
+    expect(emu.outbox.map((m) => m.to).sort()).toEqual([CONTACT['达川区']!.email, CONTACT['达州高新区']!.email].sort());
+  });
+
+  test('writes nothing when the user answers No', () => {
+    const emu = world('2022-03-20T02:00:00Z', { 通川区: [{ name: '甲公司', deadline: '2022-06-01' }] });
+    submitAs(emu, TC_CLERK, '通川区', 'NO');
+    expect(reportRows(emu)).toEqual([]);
+  });
+
+  test('refuses with the list of problems when a row is invalid, and writes nothing', () => {
+    const emu = world('2022-03-20T02:00:00Z', { 通川区: [{ name: '甲公司', deadline: '2022-06-01', status: '已验收销号' }] });
+    emu.setUser(TC_CLERK);
+    emu.model.setActive('通川区', 'C5');
+    emu.clickMenu('报送本季度进展');
+    expect(lastAlert(emu).prompt).toMatch(/第5行 甲公司 销号日期：/);
+    expect(reportRows(emu)).toEqual([]);
+  });
+
+  test('refuses a clerk reporting for another district', () => {
+    const emu = world('2022-03-20T02:00:00Z', { 达川区: [{ name: '甲公司', deadline: '2022-06-01' }] });
+    emu.setUser(TC_CLERK);
+    emu.model.setActive('达川区', 'C5');
+    emu.clickMenu('报送本季度进展');
+    expect(lastAlert(emu).prompt).toContain('不是“达川区”的编辑账号');
+    expect(reportRows(emu)).toEqual([]);
+  });
+
+  test('refuses outside a district tab', () => {
+    const emu = world('2022-03-20T02:00:00Z');
+    emu.model.setActive(TAB.summary, 'A1');
+    emu.clickMenu('报送本季度进展');
+    expect(lastAlert(emu).prompt).toContain('请先切换到本辖区的工作表');
+  });
+});
+
+describe('安装自动任务 / 卸载自动任务', () => {
+  const ours = (emu: ReturnType<typeof world>) =>
+    emu.triggers.filter((t) => t.creator === OWNER).map((t) => `${t.handler}:${t.type}`).sort();
+
+  test('installs exactly one daily and one edit trigger however often it runs, and says what is installed', () => {
+    const emu = world('2022-03-20T02:00:00Z');
+    emu.clickMenu('安装自动任务');
+    emu.clickMenu('安装自动任务');
+    expect(ours(emu)).toEqual(['dailyJob:CLOCK', 'onEditInstalled:ON_EDIT']);
+    const daily = emu.triggers.find((t) => t.handler === 'dailyJob')!;
+    expect(daily).toMatchObject({ atHour: 9, everyDays: 1, timezone: 'Asia/Shanghai' });
+    const said = lastAlert(emu).prompt;
+    expect(said).toContain('dailyJob');
+    expect(said).toContain('onEditInstalled');
+    expect(said).toContain('每天9时');
+  });
+
+  test('reinstalls the daily trigger at the new hour when 每日提醒时间 changed', () => {
+    const emu = world('2022-03-20T02:00:00Z');
+    emu.clickMenu('安装自动任务');
+    const before = emu.triggers.find((t) => t.handler === 'dailyJob')!.uid;
+    emu.userEdit(TAB.config, settingCell(CONFIG_LABEL.reminderHour), 7);
+    emu.clickMenu('安装自动任务');
+    const daily = emu.triggers.filter((t) => t.handler === 'dailyJob');
+    expect(daily).toHaveLength(1);
+    expect(daily[0]!.uid).not.toBe(before);
+    expect(daily[0]).toMatchObject({ atHour: 7 });
+    expect(lastAlert(emu).prompt).toContain('每天7时');
+  });
+
+  test('uninstalls only our triggers of the current user', () => {
+    const emu = world('2022-03-20T02:00:00Z', {}, { admins: 'second@dz.gov.cn' });
+    emu.clickMenu('安装自动任务');
+    emu.setUser('second@dz.gov.cn');
+    emu.clickMenu('安装自动任务');
+    emu.setUser(OWNER);
+    emu.clickMenu('卸载自动任务');
+    expect(ours(emu)).toEqual([]);
+    expect(emu.triggers.filter((t) => t.creator === 'second@dz.gov.cn')).toHaveLength(2);
+    expect(lastAlert(emu).prompt).toContain('已安装的本加载项自动任务：无');
+  });
+
+  test('refuses a district clerk', () => {
+    const emu = world('2022-03-20T02:00:00Z');
+    emu.setUser(TC_CLERK);
+    emu.clickMenu('安装自动任务');
+    expect(emu.triggers).toEqual([]);
+    expect(lastAlert(emu).prompt).toContain('不能安装或卸载自动任务');
+  });
+});
