@@ -6,7 +6,7 @@ import { runExecution, type ExecutionRecord, type Scope, type World } from './ru
 import { authModeOf, type Execution, type ExecutionKind, type Person } from './runtime/execution';
 import { Project, type Manifest, type ProjectSource } from './runtime/project';
 import { assertCallable, cloneArgs, cloneForPage, illegalArgument, type ScriptRunResult } from './runtime/script-run';
-import { loadSheets, type DrivenModel } from './runtime/sheets-port';
+import { SpreadsheetModel } from './sheets';
 import { CacheStores } from './services/cache';
 import { LockTable, OTHER_EXECUTION } from './services/lock';
 import type { LogEntry } from './services/logger';
@@ -30,8 +30,8 @@ export interface EmulatorOptions {
   /** The spreadsheet's owner; also the first active user. */
   owner?: string;
   spreadsheetName?: string;
-  /** A prepared SpreadsheetModel (from emulator/sheets). */
-  model?: DrivenModel;
+  /** A prepared SpreadsheetModel; its clock is replaced by the emulator's. */
+  model?: SpreadsheetModel;
 }
 
 export interface DistOptions extends EmulatorOptions {
@@ -74,7 +74,7 @@ export class Emulator {
   readonly #mail = new MailState();
   readonly #properties = new PropertyStores();
   readonly #calls = new Map<string, number>();
-  readonly #model: DrivenModel | null;
+  readonly #model: SpreadsheetModel;
   #now: Date;
   #user: Person;
   #nextExecution = 1;
@@ -84,11 +84,12 @@ export class Emulator {
     this.owner = options.owner ?? 'owner@example.com';
     this.#user = { email: this.owner, revealed: true };
     this.#now = toDate(options.now ?? new Date());
-    const sheets = loadSheets();
-    this.#model = options.model ?? (sheets ? createModel(sheets.SpreadsheetModel, options, project, this.owner) : null);
     const self = this;
+    this.#model = options.model ?? new SpreadsheetModel({
+      name: options.spreadsheetName ?? 'eco-ledger', timeZone: project.timeZone, owner: this.owner,
+    });
     // the emulator owns the clock: TODAY() and date stamps in the model read it too
-    if (this.#model) this.#model.clock = () => new Date(self.#now.getTime());
+    this.#model.clock = () => new Date(self.#now.getTime());
     this.#world = {
       project,
       projectName: options.spreadsheetName ?? 'eco-ledger',
@@ -102,7 +103,7 @@ export class Emulator {
       logs: this.logs,
       calls: this.#calls,
       problems: this.problems,
-      sheets: sheets && this.#model ? { module: sheets, model: this.#model } : null,
+      model: this.#model,
     };
   }
 
@@ -116,9 +117,8 @@ export class Emulator {
 
   // ---- the world -------------------------------------------------------------------------------------------
 
-  /** The SpreadsheetModel (host side, uncounted). Throws while emulator/sheets does not exist. */
-  get model(): DrivenModel {
-    if (!this.#model) throw new EmulatorError('emulator: no spreadsheet model (emulator/sheets is not available)');
+  /** The SpreadsheetModel (host side, uncounted): seed it, assert on it. */
+  get model(): SpreadsheetModel {
     return this.#model;
   }
 
@@ -368,20 +368,15 @@ export class Emulator {
   }
 
   #source(s: Scope): unknown {
-    return s.spreadsheetApp ? s.spreadsheetApp.getActiveSpreadsheet!() : undefined;
+    return s.spreadsheetApp.getActiveSpreadsheet!();
   }
 
   #range(s: Scope, sheetName: string, box: { row: number; col: number; rows: number; cols: number }): unknown {
-    const ss = this.#source(s) as { getSheetByName(n: string): { getRange(...a: number[]): unknown } } | undefined;
-    return ss?.getSheetByName(sheetName).getRange(box.row, box.col, box.rows, box.cols);
+    const ss = this.#source(s) as { getSheetByName(n: string): { getRange(...a: number[]): unknown } };
+    return ss.getSheetByName(sheetName).getRange(box.row, box.col, box.rows, box.cols);
   }
 }
 
 function flatten(entries: MenuEntry[]): { caption: string; functionName: string }[] {
   return entries.flatMap((e) => ('functionName' in e ? [e] : 'items' in e ? flatten(e.items) : []));
-}
-
-function createModel(ctor: new (...args: never[]) => DrivenModel, options: EmulatorOptions, project: Project, owner: string): DrivenModel {
-  const make = ctor as unknown as new (o: object) => DrivenModel;
-  return new make({ name: options.spreadsheetName ?? '整治台账', timeZone: project.timeZone, owner });
 }

@@ -6,7 +6,7 @@ import { visibleActiveEmail } from './execution';
 import type { Project } from './project';
 import { createRealm, type ScriptRealm } from './realm';
 import { checkPermission } from './scopes';
-import type { DrivenModel, SheetsModule } from './sheets-port';
+import { createChartsService, createSpreadsheetApp, type SpreadsheetModel } from '../sheets';
 import { CacheService, type CacheStores } from '../services/cache';
 import { HtmlService } from '../services/html';
 import { LockService, type LockTable } from '../services/lock';
@@ -32,7 +32,7 @@ export interface World {
   readonly logs: LogEntry[];
   readonly calls: Map<string, number>;
   readonly problems: Error[];
-  readonly sheets: { module: SheetsModule; model: DrivenModel } | null;
+  readonly model: SpreadsheetModel;
 }
 
 export interface ExecutionRecord {
@@ -50,7 +50,7 @@ export interface Scope {
   readonly realm: ScriptRealm;
   readonly boundary: Boundary;
   /** The raw SpreadsheetApp facade (uncounted), for building event objects. */
-  readonly spreadsheetApp: Record<string, (...a: unknown[]) => unknown> | null;
+  readonly spreadsheetApp: Record<string, (...a: unknown[]) => unknown>;
 }
 
 // Apps Script services the emulator does not model: any use throws NotImplemented rather than a ReferenceError.
@@ -118,10 +118,7 @@ function install(world: World, exec: Execution, realm: ScriptRealm, boundary: Bo
     Utilities: new Utilities(),
     Logger: new Logger(world.logs, exec.id),
   };
-  let spreadsheetApp: Scope['spreadsheetApp'] = null;
-  if (world.sheets) {
-    const { module, model } = world.sheets;
-    spreadsheetApp = module.createSpreadsheetApp(model, {
+  const spreadsheetApp = createSpreadsheetApp(world.model, {
       now,
       activeUserEmail: () => visibleActiveEmail(exec),
       getUi: () => {
@@ -131,10 +128,9 @@ function install(world: World, exec: Execution, realm: ScriptRealm, boundary: Bo
         return ui;
       },
       toast: (message, title, timeoutSeconds) => void world.ui.toasts.push({ message, title, timeoutSeconds }),
-    }) as Scope['spreadsheetApp'];
-    services.SpreadsheetApp = spreadsheetApp as object;
-    services.Charts = module.createChartsService();
-  }
+  }) as Scope['spreadsheetApp'];
+  services.SpreadsheetApp = spreadsheetApp;
+  services.Charts = createChartsService();
   for (const [name, service] of Object.entries(services)) g[name] = boundary.wrap(service, name);
   for (const name of UNMODELLED) g[name] = boundary.wrap({}, name);
   g.console = createConsole(world.logs, exec.id, () => now().getTime());
