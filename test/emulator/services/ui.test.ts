@@ -1,4 +1,4 @@
-import { EmulatorError } from '../../../emulator';
+import { Emulator, EmulatorError } from '../../../emulator';
 import { HtmlOutput } from '../../../emulator/services/html';
 import { Ui, UiLog } from '../../../emulator/services/ui';
 
@@ -57,5 +57,53 @@ describe('Ui', () => {
     expect(log.sidebars).toEqual([{ title: '新增企业', html: '<p>form</p>', width: 300 }]);
     expect(log.dialogs).toEqual([{ title: '预览', html: '<p>d</p>', width: 500, height: 200, modal: true }]);
     expect(() => ui.showSidebar('<p>' as never)).toThrow("don't match the method signature for Ui.showSidebar");
+  });
+});
+
+describe('Ui inside an execution', () => {
+  const emuOf = (code: string, oauthScopes?: string[]) => Emulator.fromSource({
+    files: { 'Code.js': code }, now: '2022-03-20T09:00:00+08:00', owner: 'office@dz.gov.cn',
+    ...(oauthScopes ? { manifest: { timeZone: 'Asia/Shanghai', oauthScopes } } : {}),
+  });
+
+  test('a menu function reads the queued answer of a YES_NO alert', () => {
+    const emu = emuOf(`function onOpen() { SpreadsheetApp.getUi().createMenu('整治台账').addItem('卸载自动任务', 'remove').addToUi(); }
+      function remove() { const ui = SpreadsheetApp.getUi(); return ui.alert('确定卸载？', ui.ButtonSet.YES_NO) === ui.Button.YES; }`);
+    emu.open();
+    emu.ui.answer('YES');
+    expect(emu.clickMenu('卸载')).toBe(true);
+    expect(emu.ui.alerts).toEqual([{ title: '', prompt: '确定卸载？', buttons: 'YES_NO', answer: 'YES' }]);
+  });
+
+  test('an alert releases the locks the execution held', () => {
+    const emu = emuOf(`function f() { const lock = LockService.getDocumentLock(); lock.waitLock(1000);
+      SpreadsheetApp.getUi().alert('请稍候'); return lock.hasLock(); }
+      function onOpen() { SpreadsheetApp.getUi().createMenu('m').addItem('f', 'f').addToUi(); }`);
+    emu.open();
+    expect(emu.clickMenu('f')).toBe(false);
+  });
+
+  test('a toast is recorded', () => {
+    const emu = emuOf(`function f() { SpreadsheetApp.getActiveSpreadsheet().toast('已保存', '整治台账', 5); }`);
+    emu.run('f');
+    expect(emu.ui.toasts).toEqual([{ message: '已保存', title: '整治台账', timeoutSeconds: 5 }]);
+  });
+
+  test('getUi throws when run from the script editor', () => {
+    const emu = emuOf('function f() { SpreadsheetApp.getUi(); }');
+    expect(() => emu.run('f')).toThrow('Cannot call SpreadsheetApp.getUi() from this context.');
+  });
+
+  test('SpreadsheetApp without a spreadsheets scope throws the permission error', () => {
+    const emu = emuOf('function f() { SpreadsheetApp.getActiveSpreadsheet(); }', ['https://www.googleapis.com/auth/script.container.ui']);
+    expect(() => emu.run('f')).toThrow(
+      'You do not have permission to call SpreadsheetApp.getActiveSpreadsheet. Required permissions: https://www.googleapis.com/auth/spreadsheets.currentonly',
+    );
+  });
+
+  test('an unknown menu caption is an emulator error naming the captions there are', () => {
+    const emu = emuOf(`function onOpen() { SpreadsheetApp.getUi().createMenu('整治台账').addItem('新增企业', 'x').addToUi(); }`);
+    emu.open();
+    expect(() => emu.clickMenu('删除企业')).toThrow('no menu item "删除企业"; the menus hold: 新增企业');
   });
 });
