@@ -13,6 +13,7 @@ import type { ColumnMap } from '../domain/ledger-row';
 import { HEAD_ROWS, fillDateText, readFillDate } from '../domain/ledger-template';
 import type { Settings } from '../domain/settings';
 import { fromTrigger } from './entry-point';
+import { afterLedgerChange } from './summary';
 import { readSettings } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -182,6 +183,7 @@ function recordEdit(ctx: EditContext, e: EditEvent, account: string, now: Date, 
   }
   if (changedRows) updateFillDate(ctx, now);
   appendLog(ctx.ss, entries);
+  if (changedRows) afterLedgerChange(ctx.ss, now);
 }
 
 function blockA1(b: Block): string {

@@ -27,6 +27,7 @@ import {
   COLUMN_WIDTHS,
   HEAD_MERGES,
   HEAD_ROWS,
+  TEXT_FORMAT,
   a1,
   formatRuns,
   ledgerHead,
@@ -40,6 +41,7 @@ import { isOffice } from '../domain/permissions';
 import { defaultConfigGrid, parseSettings } from '../domain/settings';
 import type { Settings } from '../domain/settings';
 import { fromMenu } from './entry-point';
+import { afterLedgerChange } from './summary';
 import { ownerEmail, readSettings } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -151,9 +153,14 @@ function setupLedger(ss: Spreadsheet, district: string, filler: string, settings
   applyTrafficLights(sheet, trafficLights(settings.dueSoonDays), FIRST_DATA_ROW, COLUMN_COUNT);
 }
 
-/** A script-written tab with a one-row header (操作日志, 报送记录); rows below are never touched. */
-function setupTableTab(ss: Spreadsheet, name: string, headers: readonly string[], report: SetupReport): void {
+/**
+ * A script-written tab with a one-row header (操作日志, 报送记录); rows below keep their values. `textRows`: the
+ * body is formatted as text, so the log's time and old/new values stay the literal text written (under
+ * USER_ENTERED, '2022-03-22 10:15:00' would otherwise become a date-time in the spreadsheet's zone).
+ */
+function setupTableTab(ss: Spreadsheet, name: string, headers: readonly string[], report: SetupReport, textRows = false): void {
   const sheet = ensureTab(ss, name, report);
+  if (textRows && sheet.getMaxRows() > 1) sheet.getRange(2, 1, sheet.getMaxRows() - 1, headers.length).setNumberFormat(TEXT_FORMAT);
   const range = sheet.getRange(1, 1, 1, headers.length);
   const row = range.getValues()[0] ?? [];
   if (row.every((v) => cellText(v) === '')) {
@@ -211,7 +218,7 @@ export function setupWorkbook(ss: Spreadsheet, now: Date): SetupReport {
   const today = dayOf(now);
   for (const d of settings.districts) setupLedger(ss, d.district, d.filler, settings, today, report);
   setupTableTab(ss, TAB.reports, REPORT_HEADERS, report);
-  setupTableTab(ss, TAB.log, LOG_HEADERS, report);
+  setupTableTab(ss, TAB.log, LOG_HEADERS, report, true);
   setupProtections(ss, settings, owner);
   dropBlankDefaultTab(ss, report);
   if (report.created.length + report.repaired.length > 0) {
@@ -230,6 +237,8 @@ export function setupWorkbook(ss: Spreadsheet, now: Date): SetupReport {
       },
     ]);
   }
+  // Setup never changes a data row, but a new or repaired district tab changes what 汇总 should show.
+  if (report.created.length + report.repaired.length > 0) afterLedgerChange(ss, now);
   return report;
 }
 
