@@ -27,7 +27,6 @@ export interface Style {
 export type StyleKey = keyof Style;
 
 const interned = new Map<string, Style>();
-const derived = new WeakMap<Style, Map<string, Style | undefined>>();
 
 function keyOf(style: Record<string, unknown>): string {
   return JSON.stringify(Object.keys(style).sort().map((k) => [k, style[k]]));
@@ -48,15 +47,30 @@ export function intern(style: Record<string, unknown>): Style | undefined {
 }
 
 const EMPTY: Style = Object.freeze({});
+const borders = new Map<string, BorderSide>();
+const derived = new WeakMap<Style, Map<StyleKey, Map<unknown, Style | undefined>>>();
+
+/** One shared object per border colour and style, so a border can be a cache key. */
+function canonical(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'object') return value;
+  const b = value as BorderSide;
+  const key = `${b.color}|${b.style}`;
+  let found = borders.get(key);
+  if (!found) borders.set(key, (found = Object.freeze({ color: b.color, style: b.style })));
+  return found;
+}
 
 /** `base` with one property set (undefined/null removes it); cached per base so a range write costs a lookup per cell. */
 export function withStyle<K extends StyleKey>(base: Style | undefined, key: K, value: Style[K] | null | undefined): Style | undefined {
   const from = base ?? EMPTY;
-  let cache = derived.get(from);
-  if (!cache) derived.set(from, (cache = new Map()));
-  const ck = `${key}\u0000${JSON.stringify(value ?? null)}`;
-  if (cache.has(ck)) return cache.get(ck);
-  const next = intern({ ...from, [key]: value ?? undefined });
-  cache.set(ck, next);
+  let byKey = derived.get(from);
+  if (!byKey) derived.set(from, (byKey = new Map()));
+  let byValue = byKey.get(key);
+  if (!byValue) byKey.set(key, (byValue = new Map()));
+  const v = canonical(value);
+  if (byValue.has(v)) return byValue.get(v);
+  const next = intern({ ...from, [key]: v ?? undefined });
+  byValue.set(v, next);
   return next;
 }
