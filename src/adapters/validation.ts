@@ -16,10 +16,24 @@ export function buildValidation(spec: ValidationSpec): GoogleAppsScript.Spreadsh
 
 /**
  * One call per column over rows firstRow…maxRows: a cell holds at most one rule, so re-applying replaces and never
- * duplicates, and the rows users add later inside the range inherit it.
+ * duplicates, and the rows users add later inside the range inherit it. `built` shares rules between tabs (only the
+ * 辖区 list differs), which saves the builder calls.
  */
-export function applyValidations(sheet: Sheet, specs: readonly ValidationSpec[], firstRow: number): void {
+export function applyValidations(
+  sheet: Sheet,
+  specs: readonly ValidationSpec[],
+  firstRow: number,
+  built: Map<string, GoogleAppsScript.Spreadsheet.DataValidation> = new Map(),
+): void {
   const rows = sheet.getMaxRows() - firstRow + 1;
   if (rows < 1) return;
-  for (const spec of specs) sheet.getRange(firstRow, spec.column + 1, rows, 1).setDataValidation(buildValidation(spec));
+  for (const spec of specs) {
+    const key = JSON.stringify([spec.criterion, spec.helpText]);
+    let rule = built.get(key);
+    if (!rule) {
+      rule = buildValidation(spec);
+      built.set(key, rule);
+    }
+    sheet.getRange(firstRow, spec.column + 1, rows, 1).setDataValidation(rule);
+  }
 }

@@ -107,7 +107,15 @@ function sameHead(actual: unknown[][], wanted: string[][]): boolean {
 }
 
 /** A district tab: rows 1–4 (never a data row), merges, widths, formats, validation, colours, frozen panes. */
-function setupLedger(ss: Spreadsheet, district: string, filler: string, settings: Settings, today: Day, report: SetupReport): void {
+function setupLedger(
+  ss: Spreadsheet,
+  district: string,
+  filler: string,
+  settings: Settings,
+  today: Day,
+  report: SetupReport,
+  rules: Map<string, GoogleAppsScript.Spreadsheet.DataValidation>,
+): void {
   const sheet = ensureTab(ss, district, report, TAB.config);
   if (sheet.getMaxColumns() < COLUMN_COUNT) sheet.insertColumnsAfter(sheet.getMaxColumns(), COLUMN_COUNT - sheet.getMaxColumns());
   if (sheet.getMaxRows() < FIRST_DATA_ROW) sheet.insertRowsAfter(sheet.getMaxRows(), FIRST_DATA_ROW - sheet.getMaxRows());
@@ -131,7 +139,11 @@ function setupLedger(ss: Spreadsheet, district: string, filler: string, settings
   if (!mergesOk) headRange.breakApart();
   if (!sameHead(head, wanted)) headRange.setValues(wanted);
   if (!mergesOk) for (const m of HEAD_MERGES) sheet.getRange(m.row, m.column, m.rows, m.columns).merge();
-  if ((!mergesOk || !sameHead(head, wanted)) && !report.created.includes(district)) report.repaired.push(`${district}（表头）`);
+  const created = report.created.includes(district);
+  const headRepaired = !mergesOk || !sameHead(head, wanted);
+  if (headRepaired && !created) report.repaired.push(`${district}（表头）`);
+  // Widths only on a new or repaired tab: afterwards they are the users' to adjust, and a rerun leaves them be.
+  if (created || headRepaired) COLUMNS.forEach((c, i) => sheet.setColumnWidth(i + 1, COLUMN_WIDTHS[c.key]));
 
   // Formatting is re-applied on every run: the same calls give the same result, so a rerun changes nothing.
   const maxRows = sheet.getMaxRows();
@@ -145,11 +157,10 @@ function setupLedger(ss: Spreadsheet, district: string, filler: string, settings
     .setWrap(true);
   sheet.getRange(UPPER_HEADER_ROW, 1, maxRows - UPPER_HEADER_ROW + 1, COLUMN_COUNT).setBorder(true, true, true, true, true, true);
   sheet.getRange(FIRST_DATA_ROW, 1, dataRows, COLUMN_COUNT).setWrap(true).setVerticalAlignment('top');
-  COLUMNS.forEach((c, i) => sheet.setColumnWidth(i + 1, COLUMN_WIDTHS[c.key]));
   for (const run of formatRuns()) sheet.getRange(FIRST_DATA_ROW, run.column, dataRows, run.columns).setNumberFormat(run.format);
   sheet.setFrozenRows(HEAD_ROWS);
   sheet.setFrozenColumns(3); // 序号–企业名称
-  applyValidations(sheet, validationSpecs(district), FIRST_DATA_ROW);
+  applyValidations(sheet, validationSpecs(district), FIRST_DATA_ROW, rules);
   applyTrafficLights(sheet, trafficLights(settings.dueSoonDays), FIRST_DATA_ROW, COLUMN_COUNT);
 }
 
@@ -216,7 +227,8 @@ export function setupWorkbook(ss: Spreadsheet, now: Date): SetupReport {
   ensureTab(ss, TAB.summary, report);
   const settings = setupConfig(ss, report);
   const today = dayOf(now);
-  for (const d of settings.districts) setupLedger(ss, d.district, d.filler, settings, today, report);
+  const rules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation>();
+  for (const d of settings.districts) setupLedger(ss, d.district, d.filler, settings, today, report, rules);
   setupTableTab(ss, TAB.reports, REPORT_HEADERS, report);
   setupTableTab(ss, TAB.log, LOG_HEADERS, report, true);
   setupProtections(ss, settings, owner);

@@ -161,6 +161,16 @@ describe('setup run again', () => {
     expect(emu.ui.alerts[emu.ui.alerts.length - 1]?.prompt).toContain('无需修复');
   });
 
+  it('sizes the columns of a new tab for Chinese text and keeps widths users changed since', () => {
+    const emu = setUp();
+    const sheet = tab(emu, '通川区');
+    expect(sheet.colWidths[2]).toBeGreaterThanOrEqual(150);
+    expect(sheet.colWidths[0]).toBeLessThan(60);
+    sheet.colWidths[13] = 400;
+    emu.clickMenu('初始化/修复表格');
+    expect(sheet.colWidths[13]).toBe(400);
+  });
+
   it('restores a deleted tab and a damaged title without touching the data below', () => {
     const emu = setUp();
     seedRows(emu, '通川区', 3);
