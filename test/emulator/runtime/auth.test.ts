@@ -1,3 +1,4 @@
+// Emulator: OAuth scopes from the manifest and what simple triggers (LIMITED) may not do.
 import { Emulator, ExecutionFailed } from '../../../emulator';
 
 const ALL_SCOPES = [

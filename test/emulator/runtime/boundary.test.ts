@@ -1,3 +1,4 @@
+// Emulator: the service boundary (call counts, NotImplemented, realm conversion, Exceptions).
 import { Emulator } from '../../../emulator';
 import { Boundary } from '../../../emulator/runtime/boundary';
 import { createRealm } from '../../../emulator/runtime/realm';

@@ -1,3 +1,4 @@
+// Emulator: loading the project and running one execution (globals, fresh scope, clock, detection, file order).
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';

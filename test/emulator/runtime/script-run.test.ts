@@ -1,3 +1,4 @@
+// Emulator: google.script.run semantics (callable names, legal arguments, JSON results).
 import { Emulator } from '../../../emulator';
 
 const emuOf = (code: string) => Emulator.fromSource({ files: { 'Code.js': code }, now: '2022-03-20T09:00:00+08:00', owner: 'office@dz.gov.cn' });

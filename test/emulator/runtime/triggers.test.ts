@@ -1,3 +1,4 @@
+// Emulator: simple and installable triggers fired by the user drivers, with their event objects.
 import { Emulator, ExecutionFailed } from '../../../emulator';
 
 const base = `

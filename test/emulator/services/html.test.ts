@@ -1,3 +1,4 @@
+// Emulator: HtmlService outputs and templates with scriptlets.
 import { Emulator } from '../../../emulator';
 
 const emuOf = (code: string, html: Record<string, string> = {}) =>

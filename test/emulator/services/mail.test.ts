@@ -1,3 +1,4 @@
+// Emulator: MailApp outbox, overloads and the daily recipient quota.
 import { Emulator } from '../../../emulator';
 
 const emuOf = (code: string) => Emulator.fromSource({ files: { 'Code.js': code }, now: '2022-03-20T09:00:00+08:00', owner: 'office@dz.gov.cn' });

@@ -1,3 +1,4 @@
+// Emulator: Ui menus, alerts, prompts, sidebars and dialogs.
 import { Emulator, EmulatorError } from '../../../emulator';
 import { HtmlOutput } from '../../../emulator/services/html';
 import { Ui, UiLog } from '../../../emulator/services/ui';

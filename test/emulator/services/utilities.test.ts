@@ -1,3 +1,4 @@
+// Emulator: Utilities.formatDate in a named zone, sleep and getUuid.
 import { Emulator } from '../../../emulator';
 import { formatDate } from '../../../emulator/services/utilities';
 
