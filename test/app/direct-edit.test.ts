@@ -170,6 +170,21 @@ describe('edits the checks leave alone', () => {
   });
 });
 
+describe('inserted and deleted rows', () => {
+  it('fires no edit check, and a row inserted between enterprises is validated and stamped once typed into', () => {
+    const emu = world(3);
+    const third = values(emu, '通川区', 'A7:X7');
+    expect(edited(emu.userInsertRows('通川区', 6, 1)).filter((x) => x.fn.startsWith('onEdit'))).toEqual([]);
+    expect(values(emu, '通川区', 'A8:X8')).toEqual(third);
+    expect(emu.userEdit('通川区', 'F6', '造纸')).toMatchObject({ ok: false });
+    edited(emu.userEdit('通川区', 'C6', '新插入的企业'));
+    expect(note(emu, 'D6')).toContain('请填写企业详细地址');
+    expect(values(emu, '通川区', 'X6')[0]?.[0]).toBe(TC_CLERK);
+    expect(edited(emu.userDeleteRows('通川区', 6, 1)).every((x) => x.ok)).toBe(true);
+    expect(values(emu, '通川区', 'A7:X7')).toEqual(third);
+  });
+});
+
 describe('service calls per direct edit', () => {
   const sizes = [10, 1000, 5000];
   const table = sizes.map((size) => {
