@@ -1,4 +1,5 @@
 // SpreadsheetModel: the host side of the spreadsheet (tabs, protections, active range, clock) and the user's actions.
+import { EmulatorError } from '../runtime/errors';
 import { boxA1, parseArea, splitSheet, type Box } from './a1';
 import { computed, displayValue, enteredOf, scriptValue, writeEntered, type Book } from './cell-values';
 import type { FormulaHost, Scalar } from './formula';
@@ -70,7 +71,7 @@ export class SpreadsheetModel implements Book {
   /** The tab named `name`; throws (a test mistake) when there is none. */
   sheet(name: string): SheetModel {
     const s = this.sheetByName(name);
-    if (!s) throw new Error(`emulator: no sheet named "${name}"; the tabs are ${this.sheets.map((x) => x.name).join(', ')}`);
+    if (!s) throw new EmulatorError(`emulator: no sheet named "${name}"; the tabs are ${this.sheets.map((x) => x.name).join(', ')}`);
     return s;
   }
 
@@ -120,7 +121,7 @@ export class SpreadsheetModel implements Book {
   values(sheetName: string, a1: string): unknown[][] {
     const sheet = this.sheet(sheetName);
     const box = parseArea(a1, sheet.maxRows, sheet.maxCols);
-    if (!box) throw new Error(`emulator: not an A1 area: ${a1}`);
+    if (!box) throw new EmulatorError(`emulator: not an A1 area: ${a1}`);
     return Array.from({ length: box.rows }, (_, i) =>
       Array.from({ length: box.cols }, (_, j) => scriptValue(sheet, box.row + i, box.col + j, this)));
   }

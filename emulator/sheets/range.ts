@@ -137,7 +137,6 @@ export class Range {
     return this.#grid((r, c) => displayValue(this.#sheet, r, c, this.#ctx.model));
   }
   setValue(value: unknown): this {
-    expectArgs('Range.setValue', [value], (v) => !Array.isArray(v));
     this.#each((r, c) => writeScriptValue(this.#sheet, r, c, value, this.#ctx.model));
     return this;
   }
