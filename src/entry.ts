@@ -7,3 +7,4 @@ export { menuSubmitReport } from './app/submit-report';
 export { dailyJob } from './app/daily-job';
 export { menuPreviewReminders } from './app/preview-reminders';
 export { menuInstallTriggers, menuUninstallTriggers } from './app/triggers';
+export { menuRefreshSummary } from './app/summary';

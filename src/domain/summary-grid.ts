@@ -16,6 +16,13 @@ export const CHART_TITLE = '各辖区整治进度（逾期、整改中、未启�
 /** Lists longer than this show their first rows and a line `另有N家…`: the tab stays readable and cheap to write. */
 export const LIST_CAP = 200;
 
+/** Where a ledger change that did not recompute 汇总 says so (row 2, after 更新于 and the day); the recompute clears it. */
+export const STALE_CELL = { row: 2, col: 8 } as const;
+
+export function staleText(changedAt: string): string {
+  return `台账在${changedAt}有更改，尚未计入本表。点“整治台账 → 刷新汇总”可立即更新；每日自动任务和稍后的编辑也会更新本表。`;
+}
+
 export const FORMAT = {
   plain: '0',
   percent: '0.0%',
