@@ -7,4 +7,6 @@ export { menuSubmitReport } from './app/submit-report';
 export { dailyJob } from './app/daily-job';
 export { menuPreviewReminders } from './app/preview-reminders';
 export { menuInstallTriggers, menuUninstallTriggers } from './app/triggers';
+export { menuAddEnterprise, menuEditEnterprise } from './app/enterprise-form';
+export { submitEnterprise, updateEnterprise, getEnterprise } from './app/enterprise-service';
 export { menuRefreshSummary } from './app/summary';

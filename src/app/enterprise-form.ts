@@ -1,0 +1,78 @@
+// The 新增企业 / 编辑选中企业 menu items: open the Sidebar page with its context (districts, rules, the selected row).
+import { activeUserEmail } from '../adapters/session';
+import { FIRST_DATA_ROW } from '../domain/contract';
+import { AppError } from '../domain/errors';
+import { accountKnown, editableDistricts } from '../domain/permissions';
+import type { Settings } from '../domain/settings';
+import type { FormContext, FormMode } from '../domain/sidebar-form';
+import { openedEnterprise } from './enterprise-service';
+import { fromMenu } from './entry-point';
+import { CLERK_ITEMS } from './menu';
+import { openLedger, ownerEmail, readSettings } from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const SIDEBAR_FILE = 'Sidebar';
+export const CONTEXT_ELEMENT_ID = 'form-context';
+
+const captionOf = (fn: string): string => CLERK_ITEMS.find((i) => i.fn === fn)?.caption ?? fn;
+
+/**
+ * The context as an inert JSON block the page parses: `<`, `>` and `&` are escaped, so no text from the sheet
+ * can close the element or start markup, and nothing in it is ever executed.
+ */
+export function contextBlock(context: FormContext): string {
+  const json = JSON.stringify(context)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+  return `<script type="application/json" id="${CONTEXT_ELEMENT_ID}">${json}</script>`;
+}
+
+function baseContext(ss: Spreadsheet, settings: Settings, mode: FormMode): FormContext {
+  const districts = settings.districts.map((d) => d.district);
+  const account = activeUserEmail();
+  const editable = accountKnown(account) ? editableDistricts(settings, account, ownerEmail(ss)) : null;
+  const active = ss.getActiveSheet().getName();
+  const choices = editable && editable.length > 0 ? editable : districts;
+  const district = choices.includes(active) ? active : (choices[0] ?? '');
+  return { mode, districts, editable, district, acceptBy: settings.acceptBy, enterprise: null };
+}
+
+function show(context: FormContext, fn: string): void {
+  const output = HtmlService.createHtmlOutputFromFile(SIDEBAR_FILE).setTitle(captionOf(fn)).append(contextBlock(context));
+  SpreadsheetApp.getUi().showSidebar(output);
+}
+
+export function menuAddEnterprise(): void {
+  fromMenu(() => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    show(baseContext(ss, readSettings(ss).settings, 'add'), 'menuAddEnterprise');
+  });
+}
+
+/** The selected row's enterprise, read with one getValues of its tab; the server finds it again by credit code on save. */
+export function editContext(ss: Spreadsheet, settings: Settings): FormContext {
+  const sheet = ss.getActiveSheet();
+  const name = sheet.getName();
+  const districts = settings.districts.map((d) => d.district);
+  if (!districts.includes(name)) {
+    throw new AppError('NOT_DISTRICT_TAB', `请先切换到辖区工作表（${districts.join('、')}），选中要编辑的企业所在行，再点“${captionOf('menuEditEnterprise')}”。`);
+  }
+  const selected = ss.getActiveRange()?.getRow() ?? 0;
+  const ledger = openLedger(ss, name);
+  const row = selected >= FIRST_DATA_ROW ? ledger.rows.find((r) => r.row === selected) : undefined;
+  if (!row || row.record.payload.creditCode === '') {
+    throw new AppError('NO_SELECTION', `请先在“${name}”中选中要编辑的企业所在行（第${FIRST_DATA_ROW}行及以下、已填统一社会信用代码），再点“${captionOf('menuEditEnterprise')}”。`);
+  }
+  return { ...baseContext(ss, settings, 'edit'), district: name, enterprise: openedEnterprise(row) };
+}
+
+export function menuEditEnterprise(): void {
+  fromMenu(() => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    show(editContext(ss, readSettings(ss).settings), 'menuEditEnterprise');
+  });
+}

@@ -1,0 +1,211 @@
+// The sidebar's server calls (contract §7): submitEnterprise, updateEnterprise, getEnterprise — checked again, locked, logged.
+import { appendLog } from '../adapters/log';
+import type { LogEntry } from '../adapters/log';
+import { withDocumentLock } from '../adapters/lock';
+import { activeUserEmail } from '../adapters/session';
+import { dayOf } from '../domain/calendar-day';
+import { COLUMN_COUNT, FIRST_DATA_ROW, UNKNOWN_ACCOUNT } from '../domain/contract';
+import type { PayloadKey } from '../domain/contract';
+import { normaliseCreditCode } from '../domain/credit-code';
+import { isAppError } from '../domain/errors';
+import { FIELD_LABELS, PAYLOAD_KEYS, validateEnterprise } from '../domain/enterprise';
+import type { EnterprisePayload, FieldErrors } from '../domain/enterprise';
+import { columnLetter, payloadToRow } from '../domain/ledger-row';
+import { fillDateText, readFillDate } from '../domain/ledger-template';
+import { accountKnown, canEditDistrict } from '../domain/permissions';
+import type { Settings } from '../domain/settings';
+import type { OpenedEnterprise } from '../domain/sidebar-form';
+import { planRules } from './direct-edit';
+import { fromSidebar } from './entry-point';
+import { afterLedgerChange } from './summary';
+import { findEnterprise, openAllLedgers, ownerEmail, readSettings } from './workbook';
+import type { Ledger, LedgerRow } from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export type SaveResult =
+  | { ok: true; district: string; row: number; serial: number | null }
+  | { ok: false; errors: FieldErrors };
+
+export const ACTION_ADD = '新增企业（侧边栏）';
+export const ACTION_EDIT = '编辑企业（侧边栏）';
+
+const refuse = (errors: FieldErrors): SaveResult => ({ ok: false, errors });
+
+interface Caller {
+  ss: Spreadsheet;
+  settings: Settings;
+  account: string;
+}
+
+function caller(): Caller {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  return { ss, settings: readSettings(ss).settings, account: activeUserEmail() };
+}
+
+/** Contract §7: only a known account that is not an editor of the district is refused; an unknown one meets the tab's protection. */
+function permissionProblem(c: Caller, district: string): string | null {
+  if (!accountKnown(c.account)) return null;
+  if (canEditDistrict(c.settings, c.account, ownerEmail(c.ss), district)) return null;
+  return `您的账号（${c.account}）不是“${district}”的编辑账号，不能保存该辖区的企业。如需开通，请联系领导小组办公室在“配置”中添加。`;
+}
+
+function nextSerial(ledger: Ledger): number {
+  return ledger.rows.reduce((max, r) => Math.max(max, r.record.serial ?? 0), 0) + 1;
+}
+
+function rowAfterLast(ledger: Ledger): number {
+  return ledger.rows.reduce((last, r) => Math.max(last, r.row + 1), FIRST_DATA_ROW);
+}
+
+/** The row, written once; 填表时间 only when its day moved on; then the sheet selects the row for the user. */
+function writeRow(ledger: Ledger, row: number, cells: unknown[], now: Date): void {
+  const sheet = ledger.sheet;
+  if (row > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), row - sheet.getMaxRows());
+  const range = sheet.getRange(row, 1, 1, COLUMN_COUNT);
+  range.setValues([cells.slice(0, COLUMN_COUNT)]);
+  const fill = readFillDate(ledger.head[1] ?? []);
+  if (fill.day !== dayOf(now)) sheet.getRange(2, fill.column + 1).setValue(fillDateText(dayOf(now)));
+  range.activate();
+}
+
+export function submitEnterprise(input: unknown): SaveResult {
+  return fromSidebar((): SaveResult => {
+    const c = caller();
+    const checked = validateEnterprise(input, planRules(c.settings));
+    if (!checked.ok) return refuse(checked.errors);
+    const p = checked.value;
+    const denied = permissionProblem(c, p.district);
+    if (denied) return refuse({ _form: denied });
+    const result = withDocumentLock((): SaveResult => {
+      const ledgers = openAllLedgers(c.ss, c.settings);
+      const existing = findEnterprise(ledgers, p.creditCode);
+      if (existing) return refuse({ creditCode: duplicateMessage(existing.ledger, existing.row) });
+      const ledger = ledgers.find((l) => l.district === p.district);
+      if (!ledger) return refuse({ district: `找不到“${p.district}”工作表` });
+      const now = new Date();
+      const serial = nextSerial(ledger);
+      const row = rowAfterLast(ledger);
+      const by = c.account || UNKNOWN_ACCOUNT;
+      writeRow(ledger, row, payloadToRow(p, { serial, updatedAt: now, updatedBy: by }, ledger.columns), now);
+      appendLog(c.ss, [
+        {
+          at: now,
+          account: by,
+          tab: ledger.district,
+          range: `A${row}:${columnLetter(COLUMN_COUNT - 1)}${row}`,
+          creditCode: p.creditCode,
+          name: p.name,
+          field: '',
+          oldValue: '',
+          newValue: `序号${serial}`,
+          action: ACTION_ADD,
+        },
+      ]);
+      return { ok: true, district: ledger.district, row, serial };
+    });
+    if (result.ok) afterLedgerChange(c.ss);
+    return result;
+  });
+}
+
+function duplicateMessage(ledger: Ledger, row: LedgerRow): string {
+  const name = row.record.payload.name;
+  return `该统一社会信用代码已登记在“${ledger.district}”第${row.row}行${name ? `（${name}）` : ''}，同一企业不能重复登记`;
+}
+
+/** What the form had opened; when given, the call refuses a payload whose credit code or district differs from it. */
+export interface OpenedKey {
+  creditCode?: unknown;
+  district?: unknown;
+}
+
+const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+
+/** The fields whose stored text differs from the saved payload, as 操作日志 lines. */
+function changedFields(found: LedgerRow, p: EnterprisePayload): { key: PayloadKey; old: string; now: string }[] {
+  const before = found.record.payload as Record<string, unknown>;
+  const after = p as unknown as Record<string, unknown>;
+  return PAYLOAD_KEYS.filter((k) => text(before[k]) !== text(after[k])).map((k) => ({ key: k, old: text(before[k]), now: text(after[k]) }));
+}
+
+export function updateEnterprise(input: unknown, opened?: OpenedKey): SaveResult {
+  return fromSidebar((): SaveResult => {
+    const c = caller();
+    const checked = validateEnterprise(input, planRules(c.settings));
+    if (!checked.ok) return refuse(checked.errors);
+    const p = checked.value;
+    const openedCode = normaliseCreditCode(text(opened?.creditCode));
+    if (openedCode !== '' && openedCode !== p.creditCode) {
+      return refuse({ creditCode: `统一社会信用代码不能通过编辑修改（打开时为 ${openedCode}）。如登记有误，请领导小组办公室在表格中直接更正。` });
+    }
+    const openedDistrict = text(opened?.district).trim();
+    if (openedDistrict !== '' && openedDistrict !== p.district) {
+      return refuse({ district: `辖区不能通过编辑修改（该企业登记在“${openedDistrict}”）` });
+    }
+    const denied = permissionProblem(c, p.district);
+    if (denied) return refuse({ _form: denied });
+    const result = withDocumentLock((): SaveResult => {
+      // Found again by credit code under the lock: the row may have moved since the form opened.
+      const ledgers = openAllLedgers(c.ss, c.settings);
+      const found = findEnterprise(ledgers, p.creditCode);
+      if (!found) {
+        return refuse({
+          _form: `找不到统一社会信用代码为 ${p.creditCode} 的企业，它可能已被删除，或代码已被改动。本次未做任何修改；请关闭侧边栏，重新选中该企业所在行后再点“编辑选中企业”。`,
+        });
+      }
+      const { ledger, row: at } = found;
+      if (ledger.district !== p.district) {
+        return refuse({ district: `辖区不能通过编辑修改（该企业登记在“${ledger.district}”第${at.row}行）` });
+      }
+      const serial = at.record.serial;
+      const changes = changedFields(at, p);
+      if (changes.length === 0) {
+        // Saving an unchanged form twice writes nothing: no stamp, no log line.
+        ledger.sheet.getRange(at.row, 1, 1, COLUMN_COUNT).activate();
+        return { ok: true, district: ledger.district, row: at.row, serial };
+      }
+      const now = new Date();
+      const by = c.account || UNKNOWN_ACCOUNT;
+      const cells = payloadToRow(p, { serial: serial ?? 0, updatedAt: now, updatedBy: by }, ledger.columns);
+      // 序号 stays exactly as it is, even when someone typed something else there.
+      cells[ledger.columns.serial] = at.cells[ledger.columns.serial] ?? '';
+      writeRow(ledger, at.row, cells, now);
+      const entries: LogEntry[] = changes.map((ch) => ({
+        at: now,
+        account: by,
+        tab: ledger.district,
+        range: `${columnLetter(ledger.columns[ch.key])}${at.row}`,
+        creditCode: p.creditCode,
+        name: p.name,
+        field: FIELD_LABELS[ch.key],
+        oldValue: ch.old,
+        newValue: ch.now,
+        action: ACTION_EDIT,
+      }));
+      appendLog(c.ss, entries);
+      return { ok: true, district: ledger.district, row: at.row, serial };
+    });
+    if (result.ok) afterLedgerChange(c.ss);
+    return result;
+  });
+}
+
+/** The enterprise as stored (any editor may read any district), with its row and 序号; null when no tab has it. */
+export function openedEnterprise(row: LedgerRow): OpenedEnterprise {
+  const raw = row.record.payload;
+  const employees = typeof raw.employees === 'string' && /^\d+$/.test(raw.employees) ? Number(raw.employees) : raw.employees;
+  return { ...raw, employees, row: row.row, serial: row.record.serial };
+}
+
+export function getEnterprise(creditCode: unknown): OpenedEnterprise | null {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  try {
+    const { settings } = readSettings(ss);
+    const found = findEnterprise(openAllLedgers(ss, settings), normaliseCreditCode(text(creditCode)));
+    return found ? openedEnterprise(found.row) : null;
+  } catch (e) {
+    // The page's failure handler shows the message; an AppError's own text is already Chinese.
+    throw isAppError(e) ? new Error(e.userMessage) : e;
+  }
+}

@@ -1,0 +1,348 @@
+// The enterprise sidebar's script: builds the form from the contract, validates with the server's own schema, saves via google.script.run.
+import { CATEGORIES, CLOSED_STATUS, CONFIG_DEFAULTS, DEFAULT_DISTRICTS, INDUSTRIES, INITIAL_STATUS, LAND_TENURES, RELOCATION, STATUSES, TOWNS, UPPER_HEADER, YES_NO } from '../domain/contract';
+import type { PayloadKey } from '../domain/contract';
+import { FIELD_LABELS, PAYLOAD_KEYS, validateEnterprise } from '../domain/enterprise';
+import type { FieldErrors } from '../domain/enterprise';
+import { AREA_LABEL, AREA_REQUIRED, areaProblem, composeRemarks, splitRemarks } from '../domain/sidebar-form';
+import type { FormContext } from '../domain/sidebar-form';
+
+type SaveResult = { ok: true; district: string; row: number; serial: number | null } | { ok: false; errors: Record<string, string> };
+
+interface ScriptRun {
+  withSuccessHandler(fn: (value: unknown) => void): ScriptRun;
+  withFailureHandler(fn: (error: { message?: string } | string) => void): ScriptRun;
+  [fn: string]: unknown;
+}
+declare const google: { script: { run: ScriptRun; host: { close(): void } } };
+
+type Control = 'text' | 'textarea' | 'select' | 'date' | 'number';
+type SlotKey = PayloadKey | 'area';
+
+interface FieldSpec {
+  key: SlotKey;
+  control: Control;
+  options?: readonly string[];
+  required?: boolean;
+  hint?: string;
+  placeholder?: string;
+}
+
+const groupTitle = (letter: string): string => UPPER_HEADER.find((h) => h.letter === letter)?.text ?? '';
+
+function groups(ctx: FormContext): { title: string; fields: FieldSpec[] }[] {
+  return [
+    {
+      title: groupTitle('C'),
+      fields: [
+        { key: 'district', control: 'select', options: ctx.districts, required: true },
+        { key: 'name', control: 'text', required: true },
+        { key: 'address', control: 'text', required: true },
+        { key: 'creditCode', control: 'text', required: true, hint: '18位，末位为校验码', placeholder: '如 91511700MA62XXXXXX' },
+        { key: 'industry', control: 'select', options: INDUSTRIES, required: true },
+        { key: 'employees', control: 'number', required: true },
+        { key: 'landTenure', control: 'select', options: LAND_TENURES, required: true },
+        { key: 'safetyAssessment', control: 'select', options: YES_NO, required: true },
+        { key: 'energyReview', control: 'select', options: YES_NO, required: true },
+        { key: 'eiaApproval', control: 'text', required: true, placeholder: '没有请填“无”' },
+        { key: 'dischargePermit', control: 'text', required: true, placeholder: '没有请填“无”' },
+        { key: 'onlineMonitoring', control: 'select', options: YES_NO, required: true },
+      ],
+    },
+    {
+      title: groupTitle('N'),
+      fields: [
+        { key: 'problems', control: 'textarea', required: true },
+        { key: 'measures', control: 'textarea', required: true },
+        { key: 'category', control: 'select', options: CATEGORIES, required: true },
+        { key: 'area', control: 'number', required: true },
+        { key: 'deadline', control: 'date', required: true, hint: `不晚于 ${ctx.acceptBy}` },
+        { key: 'progress', control: 'textarea' },
+        { key: 'remarks', control: 'textarea' },
+      ],
+    },
+    {
+      title: groupTitle('T'),
+      fields: [
+        { key: 'status', control: 'select', options: STATUSES, required: true },
+        { key: 'town', control: 'select', options: TOWNS, required: true },
+        { key: 'closedOn', control: 'date', hint: `仅整改状态为“${CLOSED_STATUS}”时填写` },
+      ],
+    },
+  ];
+}
+
+const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+const fieldId = (key: SlotKey): string => `f-${key}`;
+const errorId = (key: SlotKey): string => `e-${key}`;
+const labelOf = (key: SlotKey): string => (key === 'area' ? AREA_LABEL : FIELD_LABELS[key]);
+type Input = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+const input = (key: SlotKey): Input => $<Input>(fieldId(key));
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text = ''): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text) node.textContent = text;
+  return node;
+}
+
+function control(spec: FieldSpec, ctx: FormContext): Input {
+  const attrs: Record<string, string> = { id: fieldId(spec.key), name: spec.key };
+  if (spec.required) attrs['aria-required'] = 'true';
+  if (spec.hint) attrs['aria-describedby'] = `h-${spec.key}`;
+  if (spec.control === 'select') {
+    const select = el('select', attrs);
+    const keepsDefault = spec.key === 'status' || spec.key === 'district';
+    if (!keepsDefault) select.append(el('option', { value: '' }, '请选择'));
+    for (const o of spec.options ?? []) select.append(el('option', { value: o }, o));
+    return select;
+  }
+  if (spec.control === 'textarea') return el('textarea', { ...attrs, rows: '2' });
+  const type = spec.control === 'number' ? 'number' : spec.control;
+  const field = el('input', { ...attrs, type });
+  if (spec.control === 'number') {
+    field.setAttribute('min', '0');
+    field.setAttribute('step', spec.key === 'area' ? 'any' : '1');
+    field.setAttribute('inputmode', spec.key === 'area' ? 'decimal' : 'numeric');
+  }
+  if (spec.key === 'deadline') field.setAttribute('max', ctx.acceptBy);
+  if (spec.key === 'creditCode') {
+    field.setAttribute('maxlength', '24');
+    field.setAttribute('autocomplete', 'off');
+    field.setAttribute('spellcheck', 'false');
+  }
+  if (spec.placeholder) field.setAttribute('placeholder', spec.placeholder);
+  return field;
+}
+
+function render(ctx: FormContext): SlotKey[] {
+  const host = $('groups');
+  const order: SlotKey[] = [];
+  for (const group of groups(ctx)) {
+    const fieldset = el('fieldset');
+    fieldset.append(el('legend', {}, group.title));
+    for (const spec of group.fields) {
+      order.push(spec.key);
+      const wrap = el('div', { class: 'field', id: `w-${spec.key}` });
+      const label = el('label', { for: fieldId(spec.key) }, labelOf(spec.key));
+      if (spec.required) label.append(el('span', { class: 'req', 'aria-hidden': 'true' }, ' *'));
+      wrap.append(label, control(spec, ctx));
+      if (spec.hint) wrap.append(el('div', { class: 'hint', id: `h-${spec.key}` }, spec.hint));
+      wrap.append(el('div', { class: 'error', id: errorId(spec.key), role: 'alert' }));
+      fieldset.append(wrap);
+    }
+    host.append(fieldset);
+  }
+  return order;
+}
+
+function readContext(): FormContext {
+  const block = document.getElementById('form-context');
+  if (block?.textContent) return JSON.parse(block.textContent) as FormContext;
+  // Opened without the server (a preview): the default districts and plan dates.
+  const districts = DEFAULT_DISTRICTS.map((d) => d.district);
+  return { mode: 'add', districts, editable: null, district: districts[0] ?? '', acceptBy: CONFIG_DEFAULTS.acceptBy, enterprise: null };
+}
+
+class EnterpriseForm {
+  readonly touched = new Set<SlotKey>();
+  readonly order: SlotKey[];
+  saving = false;
+
+  constructor(readonly ctx: FormContext) {
+    this.order = render(ctx);
+    this.setUpDistrict();
+    if (ctx.enterprise) this.fill();
+    else input('status').value = INITIAL_STATUS;
+    this.toggleArea();
+    $('enterprise-form').addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.submit();
+    });
+    for (const key of this.order) {
+      const field = input(key);
+      field.addEventListener('blur', () => this.leave(key));
+      field.addEventListener('change', () => {
+        if (key === 'category') this.toggleArea();
+        this.leave(key);
+      });
+    }
+    $('close').addEventListener('click', () => google.script.host.close());
+    $('intro').textContent =
+      ctx.mode === 'edit' && ctx.enterprise
+        ? `正在编辑“${ctx.enterprise.district}”第${ctx.enterprise.row}行${ctx.enterprise.serial === null ? '' : `（序号${ctx.enterprise.serial}）`}。统一社会信用代码和辖区不能修改。`
+        : '带 * 的为必填项。保存前会逐项检查，保存后表格会选中新增的行。';
+  }
+
+  setUpDistrict(): void {
+    const select = input('district') as HTMLSelectElement;
+    const { ctx } = this;
+    const allowed = ctx.mode === 'edit' && ctx.enterprise ? [ctx.enterprise.district] : ctx.editable && ctx.editable.length > 0 ? ctx.editable : ctx.districts;
+    for (const option of Array.from(select.options)) if (!allowed.includes(option.value)) option.remove();
+    select.value = allowed.includes(ctx.district) ? ctx.district : (allowed[0] ?? '');
+    if (ctx.mode === 'edit') select.disabled = true;
+    if (ctx.mode === 'add' && ctx.editable && ctx.editable.length === 0) {
+      this.banner('您的账号不是任何辖区的编辑账号，保存会被拒绝。如需开通，请联系领导小组办公室在“配置”中添加。');
+    }
+  }
+
+  fill(): void {
+    const e = this.ctx.enterprise!;
+    for (const key of PAYLOAD_KEYS) input(key).value = String((e as unknown as Record<string, unknown>)[key] ?? '');
+    if (e.category === RELOCATION) {
+      const { area, rest } = splitRemarks(e.remarks);
+      input('area').value = area;
+      input('remarks').value = rest;
+    }
+    const code = input('creditCode') as HTMLInputElement;
+    code.readOnly = true;
+    code.setAttribute('aria-readonly', 'true');
+  }
+
+  relocating(): boolean {
+    return input('category').value === RELOCATION;
+  }
+
+  toggleArea(): void {
+    $('w-area').hidden = !this.relocating();
+  }
+
+  payload(): Record<string, unknown> {
+    const p: Record<string, unknown> = {};
+    for (const key of PAYLOAD_KEYS) p[key] = input(key).value;
+    const employees = String(p['employees']).trim();
+    const count = input('employees') as HTMLInputElement;
+    p['employees'] = count.validity.badInput ? '?' : /^\d+$/.test(employees) ? Number(employees) : employees;
+    p['remarks'] = composeRemarks(String(p['remarks']), input('area').value, this.relocating());
+    return p;
+  }
+
+  /** The schema's answer, with the 搬迁升级 area rule shown on the area field the user actually fills. */
+  check(): Partial<Record<SlotKey | '_form', string>> {
+    const result = validateEnterprise(this.payload(), { districts: this.ctx.districts, acceptBy: this.ctx.acceptBy });
+    const errors: Partial<Record<SlotKey | '_form', string>> = result.ok ? {} : { ...result.errors };
+    return this.onArea(errors);
+  }
+
+  onArea(errors: Partial<Record<SlotKey | '_form', string>>): Partial<Record<SlotKey | '_form', string>> {
+    if (!this.relocating()) return errors;
+    const area = input('area').value;
+    const bad = areaProblem(area) ?? ((input('area') as HTMLInputElement).validity.badInput ? areaProblem('?') : null);
+    if (bad) errors.area = bad;
+    else if (errors.remarks && area.trim() === '') {
+      errors.area = AREA_REQUIRED;
+      delete errors.remarks;
+    }
+    return errors;
+  }
+
+  leave(key: SlotKey): void {
+    this.touched.add(key);
+    this.show(this.check(), (k) => this.touched.has(k));
+  }
+
+  show(errors: Partial<Record<SlotKey | '_form', string>>, visible: (k: SlotKey) => boolean): void {
+    for (const key of this.order) {
+      const message = visible(key) ? errors[key] : undefined;
+      const field = input(key);
+      const slot = $(errorId(key));
+      slot.textContent = message ?? '';
+      const described = (field.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && id !== errorId(key));
+      if (message) {
+        field.setAttribute('aria-invalid', 'true');
+        described.push(errorId(key));
+      } else field.removeAttribute('aria-invalid');
+      if (described.length) field.setAttribute('aria-describedby', described.join(' '));
+      else field.removeAttribute('aria-describedby');
+      $(`w-${key}`).classList.toggle('invalid', Boolean(message));
+    }
+  }
+
+  firstError(errors: Partial<Record<SlotKey | '_form', string>>): SlotKey | undefined {
+    return this.order.find((k) => errors[k] !== undefined && !$(`w-${k}`).hidden);
+  }
+
+  banner(message: string, kind: 'error' | 'ok' = 'error'): void {
+    const box = $('form-message');
+    box.textContent = message;
+    box.className = `banner ${kind}`;
+    box.hidden = message === '';
+  }
+
+  submit(): void {
+    if (this.saving) return;
+    this.banner('');
+    $('status').textContent = '';
+    for (const key of this.order) this.touched.add(key);
+    const errors = this.check();
+    this.show(errors, () => true);
+    const first = this.firstError(errors);
+    if (first) {
+      const count = this.order.filter((k) => errors[k] !== undefined).length;
+      this.banner(`还有${count}项需要修改，请查看标红的字段。`);
+      input(first).focus();
+      return;
+    }
+    this.setSaving(true);
+    const payload = this.payload();
+    const run = google.script.run
+      .withSuccessHandler((value) => this.answered(value as SaveResult | null))
+      .withFailureHandler((err) => {
+        this.setSaving(false);
+        this.banner(`保存失败：${typeof err === 'string' ? err : (err.message ?? '未知错误')}。请稍后重试。`);
+      });
+    const e = this.ctx.enterprise;
+    if (this.ctx.mode === 'edit' && e) (run['updateEnterprise'] as (p: unknown, o: unknown) => void)(payload, { creditCode: e.creditCode, district: e.district });
+    else (run['submitEnterprise'] as (p: unknown) => void)(payload);
+  }
+
+  setSaving(saving: boolean): void {
+    this.saving = saving;
+    const button = $<HTMLButtonElement>('save');
+    button.disabled = saving;
+    button.textContent = saving ? '正在保存…' : '保存';
+    $('enterprise-form').setAttribute('aria-busy', String(saving));
+  }
+
+  answered(result: SaveResult | null): void {
+    this.setSaving(false);
+    if (!result || typeof result !== 'object') {
+      this.banner('保存结果未知：服务器没有返回可识别的结果。请在表格中核对后再试。');
+      return;
+    }
+    if (!result.ok) {
+      const errors = this.onArea({ ...(result.errors as FieldErrors) });
+      this.show(errors, (k) => errors[k] !== undefined);
+      const first = this.firstError(errors);
+      const others = Object.keys(errors).filter((k) => k !== '_form' && !this.order.includes(k as SlotKey));
+      this.banner([errors._form ?? '', ...others.map((k) => errors[k as SlotKey] ?? '')].filter(Boolean).join(' ') || (first ? '保存未成功，请查看标红的字段。' : ''));
+      if (first) input(first).focus();
+      return;
+    }
+    const where = `“${result.district}”第${result.row}行${result.serial === null ? '' : `（序号${result.serial}）`}`;
+    if (this.ctx.mode === 'edit') {
+      this.banner(`已保存修改：${where}。`, 'ok');
+      return;
+    }
+    this.banner(`已保存到${where}，表格已选中该行。可以继续新增下一家企业。`, 'ok');
+    this.reset();
+  }
+
+  reset(): void {
+    const district = input('district').value;
+    ($('enterprise-form') as HTMLFormElement).reset();
+    input('district').value = district;
+    input('status').value = INITIAL_STATUS;
+    this.touched.clear();
+    this.toggleArea();
+    this.show({}, () => false);
+    input('name').focus();
+  }
+}
+
+function start(): void {
+  const form = new EnterpriseForm(readContext());
+  (window as unknown as { enterpriseForm: EnterpriseForm }).enterpriseForm = form;
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();

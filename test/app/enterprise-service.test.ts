@@ -1,0 +1,341 @@
+// The sidebar's server calls on the built dist/ in the emulator: saves, each refusal, literal text, moved rows, lock, permission.
+import type { Emulator } from '../../emulator';
+import { TAB } from '../../src/domain/contract';
+import { withCheckChar } from '../../src/domain/credit-code';
+import type { EnterprisePayload } from '../../src/domain/enterprise';
+import type { FormContext } from '../../src/domain/sidebar-form';
+import { DIRTY_KEY } from '../../src/app/summary';
+import { DC_CLERK, OWNER, TC_CLERK, code, logRows, modelOf, payload, seedRows, setEditors, setUp, tab, values } from './ledger-world';
+
+type Result = { ok: true; district: string; row: number; serial: number | null } | { ok: false; errors: Record<string, string> };
+
+function world(): Emulator {
+  const emu = setUp();
+  setEditors(emu, '通川区', TC_CLERK);
+  setEditors(emu, '达川区', DC_CLERK);
+  emu.setUser(TC_CLERK);
+  return emu;
+}
+
+function call(emu: Emulator, fn: string, ...args: unknown[]): Result {
+  const answer = emu.scriptRun(fn, ...args);
+  if (!answer.ok) throw new Error(`${fn} failed: ${answer.error}`);
+  return answer.value as Result;
+}
+
+const snapshot = (emu: Emulator): string => JSON.stringify(modelOf(emu).toJSON());
+
+/** A refusal: the answer's errors, after checking the workbook did not change at all. */
+function refused(emu: Emulator, fn: string, ...args: unknown[]): Record<string, string> {
+  const before = snapshot(emu);
+  const dirty = emu.properties.document.map.get(DIRTY_KEY);
+  const result = call(emu, fn, ...args);
+  expect(result.ok).toBe(false);
+  expect(snapshot(emu)).toBe(before);
+  expect(emu.properties.document.map.get(DIRTY_KEY)).toBe(dirty);
+  return (result as { errors: Record<string, string> }).errors;
+}
+
+const row = (emu: Emulator, district: string, r: number): unknown[] => values(emu, district, `A${r}:X${r}`)[0]!;
+
+describe('submitEnterprise', () => {
+  it('appends the enterprise with 序号, real dates, stamps and a log line, and selects the row', () => {
+    const emu = world();
+    emu.setNow('2022-03-21T10:30:00+08:00');
+    const p = payload({ remarks: '无' });
+    const result = call(emu, 'submitEnterprise', p);
+    expect(result).toEqual({ ok: true, district: '通川区', row: 5, serial: 1 });
+    const cells = row(emu, '通川区', 5);
+    expect(cells.slice(0, 6)).toEqual([1, '通川区', p.name, p.address, p.creditCode, p.industry]);
+    expect(cells[6]).toBe(35);
+    expect(cells[16]).toEqual(new Date('2022-06-30T00:00:00+08:00'));
+    expect(cells.slice(19, 22)).toEqual(['整改中', '复兴镇', '']);
+    expect(cells[22]).toEqual(new Date('2022-03-21T10:30:00+08:00'));
+    expect(cells[23]).toBe(TC_CLERK);
+    expect(values(emu, '通川区', 'T2')[0]?.[0]).toBe('填表时间：2022-03-21');
+    expect(logRows(emu).at(-1)).toEqual(['2022-03-21 10:30:00', TC_CLERK, '通川区', 'A5:X5', p.creditCode, p.name, '', '', '序号1', '新增企业（侧边栏）']);
+    expect(modelOf(emu).active.sheet?.name).toBe('通川区');
+    expect(modelOf(emu).active.range).toEqual({ row: 5, col: 1, rows: 1, cols: 24 });
+    expect(emu.properties.document.map.get(DIRTY_KEY)).toBeDefined();
+  });
+
+  it('numbers the new row one past the largest 序号 of its tab, below the last row', () => {
+    const emu = world();
+    seedRows(emu, '通川区', 3);
+    modelOf(emu).setValuesRaw('通川区', 6, 1, [[9]]);
+    const result = call(emu, 'submitEnterprise', payload());
+    expect(result).toEqual({ ok: true, district: '通川区', row: 8, serial: 10 });
+  });
+
+  it('starts a new enterprise at 未启动 when no status is given, and honours a given one', () => {
+    const emu = world();
+    call(emu, 'submitEnterprise', payload({ status: '' }));
+    call(emu, 'submitEnterprise', payload({ status: '已验收销号', closedOn: '2022-03-01' }));
+    expect(row(emu, '通川区', 5)[19]).toBe('未启动');
+    expect(row(emu, '通川区', 6).slice(19, 22)).toEqual(['已验收销号', '复兴镇', new Date('2022-03-01T00:00:00+08:00')]);
+  });
+
+  it('accepts 职工人数 as a string of digits and stores a number', () => {
+    const emu = world();
+    call(emu, 'submitEnterprise', { ...payload(), employees: '120' });
+    expect(row(emu, '通川区', 5)[6]).toBe(120);
+  });
+
+  it('stores text that looks like a formula, a number or a date literally', () => {
+    const emu = world();
+    const p = payload({
+      name: '=HYPERLINK("http://evil.example","点我")',
+      address: '+86 通川区',
+      problems: '-粉尘',
+      measures: '@全部',
+      progress: '2022-03-01',
+      remarks: '0012',
+    });
+    call(emu, 'submitEnterprise', p);
+    const sheet = tab(emu, '通川区');
+    const cells = row(emu, '通川区', 5);
+    expect([cells[2], cells[3], cells[13], cells[14], cells[17], cells[18]]).toEqual([p.name, p.address, p.problems, p.measures, p.progress, p.remarks]);
+    for (const col of [3, 4, 14, 15, 18, 19]) expect(sheet.formulaAt(5, col)).toBe('');
+  });
+
+  describe('refuses, writing nothing at all', () => {
+    it('a credit code whose check character is wrong', () => {
+      const emu = world();
+      const good = code();
+      const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
+      expect(refused(emu, 'submitEnterprise', payload({ creditCode: bad })).creditCode).toContain('校验位错误');
+    });
+
+    it('a credit code already registered in another district, naming the tab and row', () => {
+      const emu = world();
+      seedRows(emu, '达川区', 2);
+      const [, second] = [row(emu, '达川区', 5), row(emu, '达川区', 6)];
+      const errors = refused(emu, 'submitEnterprise', payload({ creditCode: String(second![4]) }));
+      expect(errors.creditCode).toContain('“达川区”第6行');
+    });
+
+    it('a 搬迁升级 enterprise without the new site’s area, on 备注', () => {
+      const emu = world();
+      expect(refused(emu, 'submitEnterprise', payload({ category: '搬迁升级', remarks: '拟搬迁至园区' })).remarks).toContain('新址用地面积');
+    });
+
+    it('an impossible deadline', () => {
+      const emu = world();
+      expect(refused(emu, 'submitEnterprise', payload({ deadline: '2022-02-30' })).deadline).toContain('有效日期');
+    });
+
+    it.each([[-1], [12.5], ['12人'], ['']])('职工人数 %p', (employees) => {
+      const emu = world();
+      expect(refused(emu, 'submitEnterprise', { ...payload(), employees }).employees).toBe('职工人数应为不小于0的整数');
+    });
+
+    it('已验收销号 without 销号日期, on closedOn', () => {
+      const emu = world();
+      expect(refused(emu, 'submitEnterprise', payload({ status: '已验收销号', closedOn: '' })).closedOn).toContain('须填写销号日期');
+    });
+
+    it('a clerk writing into a district that is not theirs', () => {
+      const emu = world();
+      const errors = refused(emu, 'submitEnterprise', payload({ district: '达川区' }));
+      expect(errors._form).toContain('不是“达川区”的编辑账号');
+    });
+
+    it('while another execution holds the document lock', () => {
+      const emu = world();
+      emu.holdDocumentLock();
+      expect(refused(emu, 'submitEnterprise', payload())._form).toContain('请稍候');
+    });
+
+    it('a payload that is not an object', () => {
+      const emu = world();
+      expect(refused(emu, 'submitEnterprise', 'hello')._form).toBeTruthy();
+    });
+  });
+
+  it('lets the office write into every district', () => {
+    const emu = world();
+    emu.setUser(OWNER);
+    expect(call(emu, 'submitEnterprise', payload({ district: '达川区' }))).toMatchObject({ ok: true, district: '达川区' });
+    expect(call(emu, 'submitEnterprise', payload({ district: '达州高新区' }))).toMatchObject({ ok: true, district: '达州高新区' });
+  });
+
+  it('saves for an account Sheets does not reveal and stamps 未知账号', () => {
+    const emu = world();
+    emu.setUser(TC_CLERK, { revealed: false });
+    expect(call(emu, 'submitEnterprise', payload())).toMatchObject({ ok: true });
+    expect(row(emu, '通川区', 5)[23]).toBe('未知账号');
+  });
+
+  it('uses the same service calls whatever the number of rows', () => {
+    const counts = [0, 60].map((n) => {
+      const emu = world();
+      if (n > 0) {
+        seedRows(emu, '通川区', n);
+        seedRows(emu, '达川区', n);
+      }
+      emu.resetCalls();
+      call(emu, 'submitEnterprise', payload());
+      return emu.calls;
+    });
+    expect(counts[1]).toEqual(counts[0]);
+    if (process.env.SHOW_CALLS) console.log(JSON.stringify(counts[0]));
+    expect(counts[0]!['Range.getValues']).toBe(4);
+    expect(counts[0]!['Range.setValues']).toBe(2);
+  });
+});
+
+describe('updateEnterprise', () => {
+  function twoFirms(emu: Emulator): [EnterprisePayload, EnterprisePayload] {
+    const a = payload();
+    const b = payload();
+    call(emu, 'submitEnterprise', a);
+    call(emu, 'submitEnterprise', b);
+    return [a, b];
+  }
+
+  it('changes the enterprise wherever its row now is, after the rows were sorted, leaving the other untouched', () => {
+    const emu = world();
+    const [a, b] = twoFirms(emu);
+    const [rowA, rowB] = [row(emu, '通川区', 5), row(emu, '通川区', 6)];
+    modelOf(emu).setValuesRaw('通川区', 5, 1, [rowB, rowA]);
+    emu.setNow('2022-03-23T08:00:00+08:00');
+    const result = call(emu, 'updateEnterprise', { ...a, progress: '已完成设备采购', employees: 40 }, { creditCode: a.creditCode, district: a.district });
+    expect(result).toEqual({ ok: true, district: '通川区', row: 6, serial: 1 });
+    const moved = row(emu, '通川区', 6);
+    expect([moved[0], moved[4], moved[6], moved[17]]).toEqual([1, a.creditCode, 40, '已完成设备采购']);
+    expect(moved[22]).toEqual(new Date('2022-03-23T08:00:00+08:00'));
+    expect(row(emu, '通川区', 5)).toEqual(rowB);
+    expect(row(emu, '通川区', 5)[4]).toBe(b.creditCode);
+    const lines = logRows(emu).slice(-2);
+    expect(lines.map((l) => [l[3], l[6], l[7], l[8], l[9]])).toEqual([
+      ['G6', '职工人数', '35', '40', '编辑企业（侧边栏）'],
+      ['R6', '进展情况', '', '已完成设备采购', '编辑企业（侧边栏）'],
+    ]);
+  });
+
+  it('finds the enterprise after a row was inserted above it', () => {
+    const emu = world();
+    const [a] = twoFirms(emu);
+    modelOf(emu).insertRows('通川区', 5, 1);
+    expect(call(emu, 'updateEnterprise', { ...a, measures: '更换布袋除尘器' })).toMatchObject({ ok: true, row: 6 });
+    expect(row(emu, '通川区', 6)[14]).toBe('更换布袋除尘器');
+  });
+
+  it('writes nothing when nothing changed, so saving twice is harmless', () => {
+    const emu = world();
+    const [a] = twoFirms(emu);
+    call(emu, 'updateEnterprise', { ...a, progress: '进行中' });
+    const before = snapshot(emu);
+    const logs = logRows(emu).length;
+    expect(call(emu, 'updateEnterprise', { ...a, progress: '进行中' })).toMatchObject({ ok: true, row: 5 });
+    expect(logRows(emu).length).toBe(logs);
+    expect(JSON.parse(snapshot(emu)).sheets).toEqual(JSON.parse(before).sheets);
+  });
+
+  it('refuses an enterprise that no longer exists with a clear message', () => {
+    const emu = world();
+    const [a] = twoFirms(emu);
+    modelOf(emu).deleteRows('通川区', 5, 1);
+    expect(refused(emu, 'updateEnterprise', a)._form).toContain('找不到统一社会信用代码为');
+  });
+
+  it('refuses a change of credit code or district, on that field', () => {
+    const emu = world();
+    const [a] = twoFirms(emu);
+    const other = code();
+    expect(refused(emu, 'updateEnterprise', { ...a, creditCode: other }, { creditCode: a.creditCode }).creditCode).toContain('不能通过编辑修改');
+    emu.setUser(OWNER);
+    expect(refused(emu, 'updateEnterprise', { ...a, district: '达川区' }).district).toContain('登记在“通川区”第5行');
+  });
+
+  it('refuses a clerk editing another district’s enterprise, and every invalid field', () => {
+    const emu = world();
+    emu.setUser(DC_CLERK);
+    const theirs = payload({ district: '达川区' });
+    call(emu, 'submitEnterprise', theirs);
+    emu.setUser(TC_CLERK);
+    expect(refused(emu, 'updateEnterprise', { ...theirs, progress: '改' })._form).toContain('不是“达川区”的编辑账号');
+    emu.setUser(DC_CLERK);
+    expect(refused(emu, 'updateEnterprise', { ...theirs, status: '已验收销号' }).closedOn).toContain('须填写销号日期');
+  });
+
+  it('keeps 序号 as it is', () => {
+    const emu = world();
+    const [, b] = twoFirms(emu);
+    modelOf(emu).setValuesRaw('通川区', 6, 1, [[7]]);
+    expect(call(emu, 'updateEnterprise', { ...b, progress: '变' })).toMatchObject({ ok: true, serial: 7 });
+    expect(row(emu, '通川区', 6)[0]).toBe(7);
+  });
+});
+
+describe('getEnterprise and the values crossing google.script.run', () => {
+  it('returns the stored payload with its row and 序号, dates as text, and null for an unknown code', () => {
+    const emu = world();
+    const p = payload({ status: '已验收销号', closedOn: '2022-03-01' });
+    call(emu, 'submitEnterprise', p);
+    const answer = emu.scriptRun('getEnterprise', p.creditCode.toLowerCase());
+    expect(answer).toEqual({ ok: true, value: { ...p, row: 5, serial: 1 } });
+    expect(emu.scriptRun('getEnterprise', code())).toEqual({ ok: true, value: null });
+  });
+
+  it('never returns a Date: every result survives google.script.run intact', () => {
+    const emu = world();
+    const p = payload();
+    const saved = emu.scriptRun('submitEnterprise', p);
+    expect(saved.ok && saved.value).toEqual({ ok: true, district: '通川区', row: 5, serial: 1 });
+    const updated = emu.scriptRun('updateEnterprise', { ...p, progress: '1' });
+    expect(updated.ok && updated.value).toMatchObject({ ok: true });
+    const got = emu.scriptRun('getEnterprise', p.creditCode);
+    expect(got.ok && got.value).toMatchObject({ deadline: '2022-06-30', closedOn: '' });
+  });
+});
+
+describe('the sidebar menu items', () => {
+  function context(html: string): FormContext {
+    const m = /<script type="application\/json" id="form-context">(.*?)<\/script>/s.exec(html);
+    if (!m) throw new Error('no form context in the sidebar');
+    return JSON.parse(m[1]!) as FormContext;
+  }
+
+  it('新增企业 opens the Sidebar page on the active district, limited to the clerk’s districts', () => {
+    const emu = world();
+    modelOf(emu).setActive('通川区', 'A1');
+    emu.clickMenu('新增企业');
+    const sidebar = emu.ui.sidebars.at(-1)!;
+    expect(sidebar.title).toBe('新增企业');
+    expect(sidebar.html).toContain('id="enterprise-form"');
+    expect(context(sidebar.html)).toMatchObject({ mode: 'add', district: '通川区', editable: ['通川区'], districts: ['通川区', '达川区', '达州高新区'], acceptBy: '2023-12-31', enterprise: null });
+  });
+
+  it('编辑选中企业 opens the selected row prefilled, its text unable to break out of the page', () => {
+    const emu = world();
+    const p = payload({ name: '</script><img src=x onerror=alert(1)>公司' });
+    call(emu, 'submitEnterprise', p);
+    modelOf(emu).setActive('通川区', 'D5');
+    emu.clickMenu('编辑选中企业');
+    const sidebar = emu.ui.sidebars.at(-1)!;
+    expect(sidebar.title).toBe('编辑选中企业');
+    expect(sidebar.html).not.toContain('<img src=x');
+    expect(context(sidebar.html)).toMatchObject({ mode: 'edit', district: '通川区', enterprise: { ...p, row: 5, serial: 1 } });
+  });
+
+  it('编辑选中企业 explains what to select when the selection is not an enterprise', () => {
+    const emu = world();
+    modelOf(emu).setActive(TAB.config, 'A1');
+    emu.clickMenu('编辑选中企业');
+    modelOf(emu).setActive('通川区', 'C3');
+    emu.clickMenu('编辑选中企业');
+    expect(emu.ui.sidebars).toHaveLength(0);
+    expect(emu.ui.alerts.slice(-2).map((a) => a.prompt)).toEqual([expect.stringContaining('请先切换到辖区工作表'), expect.stringContaining('请先在“通川区”中选中')]);
+  });
+});
+
+describe('credit codes as clerks paste them', () => {
+  it('stores a code typed in lower case and full width normalised', () => {
+    const emu = world();
+    const c = withCheckChar('91511700MA6200001');
+    const typed = c.toLowerCase().replace(/[0-9a-z]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+    call(emu, 'submitEnterprise', payload({ creditCode: typed }));
+    expect(row(emu, '通川区', 5)[4]).toBe(c);
+  });
+});
