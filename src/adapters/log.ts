@@ -42,5 +42,8 @@ export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries:
     sheet.getRange(1, 1, 1, LOG_HEADERS.length).setValues([[...LOG_HEADERS]]);
   }
   const start = Math.max(sheet.getLastRow(), 1) + 1;
+  const spare = sheet.getMaxRows() - start + 1;
+  // Writing past the grid throws; the log outgrows the 1,000 rows of a new sheet within weeks.
+  if (spare < entries.length) sheet.insertRowsAfter(sheet.getMaxRows(), entries.length - spare);
   sheet.getRange(start, 1, entries.length, LOG_HEADERS.length).setValues(entries.map(logRow));
 }

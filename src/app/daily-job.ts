@@ -12,11 +12,10 @@ import type { SendLogEntry } from '../domain/send-log';
 import { fromTrigger } from './entry-point';
 import type { DistrictPlan } from './reminder-plan';
 import { planReminders } from './reminder-plan';
+import { refreshSummary } from './summary';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-// SUMMARY-HOOK: becomes `import { refreshSummary } from './summary';` once src/app/summary.ts (issue 5) lands.
-const refreshSummary = (_ss: Spreadsheet, _now: Date): void => undefined;
 
 /** Unattended runs may wait longer for the lock than a clerk would. */
 const JOB_LOCK_WAIT_MS = 30000;

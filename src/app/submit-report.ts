@@ -15,11 +15,10 @@ import { fromMenu } from './entry-point';
 import { appendReport, readReports } from './reports';
 import type { Ledger } from './workbook';
 import { openLedger, ownerEmail, readSettings } from './workbook';
+import { refreshSummary } from './summary';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-// SUMMARY-HOOK: becomes `import { refreshSummary } from './summary';` once src/app/summary.ts (issue 5) lands.
-const refreshSummary = (_ss: Spreadsheet, _now: Date): void => undefined;
 
 export const REPORT_TITLE = '报送本季度进展';
 /** An alert longer than this is unreadable; the rest is counted instead of listed. */

@@ -48,7 +48,7 @@ export function ledgerFromGrid(sheet: Sheet, district: string, grid: unknown[][]
   const rows: LedgerRow[] = [];
   for (let i = FIRST_DATA_ROW - 1; i < grid.length; i++) {
     const cells = grid[i] ?? [];
-    if (isBlankRow(cells)) continue;
+    if (isBlankRow(cells, located.columns)) continue;
     rows.push({ row: i + 1, cells, record: rowToPayload(cells, located.columns) });
   }
   return { sheet, district, columns: located.columns, rows, head: grid.slice(0, FIRST_DATA_ROW - 1) };
