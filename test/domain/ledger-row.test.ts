@@ -143,7 +143,7 @@ describe('literalText', () => {
     expect(literalText(s)).toBe(`'${s}`);
   });
 
-  it.each(['913501001234567890', '12.5', '1,234', '2022-06-30', '2022/6/30', 'TRUE', '50%'])(
+  it.each(['913501001234567890', '12.5', '1,234', '2022-06-30', '2022/6/30', '2022-03-22 10:15:00', '2022/3/22 9:05', 'TRUE', '50%'])(
     'keeps %p from being turned into a number, date or boolean',
     (s) => {
       expect(literalText(s)).toBe(`'${s}`);
