@@ -24,6 +24,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** Document properties: when 汇总 was last recomputed, and since when it is stale (ms since the epoch, as text). */
 export const REFRESHED_KEY = 'summary.refreshedAt';
 export const DIRTY_KEY = 'summary.dirtySince';
+/** When a recompute from the hook last failed: a broken tab must not make every edit pay for a doomed recompute. */
+export const FAILED_KEY = 'summary.failedAt';
 /** At most one recompute a minute from ledger changes. */
 export const THROTTLE_MS = 60 * 1000;
 
@@ -122,9 +124,14 @@ export function afterLedgerChange(ss: Spreadsheet, now: Date = new Date()): void
   try {
     const props = PropertiesService.getDocumentProperties();
     const stored = props.getProperties();
-    const refreshedAt = Number(stored[REFRESHED_KEY] ?? 0) || 0;
-    if (now.getTime() - refreshedAt >= THROTTLE_MS || now.getTime() < refreshedAt) {
-      refreshSummary(ss, now);
+    const last = Math.max(Number(stored[REFRESHED_KEY] ?? 0) || 0, Number(stored[FAILED_KEY] ?? 0) || 0);
+    if (now.getTime() - last >= THROTTLE_MS || now.getTime() < last) {
+      try {
+        refreshSummary(ss, now);
+      } catch (e) {
+        props.setProperty(FAILED_KEY, String(now.getTime()));
+        throw e;
+      }
       return;
     }
     if (stored[DIRTY_KEY]) return; // already marked since the last recompute

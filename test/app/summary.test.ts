@@ -248,4 +248,18 @@ describe('afterLedgerChange (through a direct edit)', () => {
     expect(mainTable(emu).rows.get('通川区')!.slice(6, 8)).toEqual([0, 1]);
     expect(summary(emu)[1]!.join('')).not.toContain('尚未计入本表');
   });
+
+  it('never fails the edit when 汇总 cannot be recomputed, and logs why', () => {
+    const emu = setUp();
+    emu.clickMenu('安装自动任务');
+    seed(emu, '通川区', [firm({ deadline: '2022-06-30' })]);
+    refresh(emu);
+    modelOf(emu).setValuesRaw('达川区', 4, 3, [['被改动的表头']]);
+    emu.advance(2 * 60 * 1000);
+    const edited = emu.userEdit('通川区', 'R5', '方案已批复');
+    expect(edited.ok).toBe(true);
+    expect(edited.ok && edited.executions.every((x) => x.ok)).toBe(true);
+    expect(emu.logs.some((l) => l.message.includes('afterLedgerChange') && l.message.includes('达川区'))).toBe(true);
+    expect(mainTable(emu).rows.get('通川区')![6]).toBe(1);
+  });
 });
