@@ -2,17 +2,13 @@
 import { LOG_HEADERS, TAB } from '../domain/contract';
 import { formatInstant } from '../domain/calendar-day';
 import { literalText } from '../domain/ledger-row';
+import type { EditLogLine } from '../domain/edit-check';
 
-export interface LogEntry {
+/** A line of 操作日志: what changed (the domain's EditLogLine), plus when, by whom, where and which action. */
+export interface LogEntry extends EditLogLine {
   at: Date;
   account: string;
   tab: string;
-  range: string;
-  creditCode: string;
-  name: string;
-  field: string;
-  oldValue: string;
-  newValue: string;
   action: string;
 }
 
