@@ -1,6 +1,7 @@
 // The enterprise sidebar's script: builds the form from the contract, validates with the server's own schema, saves via google.script.run.
 import { CATEGORIES, CLOSED_STATUS, CONFIG_DEFAULTS, DEFAULT_DISTRICTS, INDUSTRIES, INITIAL_STATUS, LAND_TENURES, RELOCATION, STATUSES, TOWNS, UPPER_HEADER, YES_NO } from '../domain/contract';
 import type { PayloadKey } from '../domain/contract';
+import { normaliseCreditCode } from '../domain/credit-code';
 import { FIELD_LABELS, PAYLOAD_KEYS, validateEnterprise } from '../domain/enterprise';
 import type { FieldErrors } from '../domain/enterprise';
 import { AREA_LABEL, AREA_REQUIRED, areaProblem, composeRemarks, splitRemarks } from '../domain/sidebar-form';
@@ -160,7 +161,11 @@ class EnterpriseForm {
     });
     for (const key of this.order) {
       const field = input(key);
-      field.addEventListener('blur', () => this.leave(key));
+      field.addEventListener('blur', () => {
+        // Codes pasted from Chinese documents arrive full-width or in lower case; show what will be saved.
+        if (key === 'creditCode' && !(field as HTMLInputElement).readOnly) field.value = normaliseCreditCode(field.value);
+        this.leave(key);
+      });
       field.addEventListener('change', () => {
         if (key === 'category') this.toggleArea();
         this.leave(key);

@@ -1,0 +1,280 @@
+// The built sidebar in headless Chromium, its google.script.run bridged to the emulator running dist/Code.js.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { Emulator } from '../../emulator';
+import { withCheckChar } from '../../src/domain/credit-code';
+import { CATEGORIES, INDUSTRIES, LAND_TENURES, STATUSES, TOWNS, YES_NO } from '../../src/domain/contract';
+import { TC_CLERK, modelOf, setEditors, setUp, values } from '../app/ledger-world';
+import { launchChromium } from '../support/chromium';
+import { startBridge } from '../support/script-run-bridge';
+import type { Bridge } from '../support/script-run-bridge';
+
+const OUTPUT = join(__dirname, '..', '..', 'test-output');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Opened {
+  emu: Emulator;
+  bridge: Bridge;
+  page: Page;
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const clean of cleanups.splice(0)) await clean();
+});
+
+/** What 新增企业 showed the clerk on 通川区, served with the bridge, in a 300 px wide page like the sidebar. */
+async function openAddForm(): Promise<Opened> {
+  const emu = setUp();
+  setEditors(emu, '通川区', TC_CLERK);
+  emu.setUser(TC_CLERK);
+  modelOf(emu).setActive('通川区', 'A1');
+  return openSidebar(emu, '新增企业');
+}
+
+async function openSidebar(emu: Emulator, caption: string): Promise<Opened> {
+  emu.clickMenu(caption);
+  const sidebar = emu.ui.sidebars.at(-1);
+  if (!sidebar) throw new Error(`${caption} showed no sidebar`);
+  const bridge = await startBridge(emu, sidebar.html);
+  const context = await browser.newContext({ viewport: { width: 300, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  cleanups.push(async () => {
+    await context.close();
+    await bridge.stop();
+    expect(pageErrors).toEqual([]);
+  });
+  await page.goto(bridge.url);
+  await page.waitForSelector('#f-name');
+  return { emu, bridge, page };
+}
+
+const dataRows = (emu: Emulator): unknown[][] => values(emu, '通川区', 'A5:X7').filter((r) => r.some((v) => v !== ''));
+
+async function activeId(page: Page): Promise<string> {
+  return page.evaluate(() => document.activeElement?.id ?? '');
+}
+
+/** Tab until `id` has the focus (a date input takes several presses: its segments and picker button). */
+async function tabTo(page: Page, id: string): Promise<void> {
+  for (let i = 0; i < 12; i += 1) {
+    if ((await activeId(page)) === id) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached #${id} (focus is on #${await activeId(page)})`);
+}
+
+/** A closed <select> on Linux Chromium moves its choice with the arrow keys; index 0 is 请选择 unless `noPlaceholder`. */
+async function choose(page: Page, id: string, options: readonly string[], choice: string, noPlaceholder = false): Promise<void> {
+  await tabTo(page, id);
+  const current = await page.$eval(`#${id}`, (s) => (s as HTMLSelectElement).selectedIndex);
+  const target = options.indexOf(choice) + (noPlaceholder ? 0 : 1);
+  const key = target >= current ? 'ArrowDown' : 'ArrowUp';
+  for (let i = 0; i < Math.abs(target - current); i += 1) await page.keyboard.press(key);
+  expect(await page.$eval(`#${id}`, (s) => (s as HTMLSelectElement).value)).toBe(choice);
+}
+
+async function typeInto(page: Page, id: string, text: string): Promise<void> {
+  await tabTo(page, id);
+  await page.keyboard.type(text);
+}
+
+/** Debian's chromium shows date inputs as mm/dd/yyyy whatever the page's locale. */
+async function typeDate(page: Page, id: string, day: string): Promise<void> {
+  await tabTo(page, id);
+  const [y, m, d] = day.split('-');
+  await page.keyboard.type(`${m}${d}${y}`);
+  expect(await page.$eval(`#${id}`, (e) => (e as HTMLInputElement).value)).toBe(day);
+}
+
+describe('the enterprise sidebar in Chromium', () => {
+  it('shows the Chinese error beside a wrong credit code, marks it invalid, and writes nothing', async () => {
+    const { emu, bridge, page } = await openAddForm();
+    const good = withCheckChar('91511700MA6200077');
+    const wrong = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
+    await page.focus('#f-creditCode');
+    await page.keyboard.type(wrong);
+    await page.keyboard.press('Tab');
+    await expect(page.textContent('#e-creditCode')).resolves.toContain('统一社会信用代码校验位错误');
+    expect(await page.getAttribute('#f-creditCode', 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute('#f-creditCode', 'aria-describedby')).toContain('e-creditCode');
+    // Fields not visited yet show nothing before a submit.
+    expect(await page.textContent('#e-address')).toBe('');
+    await page.click('#save');
+    await expect(page.textContent('#form-message')).resolves.toMatch(/还有\d+项需要修改/);
+    expect(await activeId(page)).toBe('f-name');
+    mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: join(OUTPUT, 'sidebar-errors.png'), fullPage: false });
+    expect(bridge.calls).toEqual([]);
+    expect(dataRows(emu)).toEqual([]);
+  });
+
+  it('shows 新址用地面积（亩） only for 搬迁升级', async () => {
+    const { page } = await openAddForm();
+    expect(await page.isVisible('#f-area')).toBe(false);
+    await page.selectOption('#f-category', '搬迁升级');
+    expect(await page.isVisible('#f-area')).toBe(true);
+    expect(await page.textContent('label[for="f-area"]')).toContain('新址用地面积（亩）');
+    await page.selectOption('#f-category', '改造提升');
+    expect(await page.isVisible('#f-area')).toBe(false);
+  });
+
+  it('saves an enterprise filled with the keyboard only, and the row appears in the emulator’s tab', async () => {
+    const { emu, bridge, page } = await openAddForm();
+    const creditCode = withCheckChar('91511700MA6200123');
+    expect(await page.$eval('#f-district', (s) => (s as HTMLSelectElement).value)).toBe('通川区');
+    await page.focus('#f-district');
+    await typeInto(page, 'f-name', '达州市某某砖瓦有限公司');
+    await typeInto(page, 'f-address', '通川区复兴镇某村3组');
+    await typeInto(page, 'f-creditCode', creditCode.toLowerCase());
+    await page.keyboard.press('Tab');
+    expect(await page.$eval('#f-creditCode', (e) => (e as HTMLInputElement).value)).toBe(creditCode);
+    await choose(page, 'f-industry', INDUSTRIES, '建材（砖瓦、陶瓷、木/石材加工）');
+    await typeInto(page, 'f-employees', '48');
+    await choose(page, 'f-landTenure', LAND_TENURES, '征用');
+    await choose(page, 'f-safetyAssessment', YES_NO, '有');
+    await choose(page, 'f-energyReview', YES_NO, '无');
+    await typeInto(page, 'f-eiaApproval', '达市环审〔2018〕21号');
+    await typeInto(page, 'f-dischargePermit', '无');
+    await choose(page, 'f-onlineMonitoring', YES_NO, '无');
+    await typeInto(page, 'f-problems', '=粉尘无组织排放');
+    await typeInto(page, 'f-measures', '原料库房密闭，安装喷淋');
+    await choose(page, 'f-category', CATEGORIES, '搬迁升级');
+    await typeInto(page, 'f-area', '12.5');
+    await typeDate(page, 'f-deadline', '2023-06-30');
+    await typeInto(page, 'f-remarks', '拟迁入高新区');
+    await choose(page, 'f-status', STATUSES, '整改中', true);
+    await choose(page, 'f-town', TOWNS, '复兴镇');
+    await tabTo(page, 'save');
+    await page.screenshot({ path: join(OUTPUT, 'sidebar-filled.png'), fullPage: true });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('#form-message.ok') !== null);
+    expect(await page.textContent('#form-message')).toContain('已保存到“通川区”第5行（序号1）');
+    mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: join(OUTPUT, 'sidebar-saved.png'), fullPage: false });
+
+    expect(bridge.calls.map((c) => [c.fn, c.result])).toEqual([['submitEnterprise', { ok: true, value: { ok: true, district: '通川区', row: 5, serial: 1 } }]]);
+    const [row] = dataRows(emu);
+    expect(row).toBeDefined();
+    expect(row!.slice(0, 16)).toEqual([
+      1, '通川区', '达州市某某砖瓦有限公司', '通川区复兴镇某村3组', creditCode, '建材（砖瓦、陶瓷、木/石材加工）', 48, '征用', '有', '无',
+      '达市环审〔2018〕21号', '无', '无', '=粉尘无组织排放', '原料库房密闭，安装喷淋', '搬迁升级',
+    ]);
+    expect(row!.slice(16, 22)).toEqual([new Date('2023-06-30T00:00:00+08:00'), '', '新址用地面积：12.5亩；拟迁入高新区', '整改中', '复兴镇', '']);
+    expect(row![23]).toBe(TC_CLERK);
+    expect(modelOf(emu).sheet('通川区').formulaAt(5, 14)).toBe('');
+    // Ready for the next enterprise, the district kept.
+    expect(await page.$eval('#f-name', (e) => (e as HTMLInputElement).value)).toBe('');
+    expect(await page.$eval('#f-district', (s) => (s as HTMLSelectElement).value)).toBe('通川区');
+  });
+
+  it('shows the server’s refusal beside the field: a code registered meanwhile by someone else', async () => {
+    const { emu, page } = await openAddForm();
+    const creditCode = withCheckChar('91511700MA6200456');
+    emu.setUser('office@dz.gov.cn');
+    emu.scriptRun('submitEnterprise', {
+      district: '达川区', name: '先登记的企业', address: '达川区', creditCode, industry: '钢铁', employees: 1, landTenure: '租用',
+      safetyAssessment: '有', energyReview: '有', eiaApproval: '无', dischargePermit: '无', onlineMonitoring: '无', problems: '问题',
+      measures: '措施', category: '改造提升', deadline: '2022-12-31', progress: '', remarks: '', status: '', town: '其他', closedOn: '',
+    });
+    emu.setUser(TC_CLERK);
+    await page.fill('#f-name', '后登记的企业');
+    await page.fill('#f-address', '通川区');
+    await page.fill('#f-creditCode', creditCode);
+    await page.selectOption('#f-industry', '钢铁');
+    await page.fill('#f-employees', '3');
+    for (const id of ['#f-landTenure']) await page.selectOption(id, '租用');
+    for (const id of ['#f-safetyAssessment', '#f-energyReview', '#f-onlineMonitoring']) await page.selectOption(id, '无');
+    await page.fill('#f-eiaApproval', '无');
+    await page.fill('#f-dischargePermit', '无');
+    await page.fill('#f-problems', '问题');
+    await page.fill('#f-measures', '措施');
+    await page.selectOption('#f-category', '改造提升');
+    await page.fill('#f-deadline', '2022-12-31');
+    await page.selectOption('#f-town', '其他');
+    await page.click('#save');
+    await page.waitForFunction(() => (document.querySelector('#e-creditCode')?.textContent ?? '') !== '');
+    expect(await page.textContent('#e-creditCode')).toContain('“达川区”第5行');
+    expect(await activeId(page)).toBe('f-creditCode');
+    expect(await page.isEnabled('#save')).toBe(true);
+    expect(values(emu, '通川区', 'A5:X5')[0]!.every((v) => v === '')).toBe(true);
+  });
+
+  it('disables 保存 while the server is saving', async () => {
+    const { bridge, page } = await openAddForm();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/__script_run', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.evaluate(() => {
+      // A valid enterprise through the page's own fields; the click below is what is under test.
+      const set = (id: string, v: string) => ((document.getElementById(id) as HTMLInputElement).value = v);
+      set('f-name', '某某公司'); set('f-address', '通川区');
+      set('f-industry', '钢铁'); set('f-employees', '1'); set('f-landTenure', '租用'); set('f-safetyAssessment', '有');
+      set('f-energyReview', '有'); set('f-eiaApproval', '无'); set('f-dischargePermit', '无'); set('f-onlineMonitoring', '无');
+      set('f-problems', '问题'); set('f-measures', '措施'); set('f-category', '改造提升'); set('f-deadline', '2022-12-31'); set('f-town', '其他');
+    });
+    await page.fill('#f-creditCode', withCheckChar('91511700MA6200789'));
+    await page.click('#save');
+    expect(await page.isDisabled('#save')).toBe(true);
+    expect(await page.textContent('#save')).toBe('正在保存…');
+    await page.keyboard.press('Enter');
+    release();
+    await page.waitForFunction(() => document.querySelector('#form-message.ok') !== null);
+    expect(await page.isEnabled('#save')).toBe(true);
+    expect(bridge.calls.map((c) => c.fn)).toEqual(['submitEnterprise']);
+  });
+
+  it('opens the selected enterprise for editing: code read-only, area back in its field, the change saved to its row', async () => {
+    const emu = setUp();
+    setEditors(emu, '通川区', TC_CLERK);
+    emu.setUser(TC_CLERK);
+    const creditCode = withCheckChar('91511700MA6200999');
+    const saved = emu.scriptRun('submitEnterprise', {
+      district: '通川区', name: '待搬迁企业', address: '通川区', creditCode, industry: '铸造', employees: 20, landTenure: '租用',
+      safetyAssessment: '有', energyReview: '有', eiaApproval: '无', dischargePermit: '无', onlineMonitoring: '无', problems: '问题',
+      measures: '措施', category: '搬迁升级', deadline: '2022-12-31', progress: '', remarks: '已选址；新址用地面积：30亩', status: '', town: '其他', closedOn: '',
+    });
+    expect(saved).toMatchObject({ ok: true, value: { ok: true, row: 5 } });
+    modelOf(emu).setActive('通川区', 'C5');
+    const { bridge, page } = await openSidebar(emu, '编辑选中企业');
+    expect(await page.textContent('#intro')).toContain('正在编辑“通川区”第5行（序号1）');
+    expect(await page.getAttribute('#f-creditCode', 'readonly')).not.toBeNull();
+    expect(await page.isDisabled('#f-district')).toBe(true);
+    expect(await page.inputValue('#f-area')).toBe('30');
+    expect(await page.inputValue('#f-remarks')).toBe('已选址');
+    await page.fill('#f-progress', '新厂房主体完工');
+    await page.fill('#f-area', '32');
+    await page.click('#save');
+    await page.waitForFunction(() => document.querySelector('#form-message.ok') !== null);
+    expect(bridge.calls.map((c) => c.fn)).toEqual(['updateEnterprise']);
+    expect(values(emu, '通川区', 'R5:S5')[0]).toEqual(['新厂房主体完工', '新址用地面积：32亩；已选址']);
+  });
+
+  it('refuses a Date passed to google.script.run, as Apps Script does', async () => {
+    const { page, bridge } = await openAddForm();
+    const error = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const run = (window as unknown as { google: { script: { run: Record<string, (...a: unknown[]) => unknown> } } }).google.script.run;
+          const chain = (run['withSuccessHandler'] as (f: () => void) => typeof run)(() => resolve('success'));
+          const failing = (chain['withFailureHandler'] as (f: (e: Error) => void) => typeof run)((e) => resolve(e.message));
+          (failing['getEnterprise'] as (d: Date) => void)(new Date());
+        }),
+    );
+    expect(error).toContain('illegal value');
+    expect(bridge.calls).toHaveLength(1);
+  });
+});
