@@ -1,5 +1,5 @@
 // 汇总: the recompute (refreshSummary), its menu item, and the debounced hook every ledger change calls.
-//
+
 // When 汇总 is recomputed (contract §8 allows exactly one daily and one edit trigger, so no timer of our own):
 // - menu 刷新汇总 and the daily job always recompute;
 // - afterLedgerChange (called once at the end of every sidebar save, direct edit and setup) recomputes when the last

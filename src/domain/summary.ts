@@ -1,5 +1,5 @@
 // 汇总 as data: every table of the summary computed from the ledger entries, the reports and the day (contract §4).
-//
+
 // How rows that are not valid count (the recompute never refuses a ledger, it reports on it):
 // - every non-blank row of a district tab counts in that tab's 企业总数, whatever its 辖区 cell says;
 // - an empty 整改状态 counts as 未启动 (a new row starts there, as the deadline rule also reads it);
