@@ -133,7 +133,8 @@ describe('the enterprise sidebar in Chromium', () => {
     const { emu, bridge, page } = await openAddForm();
     const creditCode = withCheckChar('91511700MA6200123');
     expect(await page.$eval('#f-district', (s) => (s as HTMLSelectElement).value)).toBe('通川区');
-    await page.focus('#f-district');
+    // From the page as it opened, nothing focused: Tab, type, arrows and Enter only.
+    await tabTo(page, 'f-district');
     await typeInto(page, 'f-name', '达州市某某砖瓦有限公司');
     await typeInto(page, 'f-address', '通川区复兴镇某村3组');
     await typeInto(page, 'f-creditCode', creditCode.toLowerCase());
