@@ -5,12 +5,12 @@ import { withDocumentLock } from '../adapters/lock';
 import { activeUserEmail } from '../adapters/session';
 import { dayOf } from '../domain/calendar-day';
 import { COLUMN_COUNT, FIRST_DATA_ROW, HEADER_ROW, MENU_TITLE, TAB, UNKNOWN_ACCOUNT, UPPER_HEADER_ROW } from '../domain/contract';
-import type { PlanRules } from '../domain/enterprise';
 import { PASTE_OLD_VALUE, addDuplicateProblems, checkNote, checkRows, editLogLines, editScope, indexCodes, isCheckNote, planNotes, stampRows } from '../domain/edit-check';
 import type { Block, CodeIndex } from '../domain/edit-check';
 import { TEMPLATE_COLUMNS, columnLetter, literalText, locateColumns } from '../domain/ledger-row';
 import type { ColumnMap } from '../domain/ledger-row';
 import { HEAD_ROWS, fillDateText, readFillDate } from '../domain/ledger-template';
+import { planRules } from '../domain/settings';
 import type { Settings } from '../domain/settings';
 import { fromTrigger } from './entry-point';
 import { afterLedgerChange } from './summary';
@@ -23,10 +23,6 @@ type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
 export const HEADER_DAMAGE_NOTE = checkNote(
   `表头与台账模板不一致，系统无法据此校验和记录数据。请撤销此修改，或请领导小组办公室运行“${MENU_TITLE} → 初始化/修复表格”。`,
 );
-
-export function planRules(settings: Settings): PlanRules {
-  return { districts: settings.districts.map((d) => d.district), acceptBy: settings.acceptBy };
-}
 
 interface EditContext {
   ss: Spreadsheet;

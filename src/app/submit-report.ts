@@ -10,6 +10,7 @@ import { rowProblems } from '../domain/ledger-row';
 import { canEditDistrict } from '../domain/permissions';
 import type { ReportRecord } from '../domain/quarter';
 import { REPORT_FIRST, REPORT_UPDATE, quarterId, quarterLabel, reportDueDate, reportStateFor, reportStateText, reportTimeliness } from '../domain/quarter';
+import { planRules } from '../domain/settings';
 import type { Settings } from '../domain/settings';
 import { fromMenu } from './entry-point';
 import { appendReport, readReports } from './reports';
@@ -26,7 +27,7 @@ const MAX_LISTED_PROBLEMS = 30;
 
 /** Problems of every row as `第5行 某公司 企业名称：…`, in row order. */
 export function ledgerProblems(ledger: Ledger, settings: Settings): string[] {
-  const rules = { districts: settings.districts.map((d) => d.district), acceptBy: settings.acceptBy };
+  const rules = planRules(settings);
   const out: string[] = [];
   for (const row of ledger.rows) {
     const name = row.record.payload.name || '（未填企业名称）';

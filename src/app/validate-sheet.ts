@@ -4,7 +4,8 @@ import { addDuplicateProblems, checkRows, planNotes, problemLines } from '../dom
 import { AppError } from '../domain/errors';
 import { locateColumns } from '../domain/ledger-row';
 import { fromMenu } from './entry-point';
-import { planRules, readCodeIndex } from './direct-edit';
+import { readCodeIndex } from './direct-edit';
+import { planRules } from '../domain/settings';
 import type { Settings } from '../domain/settings';
 import { readSettings } from './workbook';
 

@@ -2,6 +2,7 @@
 
 import type { Day } from './calendar-day';
 import { dayOf, parseDay, startOfDay } from './calendar-day';
+import type { PlanRules } from './enterprise';
 import { CONFIG_DEFAULTS, CONFIG_HEADERS, CONFIG_LABEL, DEFAULT_DISTRICTS, TAB } from './contract';
 
 export interface DistrictSettings {
@@ -215,4 +216,9 @@ export function defaultConfigGrid(): unknown[][] {
     pad([CONFIG_LABEL.testRecipient, '', '测试提醒邮件的收件人（一个地址，可留空）']),
   ];
   return rows;
+}
+
+/** The rules a record is checked against that come from 配置 rather than from the contract. */
+export function planRules(settings: Settings): PlanRules {
+  return { districts: settings.districts.map((d) => d.district), acceptBy: settings.acceptBy };
 }

@@ -2,7 +2,7 @@
 
 import { dayOf, startOfDay } from '../../src/domain/calendar-day';
 import { CONFIG_DEFAULTS, CONFIG_HEADERS, CONFIG_LABEL, DEFAULT_DISTRICTS } from '../../src/domain/contract';
-import { defaultConfigGrid, defaultSettings, parseSettings, splitAddresses } from '../../src/domain/settings';
+import { defaultConfigGrid, defaultSettings, parseSettings, planRules, splitAddresses } from '../../src/domain/settings';
 
 function setValue(grid: unknown[][], label: string, value: unknown): unknown[][] {
   const copy = grid.map((r) => [...r]);
@@ -195,5 +195,12 @@ describe('splitAddresses', () => {
     ]);
     expect(splitAddresses('')).toEqual([]);
     expect(splitAddresses(undefined)).toEqual([]);
+  });
+});
+
+describe('planRules', () => {
+  it('takes the districts and 验收截止日期 from 配置', () => {
+    const settings = { ...defaultSettings(), acceptBy: '2024-06-30' };
+    expect(planRules(settings)).toEqual({ districts: ['通川区', '达川区', '达州高新区'], acceptBy: '2024-06-30' });
   });
 });
