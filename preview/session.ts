@@ -1,0 +1,244 @@
+// One preview session: the emulator running dist/, the visitor's actions on it (menu, edit, sidebar calls, clock), and its saved state.
+import { existsSync, rmSync } from 'node:fs';
+import { Emulator, ExecutionFailed, type ExecutionRecord } from '../emulator';
+import { Ui } from '../emulator/services/ui';
+import { DEMO_ACCOUNTS, DEMO_NOW, OFFICE, seedDemo } from './demo-data';
+import { captureState, emulatorFromState, readStateFile, writeStateFile, type PreviewState } from './state';
+
+export type Button = 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE';
+export type AnswerInput = Button | { button: Button; text?: string };
+
+/** A question the script asked (a YES/NO alert or a prompt) that the visitor has not answered yet. */
+export interface Question {
+  kind: 'alert' | 'prompt';
+  title: string;
+  prompt: string;
+  buttons: string;
+}
+
+export interface Page {
+  id: number;
+  kind: 'sidebar' | 'dialog';
+  title: string;
+  html: string;
+  width: number | undefined;
+  height: number | undefined;
+}
+
+/** What the visitor should see after an action. */
+export interface Outcome {
+  ok: boolean;
+  error?: string;
+  question?: Question;
+  alerts: { title: string; prompt: string; answer: string }[];
+  toasts: { title: string; message: string }[];
+  page?: Omit<Page, 'html'>;
+  mails: number;
+  value?: unknown;
+}
+
+const BUTTON_SETS: Record<string, string> = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' };
+
+// Alerts and prompts suspend the script in Sheets until the user answers. The emulator answers from a queue, so the
+// preview runs a handler, and when it asks a question nobody has answered it puts the world back as it was before
+// the click, asks the visitor, and runs the handler again with the answers given so far.
+let watched: Emulator | null = null;
+let unanswered: Question | null = null;
+
+function questionOf(kind: 'alert' | 'prompt', args: unknown[]): Question {
+  const strings = args.filter((a) => typeof a === 'string') as string[];
+  const last = strings[strings.length - 1];
+  const buttons = last !== undefined && last in BUTTON_SETS && strings.length > 1 ? last : kind === 'prompt' ? 'OK_CANCEL' : 'OK';
+  const texts = buttons === last && strings.length > 1 ? strings.slice(0, -1) : strings;
+  return texts.length >= 2 ? { kind, title: texts[0]!, prompt: texts[1]!, buttons } : { kind, title: '', prompt: texts[0] ?? '', buttons };
+}
+
+function watch(kind: 'alert' | 'prompt'): void {
+  const original = Ui.prototype[kind] as (...args: unknown[]) => unknown;
+  (Ui.prototype as unknown as Record<string, unknown>)[kind] = function (this: Ui, ...args: unknown[]): unknown {
+    const q = questionOf(kind, args);
+    const needsAnswer = kind === 'prompt' || q.buttons !== 'OK';
+    if (watched && needsAnswer && watched.ui.pendingAnswers === 0 && !unanswered) unanswered = q;
+    return original.apply(this, args);
+  };
+}
+watch('alert');
+watch('prompt');
+
+interface Marks {
+  alerts: number;
+  toasts: number;
+  sidebars: number;
+  dialogs: number;
+  mails: number;
+}
+
+export interface SessionOptions {
+  distDir: string;
+  stateFile: string;
+}
+
+export class PreviewSession {
+  emu: Emulator;
+  readonly pages: Page[] = [];
+  readonly #options: SessionOptions;
+
+  constructor(options: SessionOptions) {
+    this.#options = options;
+    const saved = readStateFile(options.stateFile);
+    this.emu = saved ? this.#load(saved) : this.#fresh();
+    if (!saved) this.save();
+  }
+
+  get accounts(): readonly string[] {
+    return DEMO_ACCOUNTS;
+  }
+
+  #fresh(): Emulator {
+    const emu = Emulator.fromDist({ distDir: this.#options.distDir, owner: OFFICE, now: DEMO_NOW });
+    seedDemo(emu);
+    emu.open();
+    return emu;
+  }
+
+  #load(state: PreviewState): Emulator {
+    const emu = emulatorFromState(state, this.#options.distDir);
+    emu.open();
+    return emu;
+  }
+
+  save(): void {
+    writeStateFile(this.#options.stateFile, captureState(this.emu, DEMO_ACCOUNTS));
+  }
+
+  reset(): Outcome {
+    if (existsSync(this.#options.stateFile)) rmSync(this.#options.stateFile);
+    this.pages.length = 0;
+    this.emu = this.#fresh();
+    this.save();
+    return this.#outcome({ alerts: 0, toasts: 0, sidebars: 0, dialogs: 0, mails: 0 }, true);
+  }
+
+  setUser(email: string): Outcome {
+    if (!DEMO_ACCOUNTS.includes(email)) return { ok: false, error: `未知账号：${email}`, alerts: [], toasts: [], mails: 0 };
+    this.emu.setUser(email);
+    this.emu.open();
+    this.save();
+    return this.#outcome(this.#marks(), true);
+  }
+
+  select(tab: string, a1: string): void {
+    this.emu.model.setActive(tab, a1);
+  }
+
+  setClock(iso: string): Outcome {
+    const when = new Date(iso);
+    if (Number.isNaN(when.getTime())) return { ok: false, error: `不是有效的时间：${iso}`, alerts: [], toasts: [], mails: 0 };
+    this.emu.setNow(when);
+    this.save();
+    return this.#outcome(this.#marks(), true);
+  }
+
+  fireDaily(): Outcome {
+    return this.#act(() => {
+      if (!this.emu.triggers.some((t) => t.type === 'CLOCK')) throw new Error('还没有安装每日定时任务：请先运行 整治台账 → 管理 → 安装自动任务。');
+      this.emu.fireTimeDriven();
+    });
+  }
+
+  edit(tab: string, a1: string, value: string): Outcome {
+    const marks = this.#marks();
+    let refused: string | undefined;
+    const outcome = this.#act(() => {
+      const result = this.emu.userEdit(tab, a1, value);
+      if (!result.ok) refused = result.message;
+    }, marks);
+    if (refused !== undefined) return { ...outcome, ok: false, error: refused };
+    return outcome;
+  }
+
+  scriptRun(fn: string, args: unknown[]): Outcome {
+    let value: unknown;
+    const outcome = this.#act(() => {
+      value = this.emu.scriptRun(fn, ...args);
+    });
+    return { ...outcome, value };
+  }
+
+  /** Clicks a menu item; answers are the visitor's replies to the questions it asked on earlier attempts. */
+  menu(caption: string, answers: AnswerInput[] = []): Outcome {
+    const before = captureState(this.emu, DEMO_ACCOUNTS);
+    const marks = this.#marks();
+    for (const a of answers) this.emu.ui.answer(a);
+    watched = this.emu;
+    unanswered = null;
+    let outcome: Outcome;
+    try {
+      outcome = this.#act(() => {
+        this.emu.clickMenu(caption);
+      }, marks);
+    } finally {
+      watched = null;
+    }
+    const question = unanswered as Question | null;
+    unanswered = null;
+    if (question) {
+      this.emu = this.#load(before);
+      return { ok: true, question, alerts: [], toasts: [], mails: 0 };
+    }
+    return outcome;
+  }
+
+  #marks(): Marks {
+    const ui = this.emu.ui;
+    return { alerts: ui.alerts.length, toasts: ui.toasts.length, sidebars: ui.sidebars.length, dialogs: ui.dialogs.length, mails: this.emu.outbox.length };
+  }
+
+  #act(work: () => void, marks = this.#marks()): Outcome {
+    let error: string | undefined;
+    try {
+      work();
+    } catch (e) {
+      error = describeFailure(e);
+    }
+    this.save();
+    const outcome = this.#outcome(marks, error === undefined);
+    return error === undefined ? outcome : { ...outcome, error };
+  }
+
+  #outcome(marks: Marks, ok: boolean): Outcome {
+    const ui = this.emu.ui;
+    let page: Page | undefined;
+    for (const s of ui.sidebars.slice(marks.sidebars)) page = this.#keep('sidebar', s.title, s.html, s.width, undefined);
+    for (const d of ui.dialogs.slice(marks.dialogs)) page = this.#keep('dialog', d.title, d.html, d.width, d.height);
+    const out: Outcome = {
+      ok,
+      alerts: ui.alerts.slice(marks.alerts).map((a) => ({ title: a.title, prompt: a.prompt, answer: a.answer })),
+      toasts: ui.toasts.slice(marks.toasts).map((t) => ({ title: t.title, message: t.message })),
+      mails: this.emu.outbox.length - marks.mails,
+    };
+    if (page) {
+      const { html: _html, ...meta } = page;
+      out.page = meta;
+    }
+    return out;
+  }
+
+  #keep(kind: Page['kind'], title: string, html: string, width: number | undefined, height: number | undefined): Page {
+    const page = { id: this.pages.length + 1, kind, title, html, width, height };
+    this.pages.push(page);
+    return page;
+  }
+}
+
+function describeFailure(e: unknown): string {
+  if (e instanceof ExecutionFailed) {
+    return e.failures.map((f: ExecutionRecord) => `${f.fn}：${errorText(f.error)}`).join('；');
+  }
+  return errorText(e);
+}
+
+function errorText(e: unknown): string {
+  if (e && typeof e === 'object' && 'message' in e) return String((e as { message: unknown }).message);
+  return String(e);
+}
