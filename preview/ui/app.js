@@ -334,22 +334,29 @@ function svg(tag, attrs, text) {
   return node;
 }
 
+// Axis steps of 1, 2 or 5 times a power of ten: counts of enterprises read as whole numbers.
+function niceStep(raw) {
+  const power = 10 ** Math.floor(Math.log10(Math.max(raw, 1e-9)));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) || 10 * power;
+  return Math.max(1, step);
+}
+
 function chartSvg(chart) {
   const W = 460, H = 280, left = 40, top = 34, bottom = 60, right = 12;
   const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', 'aria-label': chart.title || '图表' });
   root.append(svg('rect', { x: 0, y: 0, width: W, height: H, fill: '#fff', stroke: '#dadce0' }));
   root.append(svg('text', { x: W / 2, y: 20, 'text-anchor': 'middle', 'font-size': 13, 'font-weight': 600 }, chart.title));
   const totals = chart.categories.map((_, i) => chart.stacked ? chart.series.reduce((s, x) => s + (x.values[i] || 0), 0) : Math.max(0, ...chart.series.map((x) => x.values[i] || 0)));
-  const max = Math.max(1, ...totals);
+  const step = niceStep(Math.max(1, ...totals) / 4);
+  const max = Math.ceil(Math.max(1, ...totals) / step) * step;
   const plotH = H - top - bottom;
   const plotW = W - left - right;
   const slot = plotW / Math.max(1, chart.categories.length);
   const barW = chart.stacked ? Math.min(60, slot * 0.6) : Math.min(60, slot * 0.8) / Math.max(1, chart.series.length);
-  for (let t = 0; t <= 4; t++) {
-    const value = (max * t) / 4;
-    const y = top + plotH - (plotH * t) / 4;
+  for (let value = 0; value <= max + 1e-9; value += step) {
+    const y = top + plotH - (plotH * value) / max;
     root.append(svg('line', { x1: left, x2: W - right, y1: y, y2: y, stroke: '#eee' }));
-    root.append(svg('text', { x: left - 4, y: y + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#666' }, Number.isInteger(value) ? value : value.toFixed(1)));
+    root.append(svg('text', { x: left - 4, y: y + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#666' }, String(Math.round(value * 100) / 100)));
   }
   chart.categories.forEach((cat, i) => {
     let base = top + plotH;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../preview/chromium';
-import { startPreview, type RunningPreview } from '../../preview/server';
+import { startPreview, type RunningPreview } from '../../preview/http';
 import { withCheckChar } from '../../src/domain/credit-code';
 
 const ROOT = resolve(__dirname, '../..');
