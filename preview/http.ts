@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import { revive, withShim } from '../test/support/script-run-bridge';
 import { PreviewSession, type AnswerInput } from './session';
 import { sheetView, tabsOf } from './sheet-view';
 
@@ -23,7 +24,6 @@ export interface RunningPreview {
 const STATIC: Record<string, string> = {
   'app.js': 'text/javascript; charset=utf-8',
   'app.css': 'text/css; charset=utf-8',
-  'gas-shim.js': 'text/javascript; charset=utf-8',
 };
 
 const MAX_BODY = 1024 * 1024;
@@ -68,14 +68,6 @@ const text = (v: unknown, what: string): string => {
 const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-/** The page's own markup with the google.script.run stand-in loaded before any of its scripts. */
-function withShim(html: string): string {
-  const tag = '<script src="/ui/gas-shim.js"></script>';
-  const head = /<head[^>]*>/i.exec(html);
-  if (head) return `${html.slice(0, head.index + head[0].length)}${tag}${html.slice(head.index + head[0].length)}`;
-  return `${tag}${html}`;
-}
-
 function state(session: PreviewSession) {
   const emu = session.emu;
   return {
@@ -89,6 +81,7 @@ function state(session: PreviewSession) {
     menu: emu.menu(),
     triggers: emu.triggers.map((t) => ({ handler: t.handler, type: t.type, creator: t.creator, atHour: t.atHour ?? null })),
     outbox: emu.outbox.length,
+    version: session.version,
   };
 }
 
@@ -130,6 +123,7 @@ async function route(session: PreviewSession, root: string, req: IncomingMessage
   if (method === 'GET' && page) {
     const found = session.pages.find((p) => p.id === Number(page[1]));
     if (!found) throw new HttpError(404, '这个侧边栏已关闭');
+    // The sidebar helper's google.script.run stand-in (test/support), answered by the /__script_run route below.
     send(res, 200, 'text/html; charset=utf-8', withShim(found.html), {
       'Content-Security-Policy': "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
     });
@@ -151,6 +145,7 @@ async function route(session: PreviewSession, root: string, req: IncomingMessage
     return json(res, sheetView(session.emu.model, name));
   }
   if (method === 'GET' && path === '/api/outbox') return json(res, outbox(session));
+  if (method === 'GET' && path === '/api/poll') return json(res, session.poll());
 
   if (method !== 'POST') throw new HttpError(404, '没有这个页面');
   const input = await body(req);
@@ -164,10 +159,14 @@ async function route(session: PreviewSession, root: string, req: IncomingMessage
     }
     case '/api/edit':
       return json(res, session.edit(text(input['tab'], '工作表'), text(input['a1'], '单元格'), text(input['value'], '内容')));
-    case '/api/script-run': {
-      const args = Array.isArray(input['args']) ? input['args'] : [];
+    case '/__script_run': {
+      const args = Array.isArray(input['args']) ? (revive(input['args']) as unknown[]) : [];
       return json(res, session.scriptRun(text(input['fn'], '函数名'), args));
     }
+    case '/__host_close':
+      session.closePage();
+      res.writeHead(204).end();
+      return;
     case '/api/clock':
       return json(res, session.setClock(text(input['iso'], '时间')));
     case '/api/daily':

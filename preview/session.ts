@@ -81,6 +81,10 @@ export interface SessionOptions {
 export class PreviewSession {
   emu: Emulator;
   readonly pages: Page[] = [];
+  /** Bumped by every change, so the page knows to redraw after a sidebar's call. */
+  version = 0;
+  #unseen: Outcome[] = [];
+  #closeRequested = false;
   readonly #options: SessionOptions;
 
   constructor(options: SessionOptions) {
@@ -108,6 +112,7 @@ export class PreviewSession {
   }
 
   save(): void {
+    this.version += 1;
     writeStateFile(this.#options.stateFile, captureState(this.emu, DEMO_ACCOUNTS));
   }
 
@@ -157,12 +162,33 @@ export class PreviewSession {
     return outcome;
   }
 
-  scriptRun(fn: string, args: unknown[]): Outcome {
-    let value: unknown;
+  /** google.script.run from a sidebar or dialog: the page gets the script's answer; the rest waits for poll(). */
+  scriptRun(fn: string, args: unknown[]): { ok: true; value: unknown } | { ok: false; error: string } {
+    let result: { ok: true; value: unknown } | { ok: false; error: string } = { ok: false, error: '' };
     const outcome = this.#act(() => {
-      value = this.emu.scriptRun(fn, ...args);
+      try {
+        result = this.emu.scriptRun(fn, ...args);
+      } catch (e) {
+        // What the page sees when google.script.run has no such function.
+        result = { ok: false, error: errorText(e) };
+      }
     });
-    return { ...outcome, value };
+    this.#unseen.push(outcome);
+    return result;
+  }
+
+  /** google.script.host.close() from the page shown beside the sheet. */
+  closePage(): void {
+    this.#closeRequested = true;
+    this.version += 1;
+  }
+
+  /** What happened since the page last asked: toasts, alerts and dialogs from sidebar calls, a close request. */
+  poll(): { version: number; outcomes: Outcome[]; close: boolean } {
+    const out = { version: this.version, outcomes: this.#unseen, close: this.#closeRequested };
+    this.#unseen = [];
+    this.#closeRequested = false;
+    return out;
   }
 
   /** Clicks a menu item; answers are the visitor's replies to the questions it asked on earlier attempts. */

@@ -2,7 +2,7 @@
 'use strict';
 
 const $ = (id) => document.getElementById(id);
-const ui = { info: null, tab: null, view: null, selected: null, busy: false };
+const ui = { info: null, tab: null, view: null, selected: null, busy: false, seen: -1 };
 
 const BUTTON_TEXT = { OK: '确定', CANCEL: '取消', YES: '是', NO: '否', CLOSE: '关闭' };
 const BUTTON_SETS = { OK: ['OK'], OK_CANCEL: ['OK', 'CANCEL'], YES_NO: ['YES', 'NO'], YES_NO_CANCEL: ['YES', 'NO', 'CANCEL'] };
@@ -108,6 +108,7 @@ async function guarded(work) {
 
 async function refresh() {
   ui.info = await api('/api/state');
+  ui.seen = ui.info.version;
   const names = ui.info.tabs.map((t) => t.name);
   if (!names.includes(ui.tab)) ui.tab = names.includes(ui.info.active) ? ui.info.active : names[0];
   renderTop();
@@ -416,11 +417,21 @@ function closePage() {
 }
 
 $('side-close').addEventListener('click', closePage);
-window.addEventListener('message', (e) => {
-  if (e.origin !== location.origin || !e.data || typeof e.data !== 'object') return;
-  if (e.data.type === 'eco-ledger:close') closePage();
-  if (e.data.type === 'eco-ledger:ran') guarded(() => handle(e.data.outcome || {}));
-});
+
+// A sidebar's google.script.run calls change the workbook behind the page's back: poll while one is open.
+async function poll() {
+  if ($('side-panel').hidden || ui.busy) return;
+  const news = await api('/api/poll');
+  if (news.close) closePage();
+  const changed = news.version !== ui.seen;
+  ui.seen = news.version;
+  if (news.outcomes.length > 0) {
+    await guarded(async () => {
+      for (const outcome of news.outcomes) await handle(outcome);
+    });
+  } else if (changed) await guarded(refresh);
+}
+setInterval(() => poll().catch(() => undefined), 700);
 
 // ---- outbox -----------------------------------------------------------------------------------------------------
 

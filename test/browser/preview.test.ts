@@ -63,9 +63,12 @@ test('an enterprise added in the sidebar gets a reminder email once its deadline
   await side.locator('#save').click();
   await side.locator('#form-message.ok').waitFor();
 
-  // The sheet redraws after the sidebar's call: the new row is in 通川区.
-  await page.click('button[data-tab="通川区"]');
+  // The sheet (通川区, the tab the demo opens on) redraws by itself after the sidebar's call.
+  await page.waitForSelector('button[data-tab="通川区"][aria-selected="true"]');
   await page.waitForSelector(`#grid td:text-is("${name}")`);
+  // google.script.host.close() from the sidebar closes the panel.
+  await side.locator('#close').click();
+  await page.waitForSelector('#side-panel', { state: 'hidden' });
 
   await page.fill('#clock-date', '2022-07-08');
   await page.fill('#clock-time', '09:00');

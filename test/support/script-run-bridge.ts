@@ -88,7 +88,7 @@ export function withShim(html: string): string {
 }
 
 /** Rebuilds tagged Dates (and marks functions) so emu.scriptRun sees what the page really passed. */
-function revive(value: unknown): unknown {
+export function revive(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(revive);
   if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
