@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../preview/chromium';
+import { launchChromium } from '../test/support/chromium';
 import { startPreview } from '../preview/http';
 
 const root = process.cwd();
