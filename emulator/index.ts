@@ -177,6 +177,11 @@ export class Emulator {
   get triggers(): TriggerRecord[] {
     return this.#triggers.all;
   }
+
+  /** Puts back triggers saved from another emulator (the preview's state file), with their uids. */
+  restoreTriggers(records: readonly TriggerRecord[]): void {
+    this.#triggers.restore(records);
+  }
   /** Script, document and per-user property stores (host side, uncounted). */
   get properties(): PropertyStores {
     return this.#properties;

@@ -2,7 +2,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { Emulator } from '../emulator';
 import { SpreadsheetModel } from '../emulator/sheets';
-import { TriggerTable, type TriggerRecord } from '../emulator/services/script-app';
+import type { TriggerRecord } from '../emulator/services/script-app';
 import type { SentMail } from '../emulator/services/mail';
 
 export const STATE_VERSION = 1;
@@ -60,7 +60,7 @@ export function emulatorFromState(state: PreviewState, distDir: string): Emulato
   fill(emu.properties.script.map, state.properties.script);
   fill(emu.properties.document.map, state.properties.document);
   for (const [email, map] of Object.entries(state.properties.users)) fill(emu.properties.user(email).map, map);
-  restoreTriggers(emu, state.triggers);
+  emu.restoreTriggers(state.triggers);
   for (const m of state.outbox) emu.outbox.push({ ...m, at: new Date(m.at) });
   emu.setMailQuota(state.mailQuotaRemaining);
   return emu;
@@ -68,41 +68,6 @@ export function emulatorFromState(state: PreviewState, distDir: string): Emulato
 
 function fill(target: Map<string, string>, source: Record<string, string>): void {
   for (const [k, v] of Object.entries(source)) target.set(k, v);
-}
-
-/**
- * The emulator keeps its trigger table private (tests install triggers through the script). The preview must put
- * them back with their uids, which the add-on stores in user properties: it reaches the table through the `all`
- * getter once, reinstalls each record under its saved uid, and burns uids so new ones never collide.
- */
-function restoreTriggers(emu: Emulator, saved: readonly TriggerRecord[]): void {
-  if (saved.length === 0) return;
-  const descriptor = Object.getOwnPropertyDescriptor(TriggerTable.prototype, 'all')!;
-  let table: TriggerTable | undefined;
-  Object.defineProperty(TriggerTable.prototype, 'all', {
-    ...descriptor,
-    get(this: TriggerTable) {
-      table = this;
-      return descriptor.get!.call(this);
-    },
-  });
-  try {
-    void emu.triggers;
-  } finally {
-    Object.defineProperty(TriggerTable.prototype, 'all', descriptor);
-  }
-  if (!table) throw new Error('preview: could not reach the emulator trigger table');
-  const highest = Math.max(...saved.map((t) => Number(t.uid)).filter(Number.isFinite));
-  for (;;) {
-    const probe = table.install({ handler: '__probe', type: 'CLOCK', source: 'CLOCK', sourceId: null, creator: '__preview' });
-    table.remove(probe.uid);
-    if (!(Number(probe.uid) < highest)) break;
-  }
-  for (const record of saved) {
-    const { uid, ...rest } = record;
-    const installed = table.install(rest);
-    installed.uid = uid;
-  }
 }
 
 export function readStateFile(file: string): PreviewState | null {

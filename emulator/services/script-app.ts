@@ -54,6 +54,12 @@ export class TriggerTable {
     const i = this.#records.findIndex((r) => r.uid === uid);
     if (i >= 0) this.#records.splice(i, 1);
   }
+  /** Host side (the preview's saved state): replaces the table, keeping uids, so new uids never collide. */
+  restore(records: readonly TriggerRecord[]): void {
+    this.#records.splice(0, this.#records.length, ...records.map((r) => ({ ...r })));
+    const highest = Math.max(0, ...records.map((r) => Number(r.uid)).filter(Number.isFinite));
+    this.#next = Math.max(this.#next, highest + 1);
+  }
 }
 
 export interface ScriptAppHost {

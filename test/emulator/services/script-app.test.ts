@@ -1,5 +1,6 @@
 // Emulator: ScriptApp installable triggers and their builders.
 import { Emulator } from '../../../emulator';
+import { TriggerTable } from '../../../emulator/services/script-app';
 
 const emuOf = (code: string) => Emulator.fromSource({ files: { 'Code.js': code }, now: '2022-03-20T09:00:00+08:00', owner: 'office@dz.gov.cn' });
 
@@ -65,5 +66,15 @@ describe('ScriptApp triggers', () => {
       function changed(e) { PropertiesService.getScriptProperties().setProperty('change', e.changeType + ' ' + Session.getEffectiveUser().getEmail()); }`);
     emu.run('f');
     expect(emu.triggers).toEqual([expect.objectContaining({ type: 'ON_CHANGE', source: 'SPREADSHEETS', sourceId: 'sheet-id' })]);
+  });
+});
+
+describe('TriggerTable.restore', () => {
+  it('puts saved triggers back with their uids and never reuses one', () => {
+    const table = new TriggerTable();
+    table.restore([{ uid: '1000000042', handler: 'dailyJob', type: 'CLOCK', source: 'CLOCK', sourceId: null, creator: 'office@dz.gov.cn' }]);
+    expect(table.all.map((t) => t.uid)).toEqual(['1000000042']);
+    const next = table.install({ handler: 'onEditInstalled', type: 'ON_EDIT', source: 'SPREADSHEETS', sourceId: 'ss', creator: 'office@dz.gov.cn' });
+    expect(Number(next.uid)).toBeGreaterThan(1000000042);
   });
 });
