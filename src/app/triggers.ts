@@ -55,7 +55,7 @@ const isEditTriggerFor = (t: Trigger, ss: Spreadsheet): boolean =>
 
 function describeInstalled(hour: number): string {
   return (
-    `1. 每日提醒与汇总刷新：处理函数 ${DAILY_HANDLER}，类型：定时触发（每天），时间：每天${hour}时（北京时间，Apps Script 在${hour}时至${hour + 1}时之间运行）\n` +
+    `1. 每日提醒与汇总刷新：处理函数 ${DAILY_HANDLER}，类型：定时触发（每天），时间：每天${hour}时（北京时间，Apps Script 在${hour}时至${(hour + 1) % 24}时之间运行）\n` +
     `2. 直接编辑的处理（记录更新时间、校验、写入操作日志）：处理函数 ${EDIT_HANDLER}，类型：表格编辑时触发`
   );
 }
