@@ -1,19 +1,8 @@
 // Session: who is running (as far as Sheets reveals it), the script's time zone and the user's locale.
 import { createHash } from 'node:crypto';
 import { type Execution, visibleActiveEmail, visibleEffectiveEmail } from '../runtime/execution';
+import { User } from '../sheets/context';
 
-class User {
-  readonly #email: string;
-  constructor(email: string) {
-    this.#email = email;
-  }
-  getEmail(): string {
-    return this.#email;
-  }
-  toString(): string {
-    return this.#email;
-  }
-}
 
 export class Session {
   readonly #exec: Execution;
