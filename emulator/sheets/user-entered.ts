@@ -44,14 +44,15 @@ function timeOf(text: string): Entered | null {
 }
 
 /**
- * `numberFormat` is the target cell's format ('@' = plain text keeps the string, but a leading '=' is still a
- * formula). A leading apostrophe always forces text and is hidden.
+ * `numberFormat` is the target cell's format. A plain-text ('@') cell stores the string as written, a leading
+ * '=' or "'" included (apps-script-behaviors §10: the apostrophe stays a visible character). Elsewhere a leading
+ * apostrophe forces text and is hidden, and a leading '=' is a formula.
  */
 export function parseUserEntered(input: string, numberFormat: string | null): Entered {
   if (input === '') return { kind: 'blank' };
+  if (numberFormat === '@') return { kind: 'text', value: input };
   if (input.startsWith("'")) return input.length === 1 ? { kind: 'blank' } : { kind: 'text', value: input.slice(1) };
   if (input.startsWith('=') && input.length > 1) return { kind: 'formula', formula: input };
-  if (numberFormat === '@') return { kind: 'text', value: input };
   const text = input.trim();
   if (NUMBER.test(text)) return { kind: 'number', value: Number(text) };
   const pct = PERCENT.exec(text);

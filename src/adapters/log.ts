@@ -1,7 +1,7 @@
 // Appends rows to 操作日志, the append-only record of every change and script action.
 import { LOG_HEADERS, TAB } from '../domain/contract';
 import { formatInstant } from '../domain/calendar-day';
-import { literalText } from '../domain/ledger-row';
+import { TEXT_FORMAT } from '../domain/ledger-row';
 import type { EditLogLine } from '../domain/edit-check';
 
 /** A line of 操作日志: what changed (the domain's EditLogLine), plus when, by whom, where and which action. */
@@ -12,6 +12,7 @@ export interface LogEntry extends EditLogLine {
   action: string;
 }
 
+/** The cells of one line, as written into plain-text ('@') cells: the text itself, never a formula or a date. */
 export function logRow(entry: LogEntry): string[] {
   // Time as Shanghai text, not a date cell: it reads the same whatever the spreadsheet's zone.
   return [
@@ -25,7 +26,7 @@ export function logRow(entry: LogEntry): string[] {
     entry.oldValue,
     entry.newValue,
     entry.action,
-  ].map((v) => literalText(String(v)));
+  ].map((v) => String(v));
 }
 
 /** One write for all entries; callers hold the document lock so two executions never claim the same rows. */
@@ -41,5 +42,7 @@ export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries:
   const spare = sheet.getMaxRows() - start + 1;
   // Writing past the grid throws; the log outgrows the 1,000 rows of a new sheet within weeks.
   if (spare < entries.length) sheet.insertRowsAfter(sheet.getMaxRows(), entries.length - spare);
-  sheet.getRange(start, 1, entries.length, LOG_HEADERS.length).setValues(entries.map(logRow));
+  // The log's one writer makes its cells plain text first, so each text is stored exactly as written (contract
+  // §1: append-only history), whether setup formatted these rows, rows were added, or the tab was just made.
+  sheet.getRange(start, 1, entries.length, LOG_HEADERS.length).setNumberFormat(TEXT_FORMAT).setValues(entries.map(logRow));
 }

@@ -29,6 +29,7 @@ export const ACTION = {
   gaveUp: '跳过：今日发送失败次数过多，明日再试',
   nothing: '跳过：无需提醒',
   noRecipients: '跳过：联系邮箱未填写',
+  tooManyRecipients: '跳过：收件人超过单封邮件50个的上限',
   unreadable: '跳过：工作表无法读取',
   queued: '排队：今日邮件配额不足，下次运行时发送',
   lockBusy: '排队：表格正忙，下次运行时发送',

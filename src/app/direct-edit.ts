@@ -7,7 +7,7 @@ import { dayOf } from '../domain/calendar-day';
 import { COLUMN_COUNT, FIRST_DATA_ROW, HEADER_ROW, MENU_TITLE, TAB, UNKNOWN_ACCOUNT, UPPER_HEADER_ROW } from '../domain/contract';
 import { PASTE_OLD_VALUE, addDuplicateProblems, checkNote, checkRows, editLogLines, editScope, indexCodes, isCheckNote, planNotes, stampRows } from '../domain/edit-check';
 import type { Block, CodeIndex } from '../domain/edit-check';
-import { TEMPLATE_COLUMNS, columnLetter, literalText, locateColumns } from '../domain/ledger-row';
+import { TEMPLATE_COLUMNS, columnLetter, locateColumns } from '../domain/ledger-row';
 import type { ColumnMap } from '../domain/ledger-row';
 import { HEAD_ROWS, fillDateText, readFillDate } from '../domain/ledger-template';
 import { planRules } from '../domain/settings';
@@ -107,13 +107,9 @@ export function onEdit(e: EditEvent): void {
   });
 }
 
+/** '' from Sheets is the real "account unknown" (未知账号); a throw (e.g. a missing scope) is not swallowed. */
 function editorOf(e: EditEvent): string {
-  let email = '';
-  try {
-    email = e.user ? (e.user.getEmail() || '').trim().toLowerCase() : '';
-  } catch {
-    email = '';
-  }
+  const email = e.user ? (e.user.getEmail() || '').trim().toLowerCase() : '';
   return email || activeUserEmail() || UNKNOWN_ACCOUNT;
 }
 
@@ -152,7 +148,8 @@ function recordEdit(ctx: EditContext, e: EditEvent, account: string, now: Date, 
   if (scope.data && ctx.columns) {
     const columns = ctx.columns;
     const { values, checks } = checkDataBlock(ctx, scope.data, columns);
-    const stamps = stampRows(checks, values, columns, now, literalText(account));
+    // An account (an address, or 未知账号) is stored the same in a '@' cell and an automatic one: no apostrophe.
+    const stamps = stampRows(checks, values, columns, now, account);
     if (checks.some((c) => !c.blank)) ctx.sheet.getRange(scope.data.row, columns.updatedAt + 1, scope.data.rows, 2).setValues(stamps);
     changedRows = true;
     if (!single && checks.every((c) => c.blank)) {

@@ -11,7 +11,7 @@ import { isAppError } from '../domain/errors';
 import { FIELD_LABELS, PAYLOAD_KEYS, validateEnterprise } from '../domain/enterprise';
 import type { EnterprisePayload, FieldErrors } from '../domain/enterprise';
 import { columnLetter, payloadToRow } from '../domain/ledger-row';
-import { fillDateText, readFillDate } from '../domain/ledger-template';
+import { fillDateText, formatRuns, readFillDate } from '../domain/ledger-template';
 import { accountKnown, canEditDistrict } from '../domain/permissions';
 import { planRules } from '../domain/settings';
 import type { Settings } from '../domain/settings';
@@ -58,12 +58,21 @@ function rowAfterLast(ledger: Ledger): number {
   return ledger.rows.reduce((last, r) => Math.max(last, r.row + 1), FIRST_DATA_ROW);
 }
 
-/** The row, written once; 填表时间 only when its day moved on; then the sheet selects the row for the user. */
-function writeRow(ledger: Ledger, row: number, cells: unknown[], now: Date): void {
+/**
+ * The row, written once; 填表时间 only when its day moved on; then the sheet selects the row for the user. `build`
+ * gets the row's number formats as they are now: a row pasted or re-formatted by hand may no longer be '@'.
+ */
+function writeRow(ledger: Ledger, row: number, build: (formats: string[]) => unknown[], now: Date): void {
   const sheet = ledger.sheet;
-  if (row > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), row - sheet.getMaxRows());
+  if (row > sheet.getMaxRows()) {
+    const first = sheet.getMaxRows() + 1;
+    sheet.insertRowsAfter(sheet.getMaxRows(), row - sheet.getMaxRows());
+    // Whether inserted rows inherit formats is undocumented: the new rows get the template's.
+    for (const run of formatRuns()) sheet.getRange(first, run.column, row - first + 1, run.columns).setNumberFormat(run.format);
+  }
   const range = sheet.getRange(row, 1, 1, COLUMN_COUNT);
-  range.setValues([cells.slice(0, COLUMN_COUNT)]);
+  const formats = range.getNumberFormats()[0] ?? [];
+  range.setValues([build(formats).slice(0, COLUMN_COUNT)]);
   const fill = readFillDate(ledger.head[1] ?? []);
   if (fill.day !== dayOf(now)) sheet.getRange(2, fill.column + 1).setValue(fillDateText(dayOf(now)));
   range.activate();
@@ -87,7 +96,7 @@ export function submitEnterprise(input: unknown): SaveResult {
       const serial = nextSerial(ledger);
       const row = rowAfterLast(ledger);
       const by = c.account || UNKNOWN_ACCOUNT;
-      writeRow(ledger, row, payloadToRow(p, { serial, updatedAt: now, updatedBy: by }, ledger.columns), now);
+      writeRow(ledger, row, (formats) => payloadToRow(p, { serial, updatedAt: now, updatedBy: by }, ledger.columns, formats), now);
       appendLog(c.ss, [
         {
           at: now,
@@ -167,10 +176,17 @@ export function updateEnterprise(input: unknown, opened?: OpenedKey): SaveResult
       }
       const now = new Date();
       const by = c.account || UNKNOWN_ACCOUNT;
-      const cells = payloadToRow(p, { serial: serial ?? 0, updatedAt: now, updatedBy: by }, ledger.columns);
-      // 序号 stays exactly as it is, even when someone typed something else there.
-      cells[ledger.columns.serial] = at.cells[ledger.columns.serial] ?? '';
-      writeRow(ledger, at.row, cells, now);
+      writeRow(
+        ledger,
+        at.row,
+        (formats) => {
+          const cells = payloadToRow(p, { serial: serial ?? 0, updatedAt: now, updatedBy: by }, ledger.columns, formats);
+          // 序号 stays exactly as it is, even when someone typed something else there.
+          cells[ledger.columns.serial] = at.cells[ledger.columns.serial] ?? '';
+          return cells;
+        },
+        now,
+      );
       const entries: LogEntry[] = changes.map((ch) => ({
         at: now,
         account: by,

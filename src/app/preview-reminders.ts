@@ -15,6 +15,7 @@ const OUTCOME_TEXT: Record<DistrictPlan['outcome'] | 'queued', string> = {
   gaveUp: '今日发送失败次数过多，明日再试',
   nothing: '无需提醒，不发送',
   noRecipients: '联系邮箱未填写，无法发送',
+  tooManyRecipients: '收件人超过单封邮件50个的上限，不发送（见说明）',
   unreadable: '工作表无法读取，不发送',
 };
 

@@ -4,7 +4,7 @@ import type { Day } from '../domain/calendar-day';
 import { dayOf } from '../domain/calendar-day';
 import { isAppError } from '../domain/errors';
 import type { ReminderEmail } from '../domain/reminder-email';
-import { composeReminderEmail } from '../domain/reminder-email';
+import { MAX_RECIPIENTS_PER_MESSAGE, composeReminderEmail } from '../domain/reminder-email';
 import type { DistrictReminder } from '../domain/reminders';
 import { compareUrgency, districtSituation, hasSomethingToSay } from '../domain/reminders';
 import type { SendDecision, SendLogEntry } from '../domain/send-log';
@@ -20,6 +20,7 @@ export type PlanOutcome =
   | 'send'
   | 'nothing'
   | 'noRecipients'
+  | 'tooManyRecipients'
   | 'unreadable'
   | Exclude<SendDecision, 'send'>;
 
@@ -85,6 +86,20 @@ export function planReminders(ss: Spreadsheet, now: Date): ReminderPlan {
       plan: (s) => {
         if (email.to.length === 0) {
           return { district: d.district, outcome: 'noRecipients', situation: s, email, logEntry, detail: `“配置”中${d.district}的联系邮箱未填写，无法发送` };
+        }
+        if (email.recipientCount > MAX_RECIPIENTS_PER_MESSAGE) {
+          // Refused, not split: the contract fixes to = 联系邮箱 and cc = 领导小组办公室邮箱 for the one email of the
+          // day, and splitting would copy the office on every part and spend the quota many times over.
+          return {
+            district: d.district,
+            outcome: 'tooManyRecipients',
+            situation: s,
+            email,
+            logEntry,
+            detail:
+              `${d.district}的联系邮箱（${email.to.length}个）加领导小组办公室邮箱（${email.cc.length}个）共${email.recipientCount}个地址，` +
+              `超过单封邮件${MAX_RECIPIENTS_PER_MESSAGE}个收件人的上限，本封未发送。请在“配置”中精简这两栏（可改用邮件群组地址）。`,
+          };
         }
         const decision = sendDecision(logEntry);
         return { district: d.district, outcome: decision, situation: s, email, logEntry, detail: logEntry?.error ?? '' };

@@ -136,7 +136,14 @@ function setupLedger(
   const merged = headRange.getMergedRanges().map((r) => r.getA1Notation()).sort();
   const wantedMerges = HEAD_MERGES.map(a1).sort();
   const mergesOk = merged.length === wantedMerges.length && merged.every((m, i) => m === wantedMerges[i]);
+  // No frozen column at all (see README, known compromises): the title merged across A–X leaves no column line a
+  // freeze may cross, and a frozen column also forbids merging across it. Unfrozen before merging, so a column
+  // someone froze by hand cannot make the merges below throw.
+  sheet.setFrozenColumns(0);
   if (!mergesOk) headRange.breakApart();
+  // Rows 1–4 hold every merge whole (序号/辖区/备注 span rows 3–4 only), so the line under row 4 cuts none; set
+  // before merging, so a different freeze made by hand cannot cut a merge about to be made.
+  sheet.setFrozenRows(HEAD_ROWS);
   if (!sameHead(head, wanted)) headRange.setValues(wanted);
   if (!mergesOk) for (const m of HEAD_MERGES) sheet.getRange(m.row, m.column, m.rows, m.columns).merge();
   const created = report.created.includes(district);
@@ -158,8 +165,6 @@ function setupLedger(
   sheet.getRange(UPPER_HEADER_ROW, 1, maxRows - UPPER_HEADER_ROW + 1, COLUMN_COUNT).setBorder(true, true, true, true, true, true);
   sheet.getRange(FIRST_DATA_ROW, 1, dataRows, COLUMN_COUNT).setWrap(true).setVerticalAlignment('top');
   for (const run of formatRuns()) sheet.getRange(FIRST_DATA_ROW, run.column, dataRows, run.columns).setNumberFormat(run.format);
-  sheet.setFrozenRows(HEAD_ROWS);
-  sheet.setFrozenColumns(3); // 序号–企业名称
   applyValidations(sheet, validationSpecs(district), FIRST_DATA_ROW, rules);
   applyTrafficLights(sheet, trafficLights(settings.dueSoonDays), FIRST_DATA_ROW, COLUMN_COUNT);
 }

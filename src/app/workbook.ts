@@ -30,13 +30,10 @@ export function readSettings(ss: Spreadsheet): ReturnType<typeof parseSettings> 
   return parseSettings(sheet ? sheet.getDataRange().getValues() : []);
 }
 
+/** '' for a file without an owner (a shared drive's); a throw is a fault to show, not an unknown owner. */
 export function ownerEmail(ss: Spreadsheet): string {
-  try {
-    const owner = ss.getOwner();
-    return owner ? owner.getEmail().trim().toLowerCase() : '';
-  } catch {
-    return '';
-  }
+  const owner = ss.getOwner();
+  return owner ? owner.getEmail().trim().toLowerCase() : '';
 }
 
 /** Turns a tab's grid (from one getValues) into a Ledger; throws when the header no longer matches the template. */

@@ -139,15 +139,60 @@ const COERCIBLE = [
   /^\s*(true|false)\s*$/i,
 ];
 
-/** User text as a value Sheets stores literally: never a formula, never re-read as a number or date. */
+/**
+ * User text as a value Sheets stores literally in an automatic-format cell: never a formula, never re-read as a
+ * number or date. Only for such cells: a plain-text ('@') cell keeps the apostrophe as a character.
+ */
 export function literalText(s: string): string {
   if (/^[=+\-@']/.test(s)) return `'${s}`;
   if (COERCIBLE.some((re) => re.test(s))) return `'${s}`;
   return s;
 }
 
-/** The cells of one data row, as wide as the tab's columns; dates are real dates at Shanghai midnight. */
-export function payloadToRow(p: EnterprisePayload, meta: RowMeta, columns: ColumnMap): unknown[] {
+export const TEXT_FORMAT = '@';
+export const DATE_FORMAT = 'yyyy-mm-dd';
+export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
+
+/**
+ * Number formats of the data rows. Text columns are '@', so a code of digits or a date-like text stays text even
+ * when typed by hand. 序号 and 职工人数 keep the automatic format: a fractional 职工人数 must show as typed, so the
+ * note about it makes sense.
+ */
+export function dataFormat(key: ColumnKey): string | null {
+  if (key === 'serial' || key === 'employees') return null;
+  if (key === 'deadline' || key === 'closedOn') return DATE_FORMAT;
+  if (key === 'updatedAt') return DATE_TIME_FORMAT;
+  return TEXT_FORMAT;
+}
+
+/**
+ * The one decision for every text the script writes into a cell, by the format the cell has when written: in a
+ * plain-text ('@') cell the text itself, since Sheets stores it as written (an added "'" would be a visible
+ * character, and the credit code would no longer match); in any other cell the apostrophe form of literalText.
+ */
+export function textCell(s: string, numberFormat: string | null | undefined): string {
+  return numberFormat === TEXT_FORMAT ? s : literalText(s);
+}
+
+/** The template's number format of each column (null = automatic), indexed like the row. */
+export function templateFormats(columns: ColumnMap): (string | null)[] {
+  const width = Math.max(...Object.values(columns)) + 1;
+  const formats: (string | null)[] = new Array<string | null>(width).fill(null);
+  for (const c of COLUMNS) formats[columns[c.key]] = dataFormat(c.key);
+  return formats;
+}
+
+/**
+ * The cells of one data row, as wide as the tab's columns; dates are real dates at Shanghai midnight. `formats`:
+ * the number formats of the target row as read just before writing (the template's when not given), so text is
+ * written the way each cell stores it.
+ */
+export function payloadToRow(
+  p: EnterprisePayload,
+  meta: RowMeta,
+  columns: ColumnMap,
+  formats: readonly (string | null)[] = templateFormats(columns),
+): unknown[] {
   const width = Math.max(...Object.values(columns)) + 1;
   const row: unknown[] = new Array(width).fill('');
   for (const key of PAYLOAD_KEYS) {
@@ -155,12 +200,12 @@ export function payloadToRow(p: EnterprisePayload, meta: RowMeta, columns: Colum
     let cell: unknown;
     if (key === 'employees') cell = p.employees;
     else if (key === 'deadline' || key === 'closedOn') cell = v === '' ? '' : startOfDay(v as Day);
-    else cell = literalText(String(v));
+    else cell = textCell(String(v), formats[columns[key]]);
     row[columns[key]] = cell;
   }
   row[columns.serial] = meta.serial;
   row[columns.updatedAt] = meta.updatedAt;
-  row[columns.updatedBy] = literalText(meta.updatedBy);
+  row[columns.updatedBy] = textCell(meta.updatedBy, formats[columns.updatedBy]);
   return row;
 }
 

@@ -25,7 +25,7 @@ import {
 import type { ColumnKey } from './contract';
 import { CREDIT_CODE_REGEX_SOURCE } from './credit-code';
 import { RELOCATION_AREA_REGEX_SOURCE } from './enterprise';
-import { TEMPLATE_COLUMNS, columnLetter } from './ledger-row';
+import { TEMPLATE_COLUMNS, columnLetter, dataFormat } from './ledger-row';
 
 export const HEAD_ROWS = FIRST_DATA_ROW - 1; // 4
 export const LAST_LETTER = columnLetter(COLUMN_COUNT - 1); // X
@@ -121,21 +121,8 @@ export const COLUMN_WIDTHS: Readonly<Record<ColumnKey, number>> = {
   updatedBy: 170,
 };
 
-export const TEXT_FORMAT = '@';
-export const DATE_FORMAT = 'yyyy-mm-dd';
-export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
-
-/**
- * Number formats of the data rows. Text columns are '@' so a code of digits or a date-like text stays text even
- * when typed by hand (the script's writers still prefix "'" through literalText). 序号 and 职工人数 keep the
- * automatic format: a fractional 职工人数 must show as typed, so the note about it makes sense.
- */
-export function dataFormat(key: ColumnKey): string | null {
-  if (key === 'serial' || key === 'employees') return null;
-  if (key === 'deadline' || key === 'closedOn') return DATE_FORMAT;
-  if (key === 'updatedAt') return DATE_TIME_FORMAT;
-  return TEXT_FORMAT;
-}
+// The data rows' number formats are decided with the writer that relies on them (ledger-row.ts).
+export { DATE_FORMAT, DATE_TIME_FORMAT, TEXT_FORMAT, dataFormat } from './ledger-row';
 
 /** Runs of neighbouring columns with one format, so setup sets formats with a handful of calls. */
 export function formatRuns(): { column: number; columns: number; format: string }[] {

@@ -75,8 +75,24 @@ function escalationLines(r: DistrictReminder): string[] {
   ];
 }
 
-function itemRows(r: DistrictReminder): ReminderItem[] {
+/** Contract §8: at most this many enterprises in one email, most urgent first; the rest are counted, with the link. */
+export const MAX_LISTED = 50;
+/** MailApp refuses a message with more recipients (to + cc + bcc) than this. */
+export const MAX_RECIPIENTS_PER_MESSAGE = 50;
+
+/** Most overdue first, then the nearest deadlines: the order the lists already have. */
+function allItems(r: DistrictReminder): ReminderItem[] {
   return [...r.overdue, ...r.dueSoon];
+}
+
+function itemRows(r: DistrictReminder): ReminderItem[] {
+  return allItems(r).slice(0, MAX_LISTED);
+}
+
+/** The line after a capped list, or null when every enterprise is listed. */
+export function moreLine(r: DistrictReminder): string | null {
+  const more = allItems(r).length - MAX_LISTED;
+  return more > 0 ? `另有${more}家企业未列出（逾期或即将到期共${allItems(r).length}家），请打开${r.district}工作表查看全部。` : null;
 }
 
 function htmlBody(r: DistrictReminder, ctx: EmailContext): string {
@@ -95,7 +111,8 @@ function htmlBody(r: DistrictReminder, ctx: EmailContext): string {
       ? '<p>本辖区目前没有逾期或即将到期的企业。</p>'
       : `<table style="border-collapse:collapse;">` +
         `<thead><tr><th style="${cell}">企业名称</th><th style="${cell}">整改完成时限</th><th style="${cell}">逾期/剩余天数</th><th style="${cell}">整改状态</th></tr></thead>` +
-        `<tbody>${rows}</tbody></table>`;
+        `<tbody>${rows}</tbody></table>` +
+        (moreLine(r) === null ? '' : `<p>${e(moreLine(r) ?? '')} <a href="${e(ctx.tabUrl)}">打开${e(r.district)}工作表</a></p>`);
   const greeting = ctx.contact ? `${ctx.filler || r.district}（${ctx.contact}）` : ctx.filler || r.district;
   const paragraphs = (lines: string[]): string => lines.map((l) => `<p>${e(l)}</p>`).join('');
   return (
@@ -129,6 +146,8 @@ function textBody(r: DistrictReminder, ctx: EmailContext): string {
   const list = itemRows(r);
   if (list.length === 0) lines.push('本辖区目前没有逾期或即将到期的企业。');
   else for (const i of list) lines.push(`- ${i.name}｜整改完成时限 ${i.deadline}｜${daysText(i)}｜${i.status}`);
+  const more = moreLine(r);
+  if (more !== null) lines.push(`${more}${ctx.tabUrl}`);
   lines.push('', '【季度进展报送】', ...reportLines(r, ctx.today), '', '【督办情况】', ...escalationLines(r), '');
   lines.push(`打开${r.district}工作表：${ctx.tabUrl}`, '', FOOTER);
   return lines.join('\n');
@@ -143,6 +162,7 @@ export function composeReminderEmail(r: DistrictReminder, ctx: EmailContext): Re
     subject: subjectOf(r, ctx.testRecipient !== ''),
     htmlBody: htmlBody(r, ctx),
     body: textBody(r, ctx),
+    // Every address counts, a repeated one too: whether Google counts it once is unknown, so the stricter reading.
     recipientCount: to.length + cc.length,
   };
 }

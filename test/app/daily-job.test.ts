@@ -114,6 +114,33 @@ describe('daily reminders', () => {
     expect(emu.outbox).toHaveLength(2);
   });
 
+  test('lists the 50 most urgent of 120 enterprises, then 另有70家 with the tab link, far below the size limit', () => {
+    const firms = Array.from({ length: 120 }, (_, i) => ({ name: `企业${String(i).padStart(3, '0')}`, deadline: `2022-02-${String(1 + (i % 28)).padStart(2, '0')}` }));
+    const emu = world('2022-03-10T01:00:00Z', { 通川区: firms });
+    runDaily(emu);
+    const mail = emu.outbox[0]!;
+    const listed = mail.body.split('\n').filter((l) => l.startsWith('- '));
+    expect(listed).toHaveLength(50);
+    expect(listed[0]).toContain('逾期37天');
+    expect(mail.body).toContain('另有70家企业未列出');
+    expect(mail.body).toMatch(/另有70家企业未列出.*#gid=\d+/);
+    expect(Buffer.byteLength(mail.htmlBody ?? '') + Buffer.byteLength(mail.body)).toBeLessThan(100 * 1024);
+  });
+
+  test('refuses, with a log line, a reminder whose to + cc would pass 50 recipients, and still mails the others', () => {
+    const emu = world('2022-03-10T01:00:00Z', {
+      通川区: [{ name: '甲公司', deadline: '2022-03-01' }],
+      达川区: [{ name: '乙公司', deadline: '2022-03-02' }],
+    });
+    const crowd = Array.from({ length: 50 }, (_, i) => `c${i}@tc.gov.cn`).join(',');
+    expect(emu.userEdit('配置', 'D2', crowd).ok).toBe(true);
+    runDaily(emu);
+    expect(emu.outbox.map((m) => m.to)).toEqual([DC]);
+    const refusals = logRows(emu).filter((r) => r[2] === '通川区' && r[9]!.includes('收件人超过单封邮件50个的上限'));
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]!.join(' ')).toContain('共51个地址');
+  });
+
   test('escapes an enterprise named as HTML in the email body', () => {
     const evil = '<img src=x onerror=alert(1)>';
     const emu = world('2022-03-10T01:00:00Z', { 通川区: [{ name: evil, deadline: '2022-03-01' }] });

@@ -98,6 +98,48 @@ describe('submitEnterprise', () => {
     for (const col of [3, 4, 14, 15, 18, 19]) expect(sheet.formulaAt(5, col)).toBe('');
   });
 
+  describe("in the plain-text ('@') columns", () => {
+    /** A valid credit code of digits only: the case Sheets would turn into a number, and the first release into "'9151…". */
+    const digitsCode = (): string => {
+      for (let i = 0; ; i += 1) {
+        const c = withCheckChar(`9151170000${String(i).padStart(7, '0')}`);
+        if (/^\d{18}$/.test(c)) return c;
+      }
+    };
+
+    it('stores an all-digit credit code as that very text, finds it again and refuses it twice', () => {
+      const emu = world();
+      const creditCode = digitsCode();
+      call(emu, 'submitEnterprise', payload({ creditCode }));
+      expect(row(emu, '通川区', 5)[4]).toBe(creditCode);
+      expect(emu.scriptRun('getEnterprise', creditCode)).toMatchObject({ ok: true, value: { creditCode } });
+      expect(refused(emu, 'submitEnterprise', payload({ creditCode })).creditCode).toContain('已登记在“通川区”第5行');
+    });
+
+    it('adds no apostrophe on repeated edit-form saves', () => {
+      const emu = world();
+      const p = payload({ measures: "'带引号的措施", progress: '0012' });
+      call(emu, 'submitEnterprise', p);
+      call(emu, 'updateEnterprise', { ...p, progress: '0013' });
+      call(emu, 'updateEnterprise', { ...p, progress: '0014' });
+      const cells = row(emu, '通川区', 5);
+      expect([cells[2], cells[4], cells[14], cells[17], cells[23]]).toEqual([p.name, p.creditCode, "'带引号的措施", '0014', TC_CLERK]);
+    });
+
+    it('writes the apostrophe form only into a cell someone set back to the automatic format', () => {
+      const emu = world();
+      const p = payload({ name: '=HYPERLINK("http://evil.example","点我")' });
+      call(emu, 'submitEnterprise', p);
+      // As after a paste from another file: C5 loses its '@' format (the emulator has no user action for formats).
+      const styles = (tab(emu, '通川区') as unknown as { rows: { s: Record<string, unknown>[] }[] }).rows[4]!.s;
+      styles[2] = { ...styles[2], numberFormat: undefined };
+      expect(tab(emu, '通川区').numberFormatAt(5, 3)).toBeNull();
+      call(emu, 'updateEnterprise', { ...p, progress: '已完成一半' });
+      expect(row(emu, '通川区', 5)[2]).toBe(p.name);
+      expect(tab(emu, '通川区').formulaAt(5, 3)).toBe('');
+    });
+  });
+
   describe('refuses, writing nothing at all', () => {
     it('a credit code whose check character is wrong', () => {
       const emu = world();

@@ -50,13 +50,15 @@ describe('dist/', () => {
     expect(manifest.exceptionLogging).toBe('STACKDRIVER');
   });
 
-  it('asks for the narrowest scopes: this spreadsheet, its UI, sending mail, its triggers', () => {
+  it('asks for the narrowest scopes: this spreadsheet, its UI, sending mail, its triggers, the user’s address', () => {
     expect([...manifest.oauthScopes].sort()).toEqual(
       [
         'https://www.googleapis.com/auth/script.container.ui',
         'https://www.googleapis.com/auth/script.scriptapp',
         'https://www.googleapis.com/auth/script.send_mail',
         'https://www.googleapis.com/auth/spreadsheets.currentonly',
+        // Session.getActiveUser/getEffectiveUser throw without it: every account would be 未知账号.
+        'https://www.googleapis.com/auth/userinfo.email',
       ].sort(),
     );
     for (const scope of manifest.oauthScopes) expect(scope).not.toMatch(/drive|gmail|auth\/spreadsheets$/);

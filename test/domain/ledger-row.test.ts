@@ -13,6 +13,8 @@ import {
   payloadToRow,
   rowProblems,
   rowToPayload,
+  templateFormats,
+  textCell,
 } from '../../src/domain/ledger-row';
 
 const RULES: PlanRules = { districts: DEFAULT_DISTRICTS.map((d) => d.district), acceptBy: '2023-12-31' };
@@ -155,6 +157,19 @@ describe('literalText', () => {
   });
 });
 
+describe('textCell', () => {
+  it("writes the text itself into a plain-text ('@') cell, which stores what is written", () => {
+    for (const s of ['=SUM(A1:A2)', "'quoted", '913501001234567890', '2022-06-30']) expect(textCell(s, '@')).toBe(s);
+  });
+
+  it('makes the text literal with an apostrophe in an automatic or other cell', () => {
+    expect(textCell('=SUM(A1:A2)', null)).toBe("'=SUM(A1:A2)");
+    expect(textCell('913501001234567890', '')).toBe("'913501001234567890");
+    expect(textCell('2022-06-30', 'yyyy-mm-dd')).toBe("'2022-06-30");
+    expect(textCell('达州市某某公司', null)).toBe('达州市某某公司');
+  });
+});
+
 describe('payloadToRow', () => {
   const meta = { serial: 7, updatedAt: new Date('2023-03-15T02:03:04Z'), updatedBy: 'clerk@example.com' };
   const row = payloadToRow(PAYLOAD, meta, TEMPLATE_COLUMNS);
@@ -185,14 +200,25 @@ describe('payloadToRow', () => {
     expect(open[TEMPLATE_COLUMNS.closedOn]).toBe('');
   });
 
-  it('writes formula-looking text literally', () => {
-    expect(at('O')).toBe(`'${PAYLOAD.measures}`);
-    expect(at('R')).toBe(`'${PAYLOAD.progress}`);
+  it("writes text into the template's plain-text ('@') cells as the text itself, never with an apostrophe", () => {
+    expect(at('O')).toBe(PAYLOAD.measures);
+    expect(at('R')).toBe(PAYLOAD.progress);
+    expect(at('E')).toBe(PAYLOAD.creditCode);
+    for (const cell of row) if (typeof cell === 'string') expect(cell.startsWith("'")).toBe(false);
+  });
+
+  it('adds the apostrophe only in a cell whose format is automatic (or any other than plain text)', () => {
+    const formats = templateFormats(TEMPLATE_COLUMNS);
+    formats[TEMPLATE_COLUMNS.measures] = null;
+    formats[TEMPLATE_COLUMNS.progress] = '0.00';
+    const mixed = payloadToRow(PAYLOAD, meta, TEMPLATE_COLUMNS, formats);
+    expect(mixed[TEMPLATE_COLUMNS.measures]).toBe(`'${PAYLOAD.measures}`);
+    expect(mixed[TEMPLATE_COLUMNS.progress]).toBe(`'${PAYLOAD.progress}`);
+    expect(mixed[TEMPLATE_COLUMNS.name]).toBe(PAYLOAD.name);
   });
 
   it('round-trips through rowToPayload to the same valid payload', () => {
-    const asRead = row.map((cell) => (typeof cell === 'string' && cell.startsWith("'") ? cell.slice(1) : cell));
-    const raw = rowToPayload(asRead, TEMPLATE_COLUMNS);
+    const raw = rowToPayload(row, TEMPLATE_COLUMNS);
     expect(raw.serial).toBe(7);
     expect(raw.updatedBy).toBe('clerk@example.com');
     expect(raw.updatedAt).toEqual(meta.updatedAt);
@@ -264,7 +290,7 @@ describe('isBlankRow', () => {
 describe('rowProblems', () => {
   const meta = { serial: 1, updatedAt: new Date(0), updatedBy: 'x@example.com' };
   const cleanRow = () =>
-    payloadToRow(PAYLOAD, meta, TEMPLATE_COLUMNS).map((c) => (typeof c === 'string' && c.startsWith("'") ? c.slice(1) : c));
+    payloadToRow(PAYLOAD, meta, TEMPLATE_COLUMNS);
 
   it('finds nothing wrong with a valid row', () => {
     expect(rowProblems(cleanRow(), TEMPLATE_COLUMNS, RULES)).toEqual([]);

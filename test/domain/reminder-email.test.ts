@@ -2,7 +2,7 @@
 
 import type { Day } from '../../src/domain/calendar-day';
 import type { EmailContext } from '../../src/domain/reminder-email';
-import { composeReminderEmail, escapeHtml } from '../../src/domain/reminder-email';
+import { MAX_LISTED, MAX_RECIPIENTS_PER_MESSAGE, composeReminderEmail, escapeHtml } from '../../src/domain/reminder-email';
 import type { ReminderEnterprise } from '../../src/domain/reminders';
 import { districtSituation } from '../../src/domain/reminders';
 
@@ -82,5 +82,44 @@ describe('the reminder email', () => {
 
   test('escapes the five HTML-special characters', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});
+
+describe('the reminder email at any ledger size (contract §8, MailApp per-message limits)', () => {
+  // 10,000 open enterprises with long names, all overdue or due soon on 2022-03-26.
+  const many = Array.from({ length: 10000 }, (_, i) =>
+    ent(`达州市${'某'.repeat(80)}第${i}号企业<&>有限公司`, i % 2 === 0 ? '2022-03-01' : '2022-03-30'),
+  );
+  const big = situation([...many, ent('最急企业', '2021-01-01'), ent('最近到期企业', '2022-03-26')], '2022-03-26');
+  const mail = composeReminderEmail(big, CTX);
+
+  test('lists at most 50 enterprises, most urgent first, then 另有N家 and the tab link', () => {
+    expect(mail.htmlBody.match(/<tr><td/g)).toHaveLength(MAX_LISTED);
+    expect(MAX_LISTED).toBe(50);
+    const listed = mail.body.split('\n').filter((l) => l.startsWith('- '));
+    expect(listed).toHaveLength(50);
+    expect(listed[0]).toContain('最急企业');
+    expect(mail.body).not.toContain('最近到期企业');
+    expect(mail.body).toContain(`另有${10002 - 50}家企业未列出`);
+    expect(mail.body).toContain(CTX.tabUrl);
+    expect(mail.htmlBody).toContain(`另有${10002 - 50}家企业未列出`);
+    expect(mail.htmlBody.split(escapeHtml(CTX.tabUrl)).length - 1).toBeGreaterThanOrEqual(2);
+  });
+
+  test('stays far below 100 KB, HTML and plain text together', () => {
+    expect(Buffer.byteLength(mail.htmlBody) + Buffer.byteLength(mail.body)).toBeLessThan(100 * 1024);
+  });
+
+  test('lists everything with no 另有 line when 50 or fewer are concerned', () => {
+    const few = composeReminderEmail(situation(many.slice(0, 50), '2022-03-26'), CTX);
+    expect(few.body.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(50);
+    expect(few.body).not.toContain('另有');
+  });
+
+  test('counts every to and cc address for the quota and the 50-recipient limit', () => {
+    const crowd = Array.from({ length: 49 }, (_, i) => `c${i}@tc.gov.cn`);
+    const m = composeReminderEmail(big, { ...CTX, districtEmails: crowd, officeEmails: ['office@dz.gov.cn', 'c0@tc.gov.cn'] });
+    expect(m.recipientCount).toBe(51);
+    expect(m.recipientCount).toBeGreaterThan(MAX_RECIPIENTS_PER_MESSAGE);
   });
 });

@@ -2,9 +2,15 @@
 import { parseUserEntered } from '../../../emulator/sheets';
 
 describe('parseUserEntered', () => {
-  it('turns = into a formula, even under the plain-text format', () => {
+  it('turns = into a formula under any format but plain text', () => {
     expect(parseUserEntered('=A1', null)).toEqual({ kind: 'formula', formula: '=A1' });
-    expect(parseUserEntered('=A1', '@')).toEqual({ kind: 'formula', formula: '=A1' });
+    expect(parseUserEntered('=A1', '0.00')).toEqual({ kind: 'formula', formula: '=A1' });
+  });
+
+  it("stores what is written under the plain-text format, a leading = or ' included (behaviors §10)", () => {
+    expect(parseUserEntered('=A1', '@')).toEqual({ kind: 'text', value: '=A1' });
+    expect(parseUserEntered("'9151170000000000X1", '@')).toEqual({ kind: 'text', value: "'9151170000000000X1" });
+    expect(parseUserEntered("'", '@')).toEqual({ kind: 'text', value: "'" });
   });
 
   it("keeps text after a leading apostrophe and hides the apostrophe", () => {
