@@ -10,3 +10,4 @@ export { menuInstallTriggers, menuUninstallTriggers } from './app/triggers';
 export { menuAddEnterprise, menuEditEnterprise } from './app/enterprise-form';
 export { submitEnterprise, updateEnterprise, getEnterprise } from './app/enterprise-service';
 export { menuRefreshSummary } from './app/summary';
+export { menuSelfCheck } from './app/self-check';

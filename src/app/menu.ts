@@ -23,6 +23,7 @@ export const ADMIN_ITEMS: readonly MenuItem[] = [
   { caption: '初始化/修复表格', fn: 'menuSetup' },
   { caption: '安装自动任务', fn: 'menuInstallTriggers' },
   { caption: '卸载自动任务', fn: 'menuUninstallTriggers' },
+  { caption: '自检', fn: 'menuSelfCheck' },
 ];
 
 /** Simple trigger (LIMITED): it only builds the menu, so it needs no authorisation and never fails for lack of it. */

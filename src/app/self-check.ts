@@ -1,0 +1,83 @@
+// 自检 (contract §13): the office's first-run check on real Google; reports 通过/未通过, logs it, changes no data.
+import { appendLog } from '../adapters/log';
+import { withDocumentLock } from '../adapters/lock';
+import { activeUserEmail, effectiveUserEmail } from '../adapters/session';
+import { CONFIG_LABEL, MENU_TITLE } from '../domain/contract';
+import { AppError } from '../domain/errors';
+import { protectionPlan } from '../domain/ledger-template';
+import { isOffice } from '../domain/permissions';
+import { SELF_CHECK_ACTION, SELF_CHECK_TITLE, judgeSelfCheck, selfCheckReport, selfCheckSummary } from '../domain/self-check';
+import type { CheckResult } from '../domain/self-check';
+import type { Settings } from '../domain/settings';
+import { probeLiteralText, probeProtections, probeTriggers, remainingMailQuota } from '../sheet/self-check-probe';
+import { ADMIN_TITLE } from './menu';
+import { fromMenu } from './entry-point';
+import { TIME_ZONE } from './setup';
+import { DAILY_HANDLER, EDIT_HANDLER } from './triggers';
+import { ownerEmail, readSettings } from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const path = (caption: string): string => `${MENU_TITLE} → ${ADMIN_TITLE} → ${caption}`;
+
+/** Recipients one day's reminders would use if every district had something to say. */
+function mailNeeded(settings: Settings): number {
+  if (settings.testRecipient) return settings.districts.length;
+  return settings.districts.reduce((n, d) => n + (d.emails.length > 0 ? d.emails.length + settings.officeEmails.length : 0), 0);
+}
+
+export function runSelfCheck(ss: Spreadsheet, now: Date): CheckResult[] {
+  const { settings } = readSettings(ss);
+  const owner = ownerEmail(ss);
+  const active = activeUserEmail();
+  if (active !== '' && !isOffice(settings, active, owner)) {
+    throw new AppError('NOT_PERMITTED', `账号 ${active} 不是领导小组办公室账号（表格所有者或“配置”中的“${CONFIG_LABEL.admins}”），不能运行自检。`);
+  }
+  const effective = effectiveUserEmail();
+  const literal = probeLiteralText(ss);
+  const office = [owner, ...settings.admins].filter((e) => e !== '');
+  const results = judgeSelfCheck(
+    {
+      literal: literal.readBack,
+      literalError: literal.error,
+      activeUser: active,
+      effectiveUser: effective,
+      mailQuota: remainingMailQuota(),
+      mailNeeded: mailNeeded(settings),
+      triggers: probeTriggers(),
+      handlers: { daily: DAILY_HANDLER, edit: EDIT_HANDLER },
+      expectedProtections: protectionPlan({ districts: settings.districts, office }),
+      protections: probeProtections(ss),
+      alwaysEditors: [owner, effective, active].filter((e) => e !== ''),
+      timeZone: ss.getSpreadsheetTimeZone(),
+      wantedTimeZone: TIME_ZONE,
+    },
+    { setup: path('初始化/修复表格'), install: path('安装自动任务') },
+  );
+  withDocumentLock(() =>
+    appendLog(ss, [
+      {
+        at: now,
+        account: active || owner,
+        tab: '',
+        range: '',
+        creditCode: '',
+        name: '',
+        field: '',
+        oldValue: '',
+        newValue: selfCheckSummary(results),
+        action: `${SELF_CHECK_ACTION}：${results.every((r) => r.passed) ? '通过' : '未通过'}`,
+      },
+    ]),
+  );
+  return results;
+}
+
+export function menuSelfCheck(): void {
+  fromMenu(() => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const results = runSelfCheck(ss, new Date());
+    const ui = SpreadsheetApp.getUi();
+    ui.alert(`${MENU_TITLE}：${SELF_CHECK_TITLE}`, selfCheckReport(results), ui.ButtonSet.OK);
+  });
+}
