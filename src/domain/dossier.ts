@@ -6,6 +6,20 @@ import { DATE_FIELDS, dateFieldText, minuteText } from './log-text';
 
 export const EXTENSION_TAB = '延期申请';
 export const ACCEPTANCE_TAB = '验收记录';
+/** The id of the inert JSON block that carries a DossierView into the dialog. */
+export const DOSSIER_DATA_ID = 'dossier-data';
+
+/** What getEnterpriseDossier returns (contract §11) and the dialog shows: the record and its events, oldest first. */
+export interface Dossier {
+  enterprise: Record<string, unknown> & { name: string; creditCode: string; district: string };
+  events: DossierEvent[];
+}
+
+/** The dialog's data: the dossier plus where the record sits. */
+export interface DossierView extends Dossier {
+  row: number | null;
+  serial: number | null;
+}
 
 /** The kinds a person filters by in the dialog. */
 export const EVENT_KINDS = ['新增', '修改', '提醒', '延期', '验收', '其他'] as const;

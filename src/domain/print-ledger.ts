@@ -16,9 +16,9 @@ const PRINTED_HEADER: Partial<Record<ColumnKey, string>> = { category: '整治\n
 
 /** Widths in mm for A3 landscape (420 mm less 2 × 10 mm margins), in proportion to what each column holds. */
 const WIDTH_MM: Readonly<Partial<Record<ColumnKey, number>>> = {
-  serial: 10, district: 16, name: 30, address: 30, creditCode: 30, industry: 18, employees: 12, landTenure: 12,
-  safetyAssessment: 11, energyReview: 11, eiaApproval: 24, dischargePermit: 26, onlineMonitoring: 11,
-  problems: 34, measures: 34, category: 14, deadline: 18, progress: 28, remarks: 24,
+  serial: 8, district: 13, name: 28, address: 28, creditCode: 33, industry: 22, employees: 10, landTenure: 10,
+  safetyAssessment: 9, energyReview: 9, eiaApproval: 22, dischargePermit: 26, onlineMonitoring: 9,
+  problems: 36, measures: 36, category: 12, deadline: 17, progress: 28, remarks: 24,
 };
 
 export interface PrintModel {
@@ -73,10 +73,10 @@ body { margin: 0; font-family: "Noto Sans CJK SC", "Noto Sans SC", "Source Han S
 .sheet { padding: 12px; }
 h1 { font-size: 18pt; text-align: center; margin: 0 0 4mm; font-weight: bold; }
 .meta { display: flex; justify-content: space-between; font-size: 11pt; margin: 0 0 2mm; }
-table { border-collapse: collapse; width: 100%; table-layout: fixed; font-size: 8.5pt; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; font-size: 8pt; line-height: 1.3; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; break-inside: avoid; }
-th, td { border: 0.6pt solid #000; padding: 1mm; vertical-align: middle; word-break: break-all; overflow-wrap: anywhere; }
+th, td { border: 0.6pt solid #000; padding: 0.6mm 0.8mm; vertical-align: middle; word-break: break-all; overflow-wrap: anywhere; }
 th { font-weight: bold; text-align: center; background: #fff; }
 td { text-align: left; }
 td.c { text-align: center; }
