@@ -106,6 +106,9 @@ function daySetting(found: Found | null, label: string, fallback: Day, errors: s
 }
 
 const LABELS = new Set<string>(Object.values(CONFIG_LABEL));
+/** The heading over the labelled settings, under the district table (see defaultConfigGrid). */
+export const SETTINGS_HEADING = '设置项';
+const SETTINGS_HEADER_CELLS: readonly string[] = [SETTINGS_HEADING, '值', '说明'];
 
 function parseDistricts(grid: unknown[][], errors: string[]): DistrictSettings[] {
   let headerRow = -1;
@@ -126,11 +129,16 @@ function parseDistricts(grid: unknown[][], errors: string[]): DistrictSettings[]
   }
   const [dc, fc, cc, ec, ac] = cols as [number, number, number, number, number];
   const districts: DistrictSettings[] = [];
-  // The table ends at the first row without a district name (or where the labelled settings start).
+  // The table ends at the first row without a district name, or where the labelled settings start (their heading
+  // or a label): a district typed into the blank row under the table must not turn the 设置项 line into a district.
+  let end = grid.length;
   for (let r = headerRow + 1; r < grid.length; r += 1) {
     const row = grid[r] ?? [];
     const district = text(row[dc]);
-    if (district === '' || LABELS.has(district)) break;
+    if (district === '' || LABELS.has(district) || district === SETTINGS_HEADING) {
+      end = r;
+      break;
+    }
     if (districts.some((d) => d.district === district)) {
       errors.push(`${cellRef(r, dc)}辖区“${district}”重复，已忽略这一行`);
       continue;
@@ -147,7 +155,25 @@ function parseDistricts(grid: unknown[][], errors: string[]): DistrictSettings[]
     errors.push(`“${TAB.config}”的辖区表中没有任何辖区，已按默认辖区处理`);
     return fallback();
   }
+  errors.push(...unknownLines(grid, headerRow, end));
   return districts;
+}
+
+/**
+ * Lines outside the district table that are neither a labelled setting, its heading, nor a note beside them:
+ * reported (with their cell), never adopted as a district or a setting.
+ */
+function unknownLines(grid: unknown[][], headerRow: number, tableEnd: number): string[] {
+  const problems: string[] = [];
+  for (let r = 0; r < grid.length; r += 1) {
+    if (r >= headerRow && r < tableEnd) continue;
+    const row = (grid[r] ?? []).map(text);
+    const first = row.findIndex((v) => v !== '');
+    if (first < 0) continue;
+    const known = row.some((v) => LABELS.has(v)) || SETTINGS_HEADER_CELLS.every((h, i) => row[first + i] === h);
+    if (!known) problems.push(`${cellRef(r, first)}“${row[first]}”不属于辖区表，也不是已知的设置项，未采用；辖区请填在辖区表内（表下不留空行），其他内容请删除`);
+  }
+  return problems;
 }
 
 export function parseSettings(grid: unknown[][]): SettingsResult {

@@ -204,3 +204,36 @@ describe('planRules', () => {
     expect(planRules(settings)).toEqual({ districts: ['通川区', '达川区', '达州高新区'], acceptBy: '2024-06-30' });
   });
 });
+
+describe('配置 read strictly (issue 12)', () => {
+  const blankRow = (grid: unknown[][]): number => grid.findIndex((r, i) => i > 0 && r.every((v) => v === ''));
+
+  it('takes a district typed into the blank row under the table, and never the 设置项 line after it', () => {
+    const grid = defaultConfigGrid().map((r) => [...r]);
+    const at = blankRow(grid);
+    grid[at]![0] = '第四区';
+    grid[at]![1] = '第四区人民政府';
+    const { settings, errors } = parseSettings(grid);
+    expect(settings.districts.map((d) => d.district)).toEqual([...DEFAULT_DISTRICTS.map((d) => d.district), '第四区']);
+    expect(errors).toEqual([]);
+    expect(settings.reminderHour).toBe(CONFIG_DEFAULTS.reminderHour);
+  });
+
+  it('reports a line that is neither in the district table nor a setting, with its cell, and adopts nothing from it', () => {
+    const grid = defaultConfigGrid().map((r) => [...r]);
+    grid.push(['第五区', '第五区人民政府', '', '', '', '']);
+    const { settings, errors } = parseSettings(grid);
+    expect(settings.districts.map((d) => d.district)).toEqual(DEFAULT_DISTRICTS.map((d) => d.district));
+    expect(errors).toEqual([`配置!A${grid.length}“第五区”不属于辖区表，也不是已知的设置项，未采用；辖区请填在辖区表内（表下不留空行），其他内容请删除`]);
+  });
+
+  it('keeps the table ending at its first blank row: a district below the gap is reported, not adopted', () => {
+    const grid = defaultConfigGrid().map((r) => [...r]);
+    const at = blankRow(grid);
+    grid.splice(at + 1, 0, ['第四区', '第四区人民政府', '', '', '', '']);
+    const { settings, errors } = parseSettings(grid);
+    expect(settings.districts).toHaveLength(DEFAULT_DISTRICTS.length);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('“第四区”不属于辖区表');
+  });
+});
