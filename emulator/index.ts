@@ -104,7 +104,18 @@ export class Emulator {
       calls: this.#calls,
       problems: this.problems,
       model: this.#model,
+      interleave: null,
     };
+  }
+
+  /**
+   * Acts as a person in the middle of the next executions: `act(call, n)` runs before every service call
+   * ('Range.setValues', n = its ordinal in the execution, counting this one), on the host side (model methods,
+   * no trigger fired), as a user inserting, sorting or typing while a script runs would. `null` clears it.
+   */
+  interleave(act: ((call: string, n: number) => void) | null): this {
+    this.#world.interleave = act;
+    return this;
   }
 
   static fromDist(options: DistOptions = {}): Emulator {

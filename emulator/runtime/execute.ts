@@ -33,6 +33,8 @@ export interface World {
   readonly calls: Map<string, number>;
   readonly problems: Error[];
   readonly model: SpreadsheetModel;
+  /** Tests acting as a person during an execution: called before each service call with its key and ordinal. */
+  interleave: ((call: string, n: number) => void) | null;
 }
 
 export interface ExecutionRecord {
@@ -71,7 +73,12 @@ export function runExecution(
   const calls = new Map<string, number>();
   const realm = createRealm(() => world.now().getTime());
   const boundary = new Boundary(realm, {
-    beforeCall: (cls, method) => checkPermission(cls, method, exec, world.project.oauthScopes),
+    beforeCall: (cls, method) => {
+      checkPermission(cls, method, exec, world.project.oauthScopes);
+      // Users' edits are not serialised with scripts (behaviors §10): a test may act between any two calls.
+      const key = `${cls}.${method}`;
+      world.interleave?.(key, calls.get(key) ?? 0);
+    },
     count: (key) => {
       calls.set(key, (calls.get(key) ?? 0) + 1);
       world.calls.set(key, (world.calls.get(key) ?? 0) + 1);
