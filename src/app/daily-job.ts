@@ -31,6 +31,7 @@ export const ACTION = {
   noRecipients: '跳过：联系邮箱未填写',
   tooManyRecipients: '跳过：收件人超过单封邮件50个的上限',
   unreadable: '跳过：工作表无法读取',
+  notWorkday: '跳过：今日非工作日（仅工作日发送提醒）',
   queued: '排队：今日邮件配额不足，下次运行时发送',
   lockBusy: '排队：表格正忙，下次运行时发送',
   failed: '发送失败，下次运行时重试',

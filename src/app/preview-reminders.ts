@@ -17,6 +17,7 @@ const OUTCOME_TEXT: Record<DistrictPlan['outcome'] | 'queued', string> = {
   noRecipients: '联系邮箱未填写，无法发送',
   tooManyRecipients: '收件人超过单封邮件50个的上限，不发送（见说明）',
   unreadable: '工作表无法读取，不发送',
+  notWorkday: '今日非工作日，按“仅工作日发送提醒”不发送',
 };
 
 export interface PreviewRow {
@@ -54,7 +55,8 @@ export function previewRows(plan: ReminderPlan, quota: number): PreviewRow[] {
 export function previewHtml(plan: ReminderPlan, rows: readonly PreviewRow[], quota: number): string {
   const e = escapeHtml;
   const head =
-    `<p>日期：${e(plan.today)}（北京时间）。今日剩余邮件配额：${quota} 个收件人。` +
+    `<p>日期：${e(plan.today)}（北京时间，${e(plan.day.label)}）。今日剩余邮件配额：${quota} 个收件人。` +
+    (plan.day.warning ? `<br><span style="color:#c00;">${e(plan.day.warning)}</span>` : '') +
     (plan.settings.testRecipient ? `<br><b>测试模式：</b>所有邮件只发给 ${e(plan.settings.testRecipient)}，不抄送。` : '') +
     `</p>` +
     (plan.settingsErrors.length ? `<p style="color:#c00;">配置问题：${plan.settingsErrors.map(e).join('；')}</p>` : '');

@@ -10,7 +10,12 @@ import { compareUrgency, districtSituation, hasSomethingToSay } from '../domain/
 import type { SendDecision, SendLogEntry } from '../domain/send-log';
 import { sendDecision } from '../domain/send-log';
 import type { Settings } from '../domain/settings';
+import { updatedOnOf } from '../domain/vocabulary';
+import type { DayInfo } from '../domain/workday';
+import { dayInfo } from '../domain/workday';
 import { readReports } from './reports';
+import { toFixByRow } from './to-fix';
+import type { Ledger } from './workbook';
 import { openLedger, readSettings } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -22,6 +27,8 @@ export type PlanOutcome =
   | 'noRecipients'
   | 'tooManyRecipients'
   | 'unreadable'
+  /** 仅工作日发送提醒 is 是 and today is a weekend or a State Council holiday */
+  | 'notWorkday'
   | Exclude<SendDecision, 'send'>;
 
 export interface DistrictPlan {
@@ -38,6 +45,8 @@ export interface ReminderPlan {
   readonly today: Day;
   readonly settings: Settings;
   readonly settingsErrors: readonly string[];
+  /** Today on the Chinese calendar (workday or not, and a warning when past the holiday table). */
+  readonly day: DayInfo;
   /** Most urgent first; districts with nothing to say or unreadable at the end, in 配置's order. */
   readonly districts: readonly DistrictPlan[];
 }
@@ -46,23 +55,32 @@ const errorText = (e: unknown): string => (isAppError(e) ? e.userMessage : e ins
 
 export function planReminders(ss: Spreadsheet, now: Date): ReminderPlan {
   const today = dayOf(now);
+  const day = dayInfo(today);
   const { settings, errors } = readSettings(ss);
   const reports = readReports(ss);
   const sendLog = readSendLog(today);
   const url = ss.getUrl();
   const ready: { situation: DistrictReminder; plan: (s: DistrictReminder) => DistrictPlan }[] = [];
   const rest: DistrictPlan[] = [];
+  const opened = new Map<string, Ledger>();
   for (const d of settings.districts) {
-    let ledger;
     try {
-      ledger = openLedger(ss, d.district);
+      opened.set(d.district, openLedger(ss, d.district));
     } catch (e) {
       // One district's broken tab must not silence the others' reminders.
       rest.push({ district: d.district, outcome: 'unreadable', situation: null, email: null, logEntry: null, detail: errorText(e) });
-      continue;
     }
+  }
+  const toFix = toFixByRow([...opened.values()], settings);
+  for (const d of settings.districts) {
+    const ledger = opened.get(d.district);
+    if (!ledger) continue;
     const situation = districtSituation(
-      { district: d.district, enterprises: ledger.rows.map((r) => r.record.payload) },
+      {
+        district: d.district,
+        enterprises: ledger.rows.map((r) => ({ ...r.record.payload, updatedOn: updatedOnOf(r.record.updatedAt) })),
+        toFix: toFix.get(d.district)?.size ?? 0,
+      },
       reports,
       settings,
       today,
@@ -101,11 +119,15 @@ export function planReminders(ss: Spreadsheet, now: Date): ReminderPlan {
               `超过单封邮件${MAX_RECIPIENTS_PER_MESSAGE}个收件人的上限，本封未发送。请在“配置”中精简这两栏（可改用邮件群组地址）。`,
           };
         }
+        if (settings.workdaysOnly && !day.workday) {
+          const detail = `今天（${today}）是${day.label}，“配置”中“仅工作日发送提醒”为“是”，下一个工作日再发送${day.warning ? `。${day.warning}` : ''}`;
+          return { district: d.district, outcome: 'notWorkday', situation: s, email, logEntry, detail };
+        }
         const decision = sendDecision(logEntry);
         return { district: d.district, outcome: decision, situation: s, email, logEntry, detail: logEntry?.error ?? '' };
       },
     });
   }
   const ordered = ready.sort((a, b) => compareUrgency(a.situation, b.situation)).map((r) => r.plan(r.situation));
-  return { today, settings, settingsErrors: errors, districts: [...ordered, ...rest] };
+  return { today, settings, settingsErrors: errors, day, districts: [...ordered, ...rest] };
 }

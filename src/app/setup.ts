@@ -39,6 +39,8 @@ import {
 } from '../domain/ledger-template';
 import { isOffice } from '../domain/permissions';
 import { defaultConfigGrid, parseSettings } from '../domain/settings';
+import { reportingStart } from '../domain/vocabulary';
+import { readReports } from './reports';
 import type { Settings } from '../domain/settings';
 import { fromMenu } from './entry-point';
 import { afterLedgerChange } from './summary';
@@ -71,9 +73,17 @@ function ensureTab(ss: Spreadsheet, name: string, report: SetupReport, before?: 
 }
 
 /** 配置: the defaults on an empty tab; on a damaged one, whatever table or setting is missing is appended below. */
-function setupConfig(ss: Spreadsheet, report: SetupReport): Settings {
+function setupConfig(ss: Spreadsheet, report: SetupReport, today: Day): Settings {
   const sheet = ensureTab(ss, TAB.config, report);
-  const defaults = defaultConfigGrid();
+  // 首个报送季度 (contract §3): the quarter setup first runs in — or, on a workbook older than the setting, the
+  // quarter of its earliest report, so history that exists is not hidden.
+  let reports: ReturnType<typeof readReports> = [];
+  try {
+    reports = readReports(ss);
+  } catch {
+    // an unreadable 报送记录 is repaired further down; the current quarter is then the start
+  }
+  const defaults = defaultConfigGrid(reportingStart(null, reports, today));
   const width = Math.max(...defaults.map((r) => r.length));
   if (sheet.getLastRow() === 0) {
     sheet.getRange(1, 1, defaults.length, width).setValues(defaults);
@@ -230,8 +240,8 @@ export function setupWorkbook(ss: Spreadsheet, now: Date): SetupReport {
     report.repaired.push(`时区设为${TIME_ZONE}`);
   }
   ensureTab(ss, TAB.summary, report);
-  const settings = setupConfig(ss, report);
   const today = dayOf(now);
+  const settings = setupConfig(ss, report, today);
   const rules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation>();
   for (const d of settings.districts) setupLedger(ss, d.district, d.filler, settings, today, report, rules);
   setupTableTab(ss, TAB.reports, REPORT_HEADERS, report);

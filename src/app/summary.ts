@@ -14,8 +14,10 @@ import type { SummaryEntry } from '../domain/summary';
 import { PLAN_START, buildSummary } from '../domain/summary';
 import type { SummaryGrid } from '../domain/summary-grid';
 import { CHART_SERIES, CHART_TITLE, STALE_CELL, staleText, summaryGrid } from '../domain/summary-grid';
+import { reportingStart, updatedOnOf } from '../domain/vocabulary';
 import { fromMenu } from './entry-point';
 import { readReports } from './reports';
+import { toFixByRow } from './to-fix';
 import { openAllLedgers, readSettings } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -41,8 +43,11 @@ export function refreshSummary(ss: Spreadsheet, now: Date): RefreshResult {
   const { settings } = readSettings(ss);
   const ledgers = openAllLedgers(ss, settings);
   const reports = readReports(ss);
+  const today = dayOf(now);
+  const toFix = toFixByRow(ledgers, settings);
   const entries: SummaryEntry[] = [];
   for (const ledger of ledgers) {
+    const problems = toFix.get(ledger.district);
     for (const r of ledger.rows) {
       const p = r.record.payload;
       entries.push({
@@ -55,6 +60,8 @@ export function refreshSummary(ss: Spreadsheet, now: Date): RefreshResult {
         status: p.status,
         town: p.town,
         deadline: p.deadline,
+        updatedOn: updatedOnOf(r.record.updatedAt),
+        toFix: problems?.get(r.row) ?? [],
       });
     }
   }
@@ -62,10 +69,12 @@ export function refreshSummary(ss: Spreadsheet, now: Date): RefreshResult {
     districts: settings.districts.map((d) => d.district),
     entries,
     reports,
-    today: dayOf(now),
+    today,
     now,
     dueSoonDays: settings.dueSoonDays,
     reportDay: settings.reportDay,
+    staleDays: settings.staleDays,
+    firstQuarter: reportingStart(settings.firstQuarter, reports, today),
     planFrom: PLAN_START,
     planTo: settings.acceptBy > PLAN_START ? settings.acceptBy : PLAN_START,
   });

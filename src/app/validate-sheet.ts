@@ -1,11 +1,12 @@
 // 校验本表: checks every row of the active district tab, sets or clears the notes, and says what it found.
 import { COLUMN_COUNT, FIRST_DATA_ROW, HEADER_ROW, MENU_TITLE, UPPER_HEADER_ROW } from '../domain/contract';
-import { addDuplicateProblems, checkRows, planNotes, problemLines } from '../domain/edit-check';
+import { planNotes, problemLines } from '../domain/edit-check';
 import { AppError } from '../domain/errors';
 import { locateColumns } from '../domain/ledger-row';
 import { fromMenu } from './entry-point';
 import { readCodeIndex } from './direct-edit';
 import { planRules } from '../domain/settings';
+import { toFixChecks } from '../domain/vocabulary';
 import type { Settings } from '../domain/settings';
 import { readSettings } from './workbook';
 
@@ -34,8 +35,9 @@ export function validateSheet(sheet: Sheet, settings: Settings): SheetCheck {
   if (!located.ok) throw new AppError('HEADER_MISMATCH', `“${district}”工作表：${located.error.userMessage}`, { district });
   const rows = grid.slice(FIRST_DATA_ROW - 1).map((r) => r.slice(0, COLUMN_COUNT));
   if (rows.length === 0) return { district, checkedRows: 0, invalidRows: 0, totalProblems: 0, lines: [] };
-  const checks = checkRows(rows, FIRST_DATA_ROW, located.columns, planRules(settings));
-  addDuplicateProblems(checks, rows, located.columns, district, readCodeIndex(sheet.getParent(), settings));
+  // 待修正 has one definition (vocabulary.toFixChecks): 汇总, the emails and the digest count exactly these rows.
+  const tab = { tab: district, columns: located.columns, rows: rows.map((cells, i) => ({ row: FIRST_DATA_ROW + i, cells })) };
+  const checks = toFixChecks(tab, planRules(settings), readCodeIndex(sheet.getParent(), settings));
   const block = sheet.getRange(FIRST_DATA_ROW, 1, rows.length, COLUMN_COUNT);
   const plan = planNotes(checks, block.getNotes());
   if (plan.changed) block.setNotes(plan.notes);

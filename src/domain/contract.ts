@@ -159,6 +159,9 @@ export const CONFIG_LABEL = {
   dueSoonDays: '即将到期提醒天数',
   rectifyBy: '整治截止日期',
   acceptBy: '验收截止日期',
+  firstQuarter: '首个报送季度',
+  staleDays: '进展更新提醒天数',
+  workdaysOnly: '仅工作日发送提醒',
   testRecipient: '测试收件人',
 } as const;
 export const CONFIG_DEFAULTS = {
@@ -167,7 +170,11 @@ export const CONFIG_DEFAULTS = {
   dueSoonDays: 7,
   rectifyBy: '2023-10-31',
   acceptBy: '2023-12-31',
+  staleDays: 30,
+  workdaysOnly: false,
 } as const;
+export const YES = '是';
+export const NO = '否';
 
 /** 汇总's main table header (contract §4). */
 export const SUMMARY_HEADERS = [
@@ -184,6 +191,8 @@ export const SUMMARY_HEADERS = [
   '即将到期',
   '完成率',
   '本季度报送',
+  '久未更新',
+  '待修正',
 ] as const;
 export const SUMMARY_TOTAL = '合计';
 export const SUMMARY_UPDATED_LABEL = '更新于';

@@ -1,9 +1,12 @@
 // The reminder email of one district: recipients, Chinese subject, HTML body (every user value escaped) and plain text.
 import type { Day } from './calendar-day';
+import { dayParts } from './calendar-day';
 import { MENU_TITLE, TITLE } from './contract';
 import { quarterLabel, reportStateText } from './quarter';
 import type { DistrictReminder, ReminderItem } from './reminders';
 import { ESCALATION_OVERDUE_DAYS } from './reminders';
+import { TERM } from './vocabulary';
+import { dayWithNote } from './workday';
 
 export const SUBJECT_PREFIX = '【整治台账提醒】';
 export const TEST_MARK = '[测试]';
@@ -22,7 +25,7 @@ export interface ReminderEmail {
 
 export interface EmailContext {
   readonly today: Day;
-  /** 填报单位 and 联系人 of the district, for the greeting. */
+  /** 填报单位 of the district: the salutation (the 联系人 is not addressed: the letter goes to the unit). */
   readonly filler: string;
   readonly contact: string;
   readonly districtEmails: readonly string[];
@@ -44,19 +47,41 @@ export function recipients(ctx: Pick<EmailContext, 'districtEmails' | 'officeEma
   return { to: [...ctx.districtEmails], cc: [...ctx.officeEmails] };
 }
 
-export function subjectOf(r: DistrictReminder, test: boolean): string {
+/** `9月25日`, as a subject says a date. */
+export function monthDay(day: Day): string {
+  const { month, date } = dayParts(day);
+  return `${month}月${date}日`;
+}
+
+/** Before (and on) the due date a missing report is 待报送; after it, 未报送. */
+const reportPending = (r: DistrictReminder, today: Day): boolean => r.report.state.kind === 'missing' && today <= r.report.dueDate;
+
+export function subjectOf(r: DistrictReminder, test: boolean, today: Day): string {
   const parts: string[] = [];
-  if (r.overdue.length > 0) parts.push(`${r.overdue.length}家企业逾期`);
-  if (r.dueSoon.length > 0) parts.push(`${r.dueSoon.length}家企业即将到期`);
-  if (r.report.remind) parts.push('本季度进展未报送');
+  if (r.overdue.length > 0) parts.push(`${r.overdue.length}家企业${TERM.overdue}`);
+  if (r.dueSoon.length > 0) parts.push(`${r.dueSoon.length}家企业${TERM.dueSoon}`);
+  if (r.report.remind) {
+    parts.push(
+      reportPending(r, today)
+        ? `本季度进展待报送（截止${monthDay(r.report.dueDate)}）`
+        : `本季度进展未报送（${monthDay(r.report.dueDate)}已截止）`,
+    );
+  }
   return `${test ? TEST_MARK : ''}${SUBJECT_PREFIX}${r.district}：${parts.join('，')}`;
 }
 
-const daysText = (i: ReminderItem): string => (i.kind === 'overdue' ? `逾期${i.days}天` : `剩余${i.days}天`);
+const daysText = (i: ReminderItem): string =>
+  i.kind === 'overdue' ? `逾期${i.days}天` : i.kind === 'dueSoon' ? `剩余${i.days}天` : `${i.days}天未更新`;
+
+/** The state for the email: `待报送` before the due date, else the 汇总 text. */
+function stateText(r: DistrictReminder, today: Day): string {
+  return reportPending(r, today) ? '待报送' : reportStateText(r.report.state);
+}
 
 function reportLines(r: DistrictReminder, today: Day): string[] {
   const label = quarterLabel(r.report.quarter);
-  const lines = [`${label}进展报送（截止日期${r.report.dueDate}）：${reportStateText(r.report.state)}。`];
+  const due = dayWithNote(r.report.dueDate);
+  const lines = [`${label}进展报送（截止日期${due}）：${stateText(r, today)}。`];
   if (r.report.remind) {
     lines.push(
       today <= r.report.dueDate
@@ -67,12 +92,28 @@ function reportLines(r: DistrictReminder, today: Day): string[] {
   return lines;
 }
 
+/** Only what is true and worth saying: no line for a zero. */
 function escalationLines(r: DistrictReminder): string[] {
   const { missedQuarters, longOverdue } = r.escalation;
-  return [
-    missedQuarters > 0 ? `季度进展已连续${missedQuarters}个季度未按时报送（未报送或逾期报送）。` : '季度进展无连续未按时报送。',
-    longOverdue > 0 ? `逾期超过${ESCALATION_OVERDUE_DAYS}天的企业：${longOverdue}家。` : `无逾期超过${ESCALATION_OVERDUE_DAYS}天的企业。`,
-  ];
+  const lines: string[] = [];
+  if (missedQuarters === 1) lines.push('本辖区最近一个季度的进展未按时报送（未报送或逾期报送）。');
+  if (missedQuarters > 1) lines.push(`本辖区已连续${missedQuarters}个季度未按时报送进展（未报送或逾期报送）。`);
+  if (longOverdue > 0) lines.push(`有${longOverdue}家企业逾期超过${ESCALATION_OVERDUE_DAYS}天。`);
+  return lines;
+}
+
+/** At most this many 久未更新 names in the email; the tab shows the rest. */
+export const STALE_LISTED = 20;
+
+function staleLine(r: DistrictReminder): string {
+  if (r.stale.length === 0) return '';
+  const shown = r.stale.slice(0, STALE_LISTED).map((i) => `${i.name}（${i.days}天）`).join('、');
+  const more = r.stale.length > STALE_LISTED ? `等${r.stale.length}家` : `共${r.stale.length}家`;
+  return `以下企业状态为未启动或整改中，但已较长时间未更新进展情况（${TERM.stale}），请核实并更新：${shown}，${more}。`;
+}
+
+function toFixLine(r: DistrictReminder): string {
+  return r.toFix > 0 ? `本辖区工作表有${r.toFix}行${TERM.toFix}，请通过菜单“${MENU_TITLE} → 校验本表”查看并改正。` : '';
 }
 
 /** Contract §8: at most this many enterprises in one email, most urgent first; the rest are counted, with the link. */
@@ -95,35 +136,38 @@ export function moreLine(r: DistrictReminder): string | null {
   return more > 0 ? `另有${more}家企业未列出（逾期或即将到期共${allItems(r).length}家），请打开${r.district}工作表查看全部。` : null;
 }
 
+const deadlineText = (i: ReminderItem): string => dayWithNote(i.deadline);
+
 function htmlBody(r: DistrictReminder, ctx: EmailContext): string {
   const e = escapeHtml;
   const cell = 'border:1px solid #999;padding:4px 8px;';
   const rows = itemRows(r)
     .map(
       (i) =>
-        `<tr><td style="${cell}">${e(i.name)}</td><td style="${cell}">${e(i.deadline)}</td>` +
+        `<tr><td style="${cell}">${e(i.name)}</td><td style="${cell}">${e(deadlineText(i))}</td>` +
         `<td style="${cell}${i.kind === 'overdue' ? 'color:#c00;font-weight:bold;' : ''}">${e(daysText(i))}</td>` +
         `<td style="${cell}">${e(i.status)}</td></tr>`,
     )
     .join('');
   const table =
     rows === ''
-      ? '<p>本辖区目前没有逾期或即将到期的企业。</p>'
+      ? ''
       : `<table style="border-collapse:collapse;">` +
         `<thead><tr><th style="${cell}">企业名称</th><th style="${cell}">整改完成时限</th><th style="${cell}">逾期/剩余天数</th><th style="${cell}">整改状态</th></tr></thead>` +
         `<tbody>${rows}</tbody></table>` +
-        (moreLine(r) === null ? '' : `<p>${e(moreLine(r) ?? '')} <a href="${e(ctx.tabUrl)}">打开${e(r.district)}工作表</a></p>`);
-  const greeting = ctx.contact ? `${ctx.filler || r.district}（${ctx.contact}）` : ctx.filler || r.district;
-  const paragraphs = (lines: string[]): string => lines.map((l) => `<p>${e(l)}</p>`).join('');
+        (moreLine(r) === null ? '' : `<p>${e(moreLine(r) ?? '')} <a href="${e(ctx.tabUrl)}" target="_blank">打开${e(r.district)}工作表</a></p>`);
+  const paragraphs = (lines: string[]): string => lines.filter((l) => l !== '').map((l) => `<p>${e(l)}</p>`).join('');
+  const escalation = escalationLines(r);
   return (
     `<div style="font-family:sans-serif;font-size:14px;">` +
     (ctx.testRecipient ? `<p style="color:#c00;">${e(testNote(ctx))}</p>` : '') +
-    `<p>${e(greeting)}：</p>` +
+    `<p>${e(greeting(r, ctx))}：</p>` +
     `<p>${e(intro(r, ctx))}</p>` +
     table +
+    paragraphs([staleLine(r), toFixLine(r)]) +
     `<h3>季度进展报送</h3>${paragraphs(reportLines(r, ctx.today))}` +
-    `<h3>督办情况</h3>${paragraphs(escalationLines(r))}` +
-    `<p><a href="${e(ctx.tabUrl)}">打开${e(r.district)}工作表</a></p>` +
+    (escalation.length > 0 ? `<h3>督办情况</h3>${paragraphs(escalation)}` : '') +
+    `<p><a href="${e(ctx.tabUrl)}" target="_blank">打开${e(r.district)}工作表</a></p>` +
     `<p style="color:#666;">${e(FOOTER)}</p>` +
     `</div>`
   );
@@ -131,24 +175,33 @@ function htmlBody(r: DistrictReminder, ctx: EmailContext): string {
 
 const FOOTER = '本邮件由整治台账自动发送，每个辖区每天最多一封，抄送领导小组办公室。';
 
-const intro = (r: DistrictReminder, ctx: EmailContext): string =>
-  `截至${ctx.today}（北京时间），${r.district}在《${TITLE}》中有以下事项需要关注：` +
-  `逾期${r.overdue.length}家，即将到期${r.dueSoon.length}家。`;
+/** The salutation names the 填报单位 only (the district's name when 配置 has none). */
+const greeting = (r: DistrictReminder, ctx: EmailContext): string => ctx.filler || r.district;
+
+/** Only the counts that are not zero: `逾期2家，即将到期1家`; a report-only email says so. */
+function intro(r: DistrictReminder, ctx: EmailContext): string {
+  const counts: string[] = [];
+  if (r.overdue.length > 0) counts.push(`${TERM.overdue}${r.overdue.length}家`);
+  if (r.dueSoon.length > 0) counts.push(`${TERM.dueSoon}${r.dueSoon.length}家`);
+  const head = `截至${ctx.today}（北京时间），${r.district}在《${TITLE}》中`;
+  if (counts.length > 0) return `${head}有以下企业需要关注：${counts.join('，')}。`;
+  return `${head}没有逾期或即将到期的企业，请关注本季度进展报送。`;
+}
 
 const testNote = (ctx: EmailContext): string =>
   `测试邮件：本应发送给 ${ctx.districtEmails.join(', ') || '（联系邮箱未填写）'}，抄送 ${ctx.officeEmails.join(', ') || '（无）'}。`;
 
 function textBody(r: DistrictReminder, ctx: EmailContext): string {
-  const greeting = ctx.contact ? `${ctx.filler || r.district}（${ctx.contact}）` : ctx.filler || r.district;
   const lines: string[] = [];
   if (ctx.testRecipient) lines.push(testNote(ctx), '');
-  lines.push(`${greeting}：`, '', intro(r, ctx), '');
-  const list = itemRows(r);
-  if (list.length === 0) lines.push('本辖区目前没有逾期或即将到期的企业。');
-  else for (const i of list) lines.push(`- ${i.name}｜整改完成时限 ${i.deadline}｜${daysText(i)}｜${i.status}`);
+  lines.push(`${greeting(r, ctx)}：`, '', intro(r, ctx), '');
+  for (const i of itemRows(r)) lines.push(`- ${i.name}｜整改完成时限 ${deadlineText(i)}｜${daysText(i)}｜${i.status}`);
   const more = moreLine(r);
   if (more !== null) lines.push(`${more}${ctx.tabUrl}`);
-  lines.push('', '【季度进展报送】', ...reportLines(r, ctx.today), '', '【督办情况】', ...escalationLines(r), '');
+  for (const l of [staleLine(r), toFixLine(r)]) if (l) lines.push('', l);
+  lines.push('', '【季度进展报送】', ...reportLines(r, ctx.today), '');
+  const escalation = escalationLines(r);
+  if (escalation.length > 0) lines.push('【督办情况】', ...escalation, '');
   lines.push(`打开${r.district}工作表：${ctx.tabUrl}`, '', FOOTER);
   return lines.join('\n');
 }
@@ -159,7 +212,7 @@ export function composeReminderEmail(r: DistrictReminder, ctx: EmailContext): Re
     district: r.district,
     to,
     cc,
-    subject: subjectOf(r, ctx.testRecipient !== ''),
+    subject: subjectOf(r, ctx.testRecipient !== '', ctx.today),
     htmlBody: htmlBody(r, ctx),
     body: textBody(r, ctx),
     // Every address counts, a repeated one too: whether Google counts it once is unknown, so the stricter reading.

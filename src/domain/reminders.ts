@@ -1,18 +1,10 @@
 // Who gets a reminder today and why (contract §8): overdue and due-soon enterprises, a missing quarterly report, escalation.
 import type { Day } from './calendar-day';
 import { parseDay } from './calendar-day';
-import { INITIAL_STATUS } from './contract';
-import { deadlineState } from './overdue';
 import type { Quarter, ReportRecord, ReportState } from './quarter';
-import {
-  consecutiveMissedQuarters,
-  quarterOf,
-  reportDueDate,
-  reportReminderWindow,
-  reportStateFor,
-  reportingSince,
-} from './quarter';
+import { consecutiveMissedQuarters, quarterOf, reportDueDate, reportReminderWindow, reportStateFor } from './quarter';
 import type { Settings } from './settings';
+import { effectiveStatus, reportingStart, standingOf } from './vocabulary';
 
 /** The part of an enterprise a reminder needs (a ledger row's raw payload fits). */
 export interface ReminderEnterprise {
@@ -20,11 +12,15 @@ export interface ReminderEnterprise {
   readonly creditCode: string;
   readonly deadline: string;
   readonly status: string;
+  /** The Shanghai day of 最后更新时间, or null. */
+  readonly updatedOn: Day | null;
 }
 
 export interface DistrictLedger {
   readonly district: string;
   readonly enterprises: readonly ReminderEnterprise[];
+  /** Rows 校验本表 reports on (待修正). */
+  readonly toFix?: number;
 }
 
 export interface ReminderItem {
@@ -32,9 +28,9 @@ export interface ReminderItem {
   readonly creditCode: string;
   readonly deadline: Day;
   readonly status: string;
-  /** Days overdue (positive) or days left (zero or more), per `kind`. */
+  /** Days overdue (positive), days left (zero or more) or days since the last update, per `kind`. */
   readonly days: number;
-  readonly kind: 'overdue' | 'dueSoon';
+  readonly kind: 'overdue' | 'dueSoon' | 'stale';
 }
 
 export interface ReportSituation {
@@ -58,6 +54,10 @@ export interface DistrictReminder {
   readonly overdue: readonly ReminderItem[];
   /** Nearest deadline first. */
   readonly dueSoon: readonly ReminderItem[];
+  /** 久未更新, longest first (mentioned in the email; never a reason to send one on its own, contract §8). */
+  readonly stale: readonly ReminderItem[];
+  /** 待修正 rows of the tab. */
+  readonly toFix: number;
   readonly report: ReportSituation;
   readonly escalation: Escalation;
 }
@@ -66,20 +66,21 @@ export const ESCALATION_OVERDUE_DAYS = 30;
 
 export interface ReminderInput {
   readonly ledgers: readonly DistrictLedger[];
-  readonly settings: Pick<Settings, 'reportDay' | 'dueSoonDays'>;
+  readonly settings: Pick<Settings, 'reportDay' | 'dueSoonDays' | 'staleDays' | 'firstQuarter'>;
   readonly reports: readonly ReportRecord[];
   readonly today: Day;
 }
 
-function items(enterprises: readonly ReminderEnterprise[], today: Day, dueSoonDays: number): ReminderItem[] {
+function items(enterprises: readonly ReminderEnterprise[], today: Day, settings: ReminderInput['settings']): ReminderItem[] {
   const out: ReminderItem[] = [];
   for (const e of enterprises) {
     const deadline = parseDay(e.deadline);
-    if (!deadline) continue;
-    const status = e.status.trim() === '' ? INITIAL_STATUS : e.status.trim();
-    const state = deadlineState({ status, deadline }, today, dueSoonDays);
-    if (state.kind === 'overdue') out.push({ name: e.name, creditCode: e.creditCode, deadline, status, days: state.daysOverdue, kind: 'overdue' });
-    if (state.kind === 'dueSoon') out.push({ name: e.name, creditCode: e.creditCode, deadline, status, days: state.daysLeft, kind: 'dueSoon' });
+    const status = effectiveStatus(e.status);
+    const standing = standingOf(e, today, settings);
+    const base = { name: e.name, creditCode: e.creditCode, deadline: deadline ?? '', status };
+    if (standing.deadline.kind === 'overdue') out.push({ ...base, days: standing.deadline.daysOverdue, kind: 'overdue' });
+    if (standing.deadline.kind === 'dueSoon') out.push({ ...base, days: standing.deadline.daysLeft, kind: 'dueSoon' });
+    if (standing.staleDays !== null) out.push({ ...base, days: standing.staleDays, kind: 'stale' });
   }
   return out;
 }
@@ -93,15 +94,18 @@ export function districtSituation(
   settings: ReminderInput['settings'],
   today: Day,
 ): DistrictReminder {
-  const all = items(ledger.enterprises, today, settings.dueSoonDays);
+  const all = items(ledger.enterprises, today, settings);
   const overdue = all.filter((i) => i.kind === 'overdue').sort((a, b) => b.days - a.days || byName(a, b));
   const dueSoon = all.filter((i) => i.kind === 'dueSoon').sort((a, b) => a.days - b.days || byName(a, b));
+  const stale = all.filter((i) => i.kind === 'stale').sort((a, b) => b.days - a.days || byName(a, b));
   const quarter = quarterOf(today);
   const state = reportStateFor(reports, ledger.district, quarter, settings.reportDay);
   return {
     district: ledger.district,
     overdue,
     dueSoon,
+    stale,
+    toFix: ledger.toFix ?? 0,
     report: {
       quarter,
       dueDate: reportDueDate(quarter, settings.reportDay),
@@ -109,7 +113,13 @@ export function districtSituation(
       remind: state.kind === 'missing' && reportReminderWindow(today, settings.reportDay),
     },
     escalation: {
-      missedQuarters: consecutiveMissedQuarters(reports, ledger.district, today, settings.reportDay, reportingSince(reports, today)),
+      missedQuarters: consecutiveMissedQuarters(
+        reports,
+        ledger.district,
+        today,
+        settings.reportDay,
+        reportingStart(settings.firstQuarter, reports, today),
+      ),
       longOverdue: overdue.filter((i) => i.days > ESCALATION_OVERDUE_DAYS).length,
     },
   };

@@ -3,7 +3,9 @@
 import type { Day } from './calendar-day';
 import { dayOf, parseDay, startOfDay } from './calendar-day';
 import type { PlanRules } from './enterprise';
-import { CONFIG_DEFAULTS, CONFIG_HEADERS, CONFIG_LABEL, DEFAULT_DISTRICTS, TAB } from './contract';
+import { CONFIG_DEFAULTS, CONFIG_HEADERS, CONFIG_LABEL, DEFAULT_DISTRICTS, NO, TAB, YES } from './contract';
+import type { Quarter } from './quarter';
+import { parseQuarter, quarterLabel } from './quarter';
 
 export interface DistrictSettings {
   district: string;
@@ -22,6 +24,12 @@ export interface Settings {
   dueSoonDays: number;
   rectifyBy: Day;
   acceptBy: Day;
+  /** 首个报送季度: no earlier quarter counts as missing; null when the cell is empty (then the earliest report decides). */
+  firstQuarter: Quarter | null;
+  /** 进展更新提醒天数: an open enterprise untouched for more than this many days is 久未更新. */
+  staleDays: number;
+  /** 仅工作日发送提醒: hold the daily reminders back on weekends and State Council holidays. */
+  workdaysOnly: boolean;
   testRecipient: string;
 }
 
@@ -103,6 +111,24 @@ function daySetting(found: Found | null, label: string, fallback: Day, errors: s
   if (day) return day;
   errors.push(`${found.where}“${label}”应为日期（YYYY-MM-DD）（现为“${text(v)}”），已按默认值${fallback}处理`);
   return fallback;
+}
+
+function quarterSetting(found: Found | null, label: string, errors: string[]): Quarter | null {
+  if (!found || isBlank(found.value)) return null;
+  const q = parseQuarter(text(found.value));
+  if (q) return q;
+  errors.push(`${found.where}“${label}”应写成“2022年第1季度”的形式（现为“${text(found.value)}”），已按最早一次报送所在季度处理`);
+  return null;
+}
+
+/** 是/否. An unreadable value holds reminders back on days off: the reading that sends less mail. */
+function yesNoSetting(found: Found | null, label: string, fallback: boolean, errors: string[]): boolean {
+  if (!found || isBlank(found.value)) return fallback;
+  const v = text(found.value);
+  if (v === YES) return true;
+  if (v === NO) return false;
+  errors.push(`${found.where}“${label}”应为“${YES}”或“${NO}”（现为“${v}”），已按“${YES}”处理（节假日和周末不发提醒）`);
+  return true;
 }
 
 const LABELS = new Set<string>(Object.values(CONFIG_LABEL));
@@ -200,6 +226,9 @@ export function parseSettings(grid: unknown[][]): SettingsResult {
     dueSoonDays: int(CONFIG_LABEL.dueSoonDays, CONFIG_DEFAULTS.dueSoonDays, 0, 365),
     rectifyBy: day(CONFIG_LABEL.rectifyBy, CONFIG_DEFAULTS.rectifyBy),
     acceptBy: day(CONFIG_LABEL.acceptBy, CONFIG_DEFAULTS.acceptBy),
+    firstQuarter: quarterSetting(findLabel(grid, CONFIG_LABEL.firstQuarter), CONFIG_LABEL.firstQuarter, errors),
+    staleDays: int(CONFIG_LABEL.staleDays, CONFIG_DEFAULTS.staleDays, 1, 365),
+    workdaysOnly: yesNoSetting(findLabel(grid, CONFIG_LABEL.workdaysOnly), CONFIG_LABEL.workdaysOnly, CONFIG_DEFAULTS.workdaysOnly, errors),
     testRecipient: testList[0] ?? '',
   };
   if (settings.rectifyBy > settings.acceptBy) {
@@ -214,8 +243,11 @@ export function defaultSettings(): Settings {
 
 const NOTE = '说明';
 
-/** What setup writes on an empty 配置: a rectangle, dates as real dates, numbers as numbers. */
-export function defaultConfigGrid(): unknown[][] {
+/**
+ * What setup writes on an empty 配置: a rectangle, dates as real dates, numbers as numbers. `firstQuarter` is the
+ * quarter setup runs in (contract §3's default for 首个报送季度); without it the cell is left empty.
+ */
+export function defaultConfigGrid(firstQuarter?: Quarter): unknown[][] {
   const width = CONFIG_HEADERS.length + 1;
   const pad = (cells: unknown[]): unknown[] => [...cells, ...new Array(Math.max(0, width - cells.length)).fill('')];
   const rows: unknown[][] = [
@@ -239,6 +271,9 @@ export function defaultConfigGrid(): unknown[][] {
     pad([CONFIG_LABEL.dueSoonDays, CONFIG_DEFAULTS.dueSoonDays, '整改完成时限前多少天起提醒']),
     pad([CONFIG_LABEL.rectifyBy, startOfDay(CONFIG_DEFAULTS.rectifyBy), '行动方案规定的整治完成日期']),
     pad([CONFIG_LABEL.acceptBy, startOfDay(CONFIG_DEFAULTS.acceptBy), '整改完成时限不得晚于此日期；方案延期时在此修改']),
+    pad([CONFIG_LABEL.firstQuarter, firstQuarter ? quarterLabel(firstQuarter) : '', '此前的季度不计为未报送（写成“2022年第1季度”）']),
+    pad([CONFIG_LABEL.staleDays, CONFIG_DEFAULTS.staleDays, '未启动或整改中的企业超过多少天未更新记为久未更新（1–365）']),
+    pad([CONFIG_LABEL.workdaysOnly, CONFIG_DEFAULTS.workdaysOnly ? YES : NO, '选“是”则周末和法定节假日不发每日提醒（调休上班日照常发送）']),
     pad([CONFIG_LABEL.testRecipient, '', '测试提醒邮件的收件人（一个地址，可留空）']),
   ];
   return rows;

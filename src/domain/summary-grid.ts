@@ -4,7 +4,9 @@ import type { Status } from './contract';
 import { startOfDay } from './calendar-day';
 import { literalText } from './ledger-row';
 import { TRAFFIC_COLORS } from './ledger-template';
-import { quarterLabel, reportStateText } from './quarter';
+import { quarterLabel, reportDueDate, reportStateText } from './quarter';
+import { TERM } from './vocabulary';
+import { dayWithNote } from './workday';
 import type { BoardCell, Counts, DeadlineItem, SummaryModel } from './summary';
 import { INVALID_LABEL, completionRate } from './summary';
 
@@ -16,8 +18,8 @@ export const CHART_TITLE = '各辖区整治进度（逾期、整改中、未启�
 /** Lists longer than this show their first rows and a line `另有N家…`: the tab stays readable and cheap to write. */
 export const LIST_CAP = 200;
 
-/** Where a ledger change that did not recompute 汇总 says so (row 2, after 更新于 and the day); the recompute clears it. */
-export const STALE_CELL = { row: 2, col: 8 } as const;
+/** Where a ledger change that did not recompute 汇总 says so (row 2, after 更新于, the day and the due date); the recompute clears it. */
+export const STALE_CELL = { row: 2, col: 10 } as const;
 
 export function staleText(changedAt: string): string {
   return `台账在${changedAt}有更改，尚未计入本表。点“整治台账 → 刷新汇总”可立即更新；每日自动任务和稍后的编辑也会更新本表。`;
@@ -36,8 +38,8 @@ export const SECTION_BACKGROUND = '#eeeeee';
 export const CHART_SERIES: readonly { label: string; color: string }[] = [
   { label: '已验收销号', color: '#6aa84f' },
   { label: '已完成（待验收）', color: '#b6d7a8' },
-  { label: '整改中', color: '#6fa8dc' },
-  { label: '未启动', color: '#cccccc' },
+  { label: '整改中（不含逾期）', color: '#6fa8dc' },
+  { label: '未启动（不含逾期）', color: '#cccccc' },
   { label: '逾期', color: '#e06666' },
 ];
 
@@ -60,7 +62,7 @@ export interface SummaryGrid {
   sections: Record<SectionKey, number>;
 }
 
-export type SectionKey = 'districts' | 'chart' | 'industry' | 'town' | 'status' | 'board' | 'overdue' | 'dueSoon' | 'problems';
+export type SectionKey = 'districts' | 'chart' | 'industry' | 'town' | 'status' | 'board' | 'overdue' | 'dueSoon' | 'stale' | 'problems';
 
 export const SECTION_TITLES: Record<SectionKey, string> = {
   districts: '一、各辖区整治情况',
@@ -71,7 +73,8 @@ export const SECTION_TITLES: Record<SectionKey, string> = {
   board: '六、季度报送情况',
   overdue: '七、逾期企业（按逾期天数从多到少）',
   dueSoon: '八、即将到期企业',
-  problems: '九、待修正的台账行（已计入企业总数）',
+  stale: '九、久未更新企业（按未更新天数从多到少）',
+  problems: '十、待修正的台账行（即“校验本表”报告的问题，已计入企业总数）',
 };
 
 interface Cell {
@@ -111,6 +114,8 @@ function mainRow(label: string, k: Counts, report: string): Row {
     count(k.dueSoon, TRAFFIC_COLORS.dueSoon),
     pct(completionRate(k), completionRate(k) === 1 ? { bg: TRAFFIC_COLORS.done } : {}),
     c(report),
+    count(k.stale, TRAFFIC_COLORS.dueSoon),
+    count(k.toFix, TRAFFIC_COLORS.overdue),
   ];
 }
 
@@ -135,9 +140,10 @@ function listRows(items: readonly DeadlineItem[], colour: string, noun: string):
     c(e.district),
     c(e.name),
     c(e.creditCode),
-    c(startOfDay(e.deadline), { fmt: FORMAT.date }),
+    e.deadline === '' ? c('') : c(startOfDay(e.deadline), { fmt: FORMAT.date }),
     c(e.days),
     c(e.status),
+    c(e.note),
   ].map((x): Cell => ({ ...x, bg: colour })));
   if (items.length > LIST_CAP) rows.push([c(`另有${items.length - LIST_CAP}家${noun}未列出（共${items.length}家），请在各辖区工作表中按颜色查看。`)]);
   return rows;
@@ -162,6 +168,8 @@ export function summaryGrid(m: SummaryModel): SummaryGrid {
     c(startOfDay(m.today), { fmt: FORMAT.date }),
     c('当前季度'),
     c(quarterLabel(m.currentQuarter)),
+    c('本季度报送截止日'),
+    c(dayWithNote(reportDueDate(m.currentQuarter, m.reportDay))),
   ]);
 
   section('districts', header(SUMMARY_HEADERS), [
@@ -206,9 +214,10 @@ export function summaryGrid(m: SummaryModel): SummaryGrid {
 
   section('board', header(['辖区', ...m.quarters.map(quarterLabel)]), m.board.map((b) => [c(b.district), ...b.cells.map(boardCell)]));
 
-  const listHead = (days: string): Row => header(['辖区', '企业名称', '统一社会信用代码', '整改完成时限', days, '整改状态']);
-  section('overdue', listHead('逾期天数'), listRows(m.overdue, TRAFFIC_COLORS.overdue, '逾期企业'));
-  section('dueSoon', listHead('剩余天数'), listRows(m.dueSoon, TRAFFIC_COLORS.dueSoon, '即将到期企业'));
+  const listHead = (days: string, note: string): Row => header(['辖区', '企业名称', '统一社会信用代码', '整改完成时限', days, '整改状态', note]);
+  section('overdue', listHead('逾期天数', '时限备注'), listRows(m.overdue, TRAFFIC_COLORS.overdue, `${TERM.overdue}企业`));
+  section('dueSoon', listHead('剩余天数', '时限备注'), listRows(m.dueSoon, TRAFFIC_COLORS.dueSoon, `${TERM.dueSoon}企业`));
+  section('stale', listHead('未更新天数', ''), listRows(m.stale, TRAFFIC_COLORS.dueSoon, `${TERM.stale}企业`));
 
   const problemRows: Row[] =
     m.problems.length === 0

@@ -4,8 +4,10 @@
 // - every non-blank row of a district tab counts in that tab's 企业总数, whatever its 辖区 cell says;
 // - an empty 整改状态 counts as 未启动 (a new row starts there, as the deadline rule also reads it);
 // - an unrecognised 整改状态, 整治分类, 行业类别 or 所在乡镇（街道） counts in no column of that kind but in the
-//   `未填或无效` row/column of the tables that have one, and the row is listed under 待修正 with the problem;
-// - a missing or unreadable 整改完成时限 makes the row neither overdue nor due soon, and lists it under 待修正;
+//   `未填或无效` row/column of the tables that have one;
+// - a missing or unreadable 整改完成时限 makes the row neither overdue nor due soon;
+// - 待修正 lists exactly the rows 校验本表 reports (the caller passes its problems, vocabulary.toFixChecks), so the
+//   two can never disagree;
 // so the status columns of a district add up to its 企业总数 only when its rows are valid, and 完成率 counts the
 // invalid rows in its denominator (a bad row is never counted as done).
 import type { Day } from './calendar-day';
@@ -14,7 +16,9 @@ import { CATEGORIES, DONE_STATUSES, INDUSTRIES, INITIAL_STATUS, STATUSES, TOWNS 
 import type { Category, Industry, Status, Town } from './contract';
 import { deadlineState } from './overdue';
 import type { Quarter, ReportRecord, ReportState } from './quarter';
-import { firstDay, planQuarters, quarterOf, reportDueDate, reportStateFor } from './quarter';
+import { compareQuarters, firstDay, planQuarters, quarterOf, reportDueDate, reportStateFor } from './quarter';
+import { staleDays } from './vocabulary';
+import { holidayNote } from './workday';
 
 /** One ledger row as read, before validation (text as the sheet holds it; the deadline as `YYYY-MM-DD` or junk). */
 export interface SummaryEntry {
@@ -29,6 +33,10 @@ export interface SummaryEntry {
   status: string;
   town: string;
   deadline: string;
+  /** The Shanghai day of 最后更新时间, or null when the row has none. */
+  updatedOn: Day | null;
+  /** What 校验本表 reports on this row (`字段：问题`); empty when the row is valid. */
+  toFix: readonly string[];
 }
 
 export interface SummaryInput {
@@ -40,7 +48,11 @@ export interface SummaryInput {
   now: Date;
   dueSoonDays: number;
   reportDay: number;
-  /** The quarters of the reporting board are those overlapping planFrom…planTo. */
+  /** 进展更新提醒天数 */
+  staleDays: number;
+  /** 首个报送季度 (or the earliest report's): the board shows no quarter before it. */
+  firstQuarter: Quarter;
+  /** The quarters of the reporting board are those overlapping planFrom…planTo, from firstQuarter on. */
   planFrom: Day;
   planTo: Day;
 }
@@ -59,6 +71,10 @@ export interface Counts {
   badStatus: number;
   overdue: number;
   dueSoon: number;
+  /** 久未更新 */
+  stale: number;
+  /** 待修正 rows */
+  toFix: number;
   /** Overdue rows by their (open) status, so the chart's stacks add up without double counting. */
   overdueByStatus: Record<Status, number>;
 }
@@ -76,9 +92,11 @@ export interface DeadlineItem {
   name: string;
   creditCode: string;
   deadline: Day;
-  /** Days overdue (overdue list) or days left (due-soon list). */
+  /** Days overdue (overdue list), days left (due-soon list) or days since the last update (stale list). */
   days: number;
   status: string;
+  /** `遇节假日（…）` when the deadline falls on a weekend or holiday, else ''. */
+  note: string;
 }
 
 export interface ProblemItem {
@@ -101,6 +119,7 @@ export interface SummaryModel {
   now: Date;
   today: Day;
   currentQuarter: Quarter;
+  reportDay: number;
   districts: DistrictRow[];
   total: Counts;
   /** 行业类别 (and INVALID_LABEL last) → 整治分类 counts plus the unrecognised ones. */
@@ -111,6 +130,8 @@ export interface SummaryModel {
   byStatus: { label: string; perDistrict: number[]; total: number }[];
   overdue: DeadlineItem[];
   dueSoon: DeadlineItem[];
+  /** 久未更新, most days first. */
+  stale: DeadlineItem[];
   problems: ProblemItem[];
   quarters: Quarter[];
   board: { district: string; cells: BoardCell[] }[];
@@ -128,6 +149,8 @@ export function emptyCounts(): Counts {
     badStatus: 0,
     overdue: 0,
     dueSoon: 0,
+    stale: 0,
+    toFix: 0,
     overdueByStatus: zeros(STATUSES),
   };
 }
@@ -140,34 +163,31 @@ export function completionRate(c: Counts): number {
 
 const isOneOf = <T extends string>(list: readonly T[], v: string): v is T => (list as readonly string[]).includes(v);
 
-/** An entry read for the summary: each field either recognised or null, plus what is wrong with it. */
+/** An entry read for the summary: each field either recognised or null (what is wrong is 校验本表's to say). */
 interface Classified {
   status: Status | null;
   category: Category | null;
   industry: Industry | null;
   town: Town | null;
   deadline: Day | null;
-  problems: string[];
 }
+
+const oneOf = <T extends string>(list: readonly T[], v: string): T | null => (isOneOf(list, v.trim()) ? (v.trim() as T) : null);
 
 export function classify(e: SummaryEntry): Classified {
-  const problems: string[] = [];
-  const statusText = e.status.trim() === '' ? INITIAL_STATUS : e.status.trim();
-  const status = isOneOf(STATUSES, statusText) ? statusText : null;
-  if (!status) problems.push(`整改状态“${e.status}”无效`);
-  const category = isOneOf(CATEGORIES, e.category.trim()) ? (e.category.trim() as Category) : null;
-  if (!category) problems.push(e.category.trim() === '' ? '整治分类未填' : `整治分类“${e.category}”无效`);
-  const industry = isOneOf(INDUSTRIES, e.industry.trim()) ? (e.industry.trim() as Industry) : null;
-  if (!industry) problems.push(e.industry.trim() === '' ? '行业类别未填' : `行业类别“${e.industry}”无效`);
-  const town = isOneOf(TOWNS, e.town.trim()) ? (e.town.trim() as Town) : null;
-  if (!town) problems.push(e.town.trim() === '' ? '所在乡镇（街道）未填' : `所在乡镇（街道）“${e.town}”无效`);
-  const deadline = parseDay(e.deadline);
-  if (!deadline) problems.push(e.deadline.trim() === '' ? '整改完成时限未填' : `整改完成时限“${e.deadline}”不是日期`);
-  return { status, category, industry, town, deadline, problems };
+  return {
+    status: oneOf(STATUSES, e.status.trim() === '' ? INITIAL_STATUS : e.status),
+    category: oneOf(CATEGORIES, e.category),
+    industry: oneOf(INDUSTRIES, e.industry),
+    town: oneOf(TOWNS, e.town),
+    deadline: parseDay(e.deadline),
+  };
 }
 
-function add(c: Counts, k: Classified, state: ReturnType<typeof deadlineState>): void {
+function add(c: Counts, k: Classified, state: ReturnType<typeof deadlineState>, stale: boolean, toFix: boolean): void {
   c.total += 1;
+  if (stale) c.stale += 1;
+  if (toFix) c.toFix += 1;
   if (k.category) c.byCategory[k.category] += 1;
   else c.badCategory += 1;
   if (k.status) c.byStatus[k.status] += 1;
@@ -186,6 +206,8 @@ export function sumCounts(list: readonly Counts[]): Counts {
     out.badStatus += c.badStatus;
     out.overdue += c.overdue;
     out.dueSoon += c.dueSoon;
+    out.stale += c.stale;
+    out.toFix += c.toFix;
     for (const k of CATEGORIES) out.byCategory[k] += c.byCategory[k];
     for (const s of STATUSES) {
       out.byStatus[s] += c.byStatus[s];
@@ -211,6 +233,7 @@ export function buildSummary(input: SummaryInput): SummaryModel {
   const statusRows = new Map<string, number[]>([...STATUSES, INVALID_LABEL].map((s) => [s, districts.map(() => 0)]));
   const overdue: DeadlineItem[] = [];
   const dueSoon: DeadlineItem[] = [];
+  const stale: DeadlineItem[] = [];
   const problems: ProblemItem[] = [];
 
   for (const e of input.entries) {
@@ -218,8 +241,10 @@ export function buildSummary(input: SummaryInput): SummaryModel {
     if (!counts) continue; // a tab no longer listed in 配置 is not read at all; this guards a caller's slip
     const k = classify(e);
     const state = deadlineState({ status: k.status ?? e.status, deadline: k.deadline ?? '' }, today, dueSoonDays);
-    add(counts, k, state);
-    add(perTown.get(k.town ?? INVALID_LABEL)!, k, state);
+    const staleFor = staleDays({ status: k.status ?? e.status, updatedOn: e.updatedOn }, today, input.staleDays);
+    const toFix = e.toFix.length > 0;
+    add(counts, k, state, staleFor !== null, toFix);
+    add(perTown.get(k.town ?? INVALID_LABEL)!, k, state, staleFor !== null, toFix);
     const ind = perIndustry.get(k.industry ?? INVALID_LABEL)!;
     ind.total += 1;
     if (k.category) ind.byCategory[k.category] += 1;
@@ -234,20 +259,35 @@ export function buildSummary(input: SummaryInput): SummaryModel {
         deadline: k.deadline!,
         days: state.kind === 'overdue' ? state.daysOverdue : state.daysLeft,
         status: k.status ?? e.status,
+        note: holidayNote(k.deadline!),
       };
       (state.kind === 'overdue' ? overdue : dueSoon).push(item);
     }
-    if (k.problems.length > 0) {
-      problems.push({ district: e.district, row: e.row, name: e.name, creditCode: e.creditCode, problems: k.problems });
+    if (staleFor !== null) {
+      stale.push({
+        district: e.district,
+        row: e.row,
+        name: e.name,
+        creditCode: e.creditCode,
+        deadline: k.deadline ?? '',
+        days: staleFor,
+        status: k.status ?? e.status,
+        note: '',
+      });
+    }
+    if (toFix) {
+      problems.push({ district: e.district, row: e.row, name: e.name, creditCode: e.creditCode, problems: [...e.toFix] });
     }
   }
 
   overdue.sort(byDaysThen(order, -1));
   dueSoon.sort(byDaysThen(order, 1));
+  stale.sort(byDaysThen(order, -1));
   problems.sort((a, b) => (order.get(a.district) ?? 0) - (order.get(b.district) ?? 0) || a.row - b.row);
 
   const currentQuarter = quarterOf(today);
-  const quarters = planQuarters(input.planFrom, input.planTo);
+  const boardFrom = firstDay(input.firstQuarter) > input.planFrom ? firstDay(input.firstQuarter) : input.planFrom;
+  const quarters = planQuarters(boardFrom, input.planTo).filter((q) => compareQuarters(q, input.firstQuarter) >= 0);
   const districtRows = districts.map((d) => ({
     district: d,
     counts: perDistrict.get(d)!,
@@ -258,6 +298,7 @@ export function buildSummary(input: SummaryInput): SummaryModel {
     now: input.now,
     today,
     currentQuarter,
+    reportDay,
     districts: districtRows,
     total: sumCounts(districtRows.map((r) => r.counts)),
     byIndustry: [...perIndustry].map(([label, v]) => ({ label, ...v })),
@@ -265,6 +306,7 @@ export function buildSummary(input: SummaryInput): SummaryModel {
     byStatus: [...statusRows].map(([label, perD]) => ({ label, perDistrict: perD, total: perD.reduce((a, b) => a + b, 0) })),
     overdue,
     dueSoon,
+    stale,
     problems,
     quarters,
     board: districts.map((d) => ({

@@ -48,7 +48,7 @@ describe('daily reminders', () => {
     const emu = world(now);
     runDaily(emu);
     expect(emu.outbox).toHaveLength(count);
-    for (const m of emu.outbox) expect(m.subject).toMatch(/：本季度进展未报送$/);
+    for (const m of emu.outbox) expect(m.subject).toMatch(/：本季度进展(待报送（截止3月25日）|未报送（3月25日已截止）)$/);
   });
 
   test('mails once however often it runs the same day, and again the next day', () => {
@@ -186,6 +186,31 @@ describe('daily reminders', () => {
     runDaily(emu);
     emu.clickMenu('预览提醒邮件');
     expect(emu.ui.dialogs[1]!.html).toMatch(/达川区<\/b>：今日已发送/);
+    expect(emu.outbox).toHaveLength(1);
+  });
+});
+
+describe('仅工作日发送提醒 (the Chinese calendar)', () => {
+  const late = { 通川区: [{ name: '甲公司', deadline: '2022-09-01' }] };
+
+  test('holds the reminders back on a State Council holiday when set to 是, and logs why', () => {
+    const emu = world('2022-10-03T01:00:00Z', late, { workdaysOnly: '是' });
+    runDaily(emu);
+    expect(emu.outbox).toEqual([]);
+    const skip = logRows(emu).filter((r) => r[2] === '通川区' && r[9]!.includes('非工作日'));
+    expect(skip).toHaveLength(1);
+    expect(skip[0]!.join('|')).toContain('国庆节');
+  });
+
+  test('sends on a make-up workday (调休上班的周六) when set to 是', () => {
+    const emu = world('2022-10-08T01:00:00Z', late, { workdaysOnly: '是' });
+    runDaily(emu);
+    expect(emu.outbox.map((m) => m.subject)).toEqual(['【整治台账提醒】通川区：1家企业逾期']);
+  });
+
+  test('sends on a holiday by default (否: today’s behaviour stays)', () => {
+    const emu = world('2022-10-03T01:00:00Z', late);
+    runDaily(emu);
     expect(emu.outbox).toHaveLength(1);
   });
 });

@@ -118,10 +118,11 @@ describe('刷新汇总', () => {
     seedMixed(emu);
     refresh(emu);
     const { rows } = mainTable(emu);
-    // 辖区, 企业总数, 改造提升, 搬迁升级, 原址关闭, 未启动, 整改中, 已完成（待验收）, 已验收销号, 逾期, 即将到期, 完成率, 本季度报送
-    expect(rows.get('通川区')).toEqual(['通川区', 6, 3, 1, 2, 1, 3, 1, 1, 1, 2, 2 / 6, '未报送']);
-    expect(rows.get('达川区')).toEqual(['达川区', 2, 2, 0, 0, 0, 1, 0, 1, 1, 0, 1 / 2, '未报送']);
-    expect(rows.get('达州高新区')).toEqual(['达州高新区', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '未报送']);
+    // 辖区, 企业总数, 改造提升, 搬迁升级, 原址关闭, 未启动, 整改中, 已完成（待验收）, 已验收销号, 逾期, 即将到期, 完成率, 本季度报送,
+    // 久未更新, 待修正
+    expect(rows.get('通川区')).toEqual(['通川区', 6, 3, 1, 2, 1, 3, 1, 1, 1, 2, 2 / 6, '未报送', 0, 0]);
+    expect(rows.get('达川区')).toEqual(['达川区', 2, 2, 0, 0, 0, 1, 0, 1, 1, 0, 1 / 2, '未报送', 0, 0]);
+    expect(rows.get('达州高新区')).toEqual(['达州高新区', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '未报送', 0, 0]);
     expect(rows.get(SUMMARY_TOTAL)!.slice(0, 12)).toEqual([SUMMARY_TOTAL, 8, 5, 1, 2, 1, 4, 1, 2, 2, 2, 3 / 8]);
   });
 
@@ -176,7 +177,9 @@ describe('刷新汇总', () => {
     expect(rows.get('达川区')![12]).toBe('逾期报送（2022-03-26）');
     expect(rows.get('达州高新区')![12]).toBe('未报送');
     const grid = summary(emu);
-    const board = grid.findIndex((r) => r[0] === '辖区' && r[1] === '2021年第1季度');
+    // The board starts at 首个报送季度, the quarter setup ran in (2022 Q1): no 2021 quarter shows as missing.
+    const board = grid.findIndex((r) => r[0] === '辖区' && r[1] === '2022年第1季度');
+    expect(grid[board]).not.toContain('2021年第4季度');
     const q = grid[board]!.indexOf('2022年第1季度');
     expect(grid.slice(board + 1, board + 4).map((r) => r[q])).toEqual(['已报送（2022-03-25）', '逾期报送（2022-03-26）', '未报送']);
   });

@@ -6,9 +6,9 @@ import { MAX_LISTED, MAX_RECIPIENTS_PER_MESSAGE, composeReminderEmail, escapeHtm
 import type { ReminderEnterprise } from '../../src/domain/reminders';
 import { districtSituation } from '../../src/domain/reminders';
 
-const SETTINGS = { reportDay: 25, dueSoonDays: 7 };
+const SETTINGS = { reportDay: 25, dueSoonDays: 7, staleDays: 30, firstQuarter: null };
 
-const ent = (name: string, deadline: Day, status = '整改中'): ReminderEnterprise => ({ name, creditCode: 'x', deadline, status });
+const ent = (name: string, deadline: Day, status = '整改中'): ReminderEnterprise => ({ name, creditCode: 'x', deadline, status, updatedOn: null });
 
 const CTX: EmailContext = {
   today: '2022-03-26',
@@ -41,7 +41,7 @@ describe('the reminder email', () => {
 
   test('names overdue count and the missing report in the subject', () => {
     const mail = composeReminderEmail(situation([ent('甲', '2022-03-20'), ent('乙', '2022-03-01')], '2022-03-26'), CTX);
-    expect(mail.subject).toBe('【整治台账提醒】通川区：2家企业逾期，本季度进展未报送');
+    expect(mail.subject).toBe('【整治台账提醒】通川区：2家企业逾期，本季度进展未报送（3月25日已截止）');
   });
 
   test('names due-soon enterprises in the subject and leaves out a report not yet in its window', () => {
@@ -51,16 +51,17 @@ describe('the reminder email', () => {
 
   test('lists each enterprise with its deadline, days overdue or left, and status', () => {
     const mail = composeReminderEmail(situation([ent('甲公司', '2022-03-20', '未启动'), ent('乙公司', '2022-03-30')], '2022-03-26'), CTX);
-    expect(mail.htmlBody).toMatch(/<td[^>]*>甲公司<\/td><td[^>]*>2022-03-20<\/td><td[^>]*>逾期6天<\/td><td[^>]*>未启动<\/td>/);
+    // 2022-03-20 is a Sunday: the deadline carries the 遇节假日 note.
+    expect(mail.htmlBody).toMatch(/<td[^>]*>甲公司<\/td><td[^>]*>2022-03-20（遇节假日：周日）<\/td><td[^>]*>逾期6天<\/td><td[^>]*>未启动<\/td>/);
     expect(mail.htmlBody).toMatch(/<td[^>]*>乙公司<\/td><td[^>]*>2022-03-30<\/td><td[^>]*>剩余4天<\/td><td[^>]*>整改中<\/td>/);
-    expect(mail.body).toContain('甲公司｜整改完成时限 2022-03-20｜逾期6天｜未启动');
+    expect(mail.body).toContain('甲公司｜整改完成时限 2022-03-20（遇节假日：周日）｜逾期6天｜未启动');
   });
 
   test('states the report, a late-report warning after the due date, escalation and the tab link', () => {
     const mail = composeReminderEmail(situation([], '2022-03-26'), CTX);
     expect(mail.htmlBody).toContain('2022年第1季度进展报送（截止日期2022-03-25）：未报送');
     expect(mail.htmlBody).toContain('记为逾期报送');
-    expect(mail.htmlBody).toContain('连续1个季度未按时报送');
+    expect(mail.htmlBody).toContain('本辖区最近一个季度的进展未按时报送');
     expect(mail.htmlBody).toContain('href="https://docs.google.com/spreadsheets/d/abc/edit#gid=123"');
     expect(mail.body).toContain(CTX.tabUrl);
   });
@@ -72,7 +73,7 @@ describe('the reminder email', () => {
 
   test('escapes an enterprise name that is HTML', () => {
     const evil = '<img src=x onerror=alert(1)>';
-    const mail = composeReminderEmail(situation([ent(evil, '2022-03-20')], '2022-03-26'), { ...CTX, contact: '"李&四"<b>', filler: '<b>' });
+    const mail = composeReminderEmail(situation([ent(evil, '2022-03-20')], '2022-03-26'), { ...CTX, filler: '"李&四"<b>' });
     expect(mail.htmlBody).not.toContain('<img');
     expect(mail.htmlBody).not.toContain('<b>');
     expect(mail.htmlBody).toContain('&lt;img src=x onerror=alert(1)&gt;');
@@ -82,6 +83,67 @@ describe('the reminder email', () => {
 
   test('escapes the five HTML-special characters', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+
+  test('says 待报送 with the due day before the due date, 未报送 after it', () => {
+    const before = composeReminderEmail(situation([], '2022-09-22'), { ...CTX, today: '2022-09-22' });
+    expect(before.subject).toBe('【整治台账提醒】通川区：本季度进展待报送（截止9月25日）');
+    expect(before.body).toContain('2022年第3季度进展报送（截止日期2022-09-25（遇节假日：周日））：待报送。');
+    expect(before.body).not.toContain('：未报送');
+    const on = composeReminderEmail(situation([], '2022-09-25'), { ...CTX, today: '2022-09-25' });
+    expect(on.subject).toContain('待报送（截止9月25日）');
+    const after = composeReminderEmail(situation([], '2022-09-26'), { ...CTX, today: '2022-09-26' });
+    expect(after.subject).toBe('【整治台账提醒】通川区：本季度进展未报送（9月25日已截止）');
+  });
+
+  test('names only the counts that are not zero: no 即将到期0家', () => {
+    const mail = composeReminderEmail(situation([ent('甲', '2022-03-20')], '2022-03-22'), { ...CTX, today: '2022-03-22' });
+    expect(mail.body).toContain('逾期1家。');
+    expect(mail.body).not.toMatch(/0家/);
+    expect(mail.htmlBody).not.toMatch(/0家/);
+    const reportOnly = composeReminderEmail(situation([], '2022-03-23'), { ...CTX, today: '2022-03-23' });
+    expect(reportOnly.body).not.toMatch(/逾期0家|即将到期0家/);
+    expect(reportOnly.body).toContain('没有逾期或即将到期的企业');
+  });
+
+  test('says 已连续N个季度未按时报送 only for N ≥ 2, one natural sentence for 1, nothing for 0', () => {
+    const reports = (days: string[]) => days.map((on) => ({ quarter: '', district: '通川区', on, at: null, account: '', counts: {}, total: 0, onTime: true, kind: 'first' as const }));
+    const since = { ...SETTINGS, firstQuarter: { year: 2021, q: 1 as const } };
+    const none = districtSituation({ district: '通川区', enterprises: [ent('甲', '2022-03-20')] }, reports(['2021-12-20', '2022-03-20']), since, '2022-03-26');
+    expect(none.escalation.missedQuarters).toBe(0);
+    const noneMail = composeReminderEmail(none, CTX);
+    expect(noneMail.body).not.toContain('连续');
+    expect(noneMail.body).not.toContain('督办情况');
+    const two = districtSituation({ district: '通川区', enterprises: [] }, reports(['2021-09-20']), since, '2022-03-26');
+    expect(two.escalation.missedQuarters).toBe(2);
+    expect(composeReminderEmail(two, CTX).body).toContain('本辖区已连续2个季度未按时报送进展（未报送或逾期报送）。');
+  });
+
+  test('counts no quarter before 首个报送季度 as missed', () => {
+    const s = districtSituation({ district: '通川区', enterprises: [] }, [], { ...SETTINGS, firstQuarter: { year: 2022, q: 1 } }, '2022-03-26');
+    expect(s.escalation.missedQuarters).toBe(1);
+    const later = districtSituation({ district: '通川区', enterprises: [] }, [], { ...SETTINGS, firstQuarter: { year: 2022, q: 2 } }, '2022-03-26');
+    expect(later.escalation.missedQuarters).toBe(0);
+  });
+
+  test('greets the 填报单位 only, not the contact person', () => {
+    const mail = composeReminderEmail(situation([ent('甲', '2022-03-20')], '2022-03-26'), CTX);
+    expect(mail.body.split('\n')[0]).toBe('通川区人民政府：');
+    expect(mail.body).not.toContain('张三');
+    expect(mail.htmlBody).toContain('<p>通川区人民政府：</p>');
+    const noFiller = composeReminderEmail(situation([ent('甲', '2022-03-20')], '2022-03-26'), { ...CTX, filler: '' });
+    expect(noFiller.body.split('\n')[0]).toBe('通川区：');
+  });
+
+  test('mentions 久未更新 enterprises and 待修正 rows when there are any', () => {
+    const stale = { ...ent('老企业', '2022-12-31'), updatedOn: '2022-01-01' };
+    const s = districtSituation({ district: '通川区', enterprises: [stale, ent('甲', '2022-03-20')], toFix: 2 }, [], SETTINGS, '2022-03-26');
+    const mail = composeReminderEmail(s, CTX);
+    expect(mail.body).toContain('（久未更新），请核实并更新：老企业（84天），共1家。');
+    expect(mail.body).toContain('本辖区工作表有2行待修正');
+    const quiet = composeReminderEmail(situation([ent('甲', '2022-03-20')], '2022-03-26'), CTX);
+    expect(quiet.body).not.toContain('久未更新');
+    expect(quiet.body).not.toContain('待修正');
   });
 });
 

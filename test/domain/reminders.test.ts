@@ -6,10 +6,10 @@ import { quarterId, reportTimeliness } from '../../src/domain/quarter';
 import type { DistrictLedger, ReminderEnterprise } from '../../src/domain/reminders';
 import { decideReminders, districtSituation, hasSomethingToSay } from '../../src/domain/reminders';
 
-const SETTINGS = { reportDay: 25, dueSoonDays: 7 };
+const SETTINGS = { reportDay: 25, dueSoonDays: 7, staleDays: 30, firstQuarter: null };
 
 function ent(name: string, deadline: Day, status = '整改中'): ReminderEnterprise {
-  return { name, creditCode: `91511700MA${name.length}`, deadline, status };
+  return { name, creditCode: `91511700MA${name.length}`, deadline, status, updatedOn: null };
 }
 
 function report(district: string, on: Day): ReportRecord {

@@ -30,6 +30,9 @@ describe('defaultConfigGrid', () => {
       reminderHour: CONFIG_DEFAULTS.reminderHour,
       reportDay: CONFIG_DEFAULTS.reportDay,
       dueSoonDays: CONFIG_DEFAULTS.dueSoonDays,
+      firstQuarter: null,
+      staleDays: CONFIG_DEFAULTS.staleDays,
+      workdaysOnly: false,
       rectifyBy: CONFIG_DEFAULTS.rectifyBy,
       acceptBy: CONFIG_DEFAULTS.acceptBy,
       testRecipient: '',
@@ -180,6 +183,38 @@ describe('parseSettings: labelled settings', () => {
     const bad = parseSettings(setValue(defaultConfigGrid(), CONFIG_LABEL.testRecipient, 'nobody'));
     expect(bad.settings.testRecipient).toBe('');
     expect(bad.errors[0]).toContain(CONFIG_LABEL.testRecipient);
+  });
+});
+
+describe('parseSettings: 首个报送季度, 进展更新提醒天数, 仅工作日发送提醒', () => {
+  const base = defaultConfigGrid({ year: 2022, q: 1 });
+
+  it('writes 首个报送季度 as setup gives it and reads it back', () => {
+    expect(base.find((r) => r[0] === CONFIG_LABEL.firstQuarter)![1]).toBe('2022年第1季度');
+    const { settings, errors } = parseSettings(base);
+    expect(errors).toEqual([]);
+    expect(settings).toMatchObject({ firstQuarter: { year: 2022, q: 1 }, staleDays: 30, workdaysOnly: false });
+  });
+
+  it('reads 是 and 否, and takes an unreadable value as 是 (the reading that sends less) with a message', () => {
+    expect(parseSettings(setValue(base, CONFIG_LABEL.workdaysOnly, '是')).settings.workdaysOnly).toBe(true);
+    const bad = parseSettings(setValue(base, CONFIG_LABEL.workdaysOnly, '周末不发'));
+    expect(bad.settings.workdaysOnly).toBe(true);
+    expect(bad.errors).toEqual([expect.stringContaining('“仅工作日发送提醒”应为“是”或“否”（现为“周末不发”）')]);
+  });
+
+  it('refuses a 首个报送季度 it cannot read, naming the form it wants', () => {
+    const bad = parseSettings(setValue(base, CONFIG_LABEL.firstQuarter, '2022年春'));
+    expect(bad.settings.firstQuarter).toBeNull();
+    expect(bad.errors).toEqual([expect.stringContaining('应写成“2022年第1季度”的形式')]);
+    expect(parseSettings(setValue(base, CONFIG_LABEL.firstQuarter, '2023Q2')).settings.firstQuarter).toEqual({ year: 2023, q: 2 });
+  });
+
+  it('takes 进展更新提醒天数 from 1 to 365', () => {
+    expect(parseSettings(setValue(base, CONFIG_LABEL.staleDays, 45)).settings.staleDays).toBe(45);
+    const bad = parseSettings(setValue(base, CONFIG_LABEL.staleDays, 0));
+    expect(bad.settings.staleDays).toBe(30);
+    expect(bad.errors).toEqual([expect.stringContaining('“进展更新提醒天数”应为1到365之间的整数')]);
   });
 });
 

@@ -22,6 +22,8 @@ function entry(over: Partial<SummaryEntry>): SummaryEntry {
     status: '整改中',
     town: '复兴镇',
     deadline: '2022-12-31',
+    updatedOn: null,
+    toFix: [],
     ...over,
   };
 }
@@ -39,6 +41,8 @@ function input(entries: SummaryEntry[], over: Partial<SummaryInput> = {}): Summa
     now: new Date('2022-03-20T01:00:00Z'),
     dueSoonDays: 7,
     reportDay: 25,
+    staleDays: 30,
+    firstQuarter: { year: 2021, q: 1 },
     planFrom: PLAN_START,
     planTo: '2023-12-31',
     ...over,
@@ -134,12 +138,22 @@ describe('buildSummary', () => {
     ]);
   });
 
-  it('lists rows with an unrecognised value under 待修正 with the field named', () => {
-    const m = buildSummary(input(mixedLedger()));
+  it('lists under 待修正 exactly the rows given the 校验本表 problems, and counts them per district', () => {
+    const rows = mixedLedger().map((e) =>
+      e.name === '坏状态' ? { ...e, toFix: ['整改状态：请选择整改状态'] } : e.name === '坏分类' ? { ...e, toFix: ['整治分类：请选择整治分类'] } : e,
+    );
+    const m = buildSummary(input(rows));
     expect(m.problems.map((p) => [p.name, p.problems.join('；')])).toEqual([
-      ['坏状态', '整改状态“已搬走”无效'],
-      ['坏分类', '整治分类未填'],
+      ['坏状态', '整改状态：请选择整改状态'],
+      ['坏分类', '整治分类：请选择整治分类'],
     ]);
+    expect(m.districts.map((d) => d.counts.toFix)).toEqual([0, 2, 0]);
+    expect(m.total.toFix).toBe(2);
+  });
+
+  it('has no 待修正 row of its own making: a row 校验本表 passes is not listed, whatever the summary could not classify', () => {
+    const m = buildSummary(input(mixedLedger()));
+    expect(m.problems).toEqual([]);
   });
 
   it('never fails on a row of junk and counts it in 企业总数 only', () => {
@@ -148,7 +162,7 @@ describe('buildSummary', () => {
     expect(m.total.total).toBe(1);
     expect(m.total.overdue + m.total.dueSoon).toBe(0);
     expect(Object.values(m.total.byStatus).reduce((a, b) => a + b, 0)).toBe(0);
-    expect(m.problems[0]!.problems).toHaveLength(5);
+    expect(m.byTown.find((t) => t.label === INVALID_LABEL)!.counts.total).toBe(1);
   });
 
   it('tabulates 行业类别 × 整治分类, the key towns and the statuses', () => {
@@ -173,6 +187,42 @@ describe('buildSummary', () => {
       { kind: 'late', on: '2022-03-26' },
       { kind: 'missing' },
     ]);
+  });
+
+  it('starts the reporting board at 首个报送季度: no earlier quarter shows as missing', () => {
+    const m = buildSummary(input([], { today: '2022-08-01', firstQuarter: { year: 2022, q: 1 } }));
+    expect(m.quarters[0]).toEqual({ year: 2022, q: 1 });
+    expect(m.board[0]!.cells).toHaveLength(m.quarters.length);
+    const grid = summaryGrid(m);
+    const boardHead = grid.values[grid.sections.board - 1]!;
+    expect(boardHead).not.toContain('2021年第4季度');
+    expect(boardHead).toContain('2022年第1季度');
+  });
+
+  it('lists and counts 久未更新 (more than 进展更新提醒天数 days), most days first; N days is not stale, N+1 is', () => {
+    const m = buildSummary(
+      input([
+        entry({ name: '正好30天', updatedOn: '2022-02-18' }),
+        entry({ name: '31天', updatedOn: '2022-02-17' }),
+        entry({ name: '90天', updatedOn: '2021-12-20', district: '达川区' }),
+        entry({ name: '已完成很久', updatedOn: '2021-01-01', status: '已完成（待验收）' }),
+      ]),
+    );
+    expect(m.stale.map((s) => [s.name, s.days])).toEqual([
+      ['90天', 90],
+      ['31天', 31],
+    ]);
+    expect(m.districts.map((d) => d.counts.stale)).toEqual([1, 1, 0]);
+    const grid = summaryGrid(m);
+    const head = grid.values[grid.sections.districts - 1]!;
+    const col = head.indexOf('久未更新');
+    expect(col).toBeGreaterThan(0);
+    expect(grid.values[grid.sections.districts]![col]).toBe(1);
+  });
+
+  it('notes an overdue deadline that fell on a holiday (遇节假日)', () => {
+    const m = buildSummary(input([entry({ name: '国庆到期', deadline: '2021-10-01' })]));
+    expect(m.overdue[0]!.note).toBe('遇节假日（国庆节）');
   });
 
   it('fills the reporting board for every quarter of the plan', () => {
