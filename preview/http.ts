@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import { servePageFont, withPageFont } from '../test/support/page-font';
 import { revive, withShim } from '../test/support/script-run-bridge';
 import { PreviewSession, type AnswerInput } from './session';
 import { sheetView, tabsOf } from './sheet-view';
@@ -95,8 +96,8 @@ function outbox(session: PreviewSession) {
 function mailPage(session: PreviewSession, id: number): string {
   const mail = session.emu.outbox[id - 1];
   if (!mail) throw new HttpError(404, '没有这封邮件');
-  if (mail.htmlBody !== undefined) return mail.htmlBody;
-  return `<!DOCTYPE html><meta charset="utf-8"><pre style="white-space:pre-wrap;font-family:sans-serif">${escapeHtml(mail.body)}</pre>`;
+  if (mail.htmlBody !== undefined) return withPageFont(mail.htmlBody);
+  return withPageFont(`<!DOCTYPE html><meta charset="utf-8"><pre style="white-space:pre-wrap;font-family:sans-serif">${escapeHtml(mail.body)}</pre>`);
 }
 
 async function route(session: PreviewSession, root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -110,6 +111,7 @@ async function route(session: PreviewSession, root: string, req: IncomingMessage
     });
     return;
   }
+  if (method === 'GET' && servePageFont(path, res)) return;
   if (method === 'GET' && path === '/favicon.ico') {
     res.writeHead(204).end();
     return;
@@ -124,16 +126,17 @@ async function route(session: PreviewSession, root: string, req: IncomingMessage
     const found = session.pages.find((p) => p.id === Number(page[1]));
     if (!found) throw new HttpError(404, '这个侧边栏已关闭');
     // The sidebar helper's google.script.run stand-in (test/support), answered by the /__script_run route below.
-    send(res, 200, 'text/html; charset=utf-8', withShim(found.html), {
+    send(res, 200, 'text/html; charset=utf-8', withPageFont(withShim(found.html)), {
       'Content-Security-Policy': "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
     });
     return;
   }
   const mail = /^\/mail\/(\d+)$/.exec(path);
   if (method === 'GET' && mail) {
-    // The email body is shown as the recipient's mail client would: no script, nothing fetched from elsewhere.
+    // The email body is shown as the recipient's mail client would: no script, nothing fetched from elsewhere
+    // (the page font is the viewer's, not the message's).
     send(res, 200, 'text/html; charset=utf-8', mailPage(session, Number(mail[1])), {
-      'Content-Security-Policy': "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+      'Content-Security-Policy': "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src 'self'",
     });
     return;
   }

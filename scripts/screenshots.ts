@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../test/support/chromium';
+import { launchChromium, resolveChromium } from '../test/support/chromium';
 import { startPreview } from '../preview/http';
 
 const root = process.cwd();
@@ -11,6 +11,8 @@ const out = join(root, 'docs/screenshots');
 
 async function shoot(page: Page, name: string): Promise<void> {
   const path = join(out, `${name}.png`);
+  // The page font (test/support/page-font.ts) loads the slices a page shows on demand, in every frame.
+  for (const frame of page.frames()) await frame.evaluate(() => document.fonts.ready.then(() => undefined));
   await page.screenshot({ path });
   console.log(`saved ${path}`);
 }
@@ -19,6 +21,8 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), 'screenshots-'));
   const preview = await startPreview({ root, port: 0, stateFile: join(dir, 'state.json') });
+  const choice = resolveChromium();
+  console.log(`Chromium: ${choice.executablePath} (${choice.source})`);
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 860 }, deviceScaleFactor: 1 });

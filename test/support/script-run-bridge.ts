@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { servePageFont, withPageFont } from './page-font';
 
 /** The part of the Emulator the bridge needs (a structural type, so a preview server can pass its own). */
 export interface ScriptRunner {
@@ -114,7 +115,7 @@ function send(res: ServerResponse, status: number, type: string, text: string): 
 }
 
 export async function startBridge(emu: ScriptRunner, html: string): Promise<Bridge> {
-  const pages = new Map<string, string>([['', withShim(html)]]);
+  const pages = new Map<string, string>([['', withPageFont(withShim(html))]]);
   const calls: BridgeCall[] = [];
   let closed = 0;
   const server: Server = createServer((req, res) => {
@@ -141,6 +142,7 @@ export async function startBridge(emu: ScriptRunner, html: string): Promise<Brid
       send(res, 204, 'text/plain', '');
       return;
     }
+    if (req.method === 'GET' && servePageFont(`/${path}`, res)) return;
     const page = pages.get(path);
     if (req.method === 'GET' && page !== undefined) send(res, 200, 'text/html', page);
     else send(res, 404, 'text/plain', 'not found');
@@ -155,7 +157,7 @@ export async function startBridge(emu: ScriptRunner, html: string): Promise<Brid
       return closed;
     },
     serve(next: string, name = '') {
-      pages.set(name, withShim(next));
+      pages.set(name, withPageFont(withShim(next)));
       return url + encodeURIComponent(name);
     },
     stop: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
