@@ -1,4 +1,4 @@
-// scripts/deploy.mjs run for real in a scratch project whose `npm` and `npx` are recording stubs on PATH.
+// scripts/deploy.mjs run for real in a scratch project whose `npm` and `npx` are recording stubs on PATH: refusals, --script-id, step order, skipped browser tests.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,8 +49,8 @@ function logIn(): void {
   writeFileSync(join(scratch.home, '.clasprc.json'), JSON.stringify({ tokens: { default: { type: 'authorized_user', refresh_token: 'x' } } }));
 }
 
-function deploy(env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [DEPLOY], {
+function deploy(env: Record<string, string> = {}, args: string[] = []) {
+  const result = spawnSync(process.execPath, [DEPLOY, ...args], {
     cwd: scratch.dir,
     encoding: 'utf8',
     timeout: 20000,
@@ -72,8 +72,7 @@ describe('npm run deploy', () => {
     expect(status).not.toBe(0);
     expect(out).toContain('占位符');
     expect(out).toContain('项目设置');
-    expect(out).toContain('clasp create --type sheets');
-    expect(out).toContain('--rootDir dist');
+    expect(out).toContain('npm run deploy -- --script-id <脚本 ID>');
     expect(out).toContain('Project Settings');
     expect(out).toContain('Nothing was pushed');
     expect(calls).toEqual([]);
@@ -116,25 +115,79 @@ describe('npm run deploy', () => {
     const authDir = join(scratch.dir, 'auth');
     mkdirSync(authDir);
     writeFileSync(join(authDir, '.clasprc.json'), JSON.stringify({ tokens: { default: { refresh_token: 'y' } } }));
-    const { status, calls } = deploy({ clasp_config_auth: authDir });
+    const { status, calls } = deploy({ clasp_config_auth: authDir, CHROMIUM_PATH: process.execPath });
     expect(status).toBe(0);
     expect(calls[calls.length - 1]).toBe('npx clasp push -f');
   });
 
-  test('with a script id and a login it checks, tests, builds, then pushes, in that order', () => {
+  // CHROMIUM_PATH decides whether a browser is available, whatever this machine has installed.
+  const withBrowser = { CHROMIUM_PATH: process.execPath };
+  const withoutBrowser = { CHROMIUM_PATH: join(tmpdir(), 'no-such-chromium') };
+  const CHECKS = ['npm run check', 'npm run build', 'npx jest --testPathIgnorePatterns /test/browser/'];
+
+  test('with a script id and a login it checks, builds, tests, then pushes, in that order', () => {
     writeClasp({ scriptId: REAL_ID, rootDir: 'dist' });
     logIn();
-    const { status, calls } = deploy();
+    const { status, out, calls } = deploy(withBrowser);
     expect(status).toBe(0);
-    expect(calls).toEqual(['npm run check', 'npm test', 'npm run build', 'npx clasp push -f']);
+    expect(calls).toEqual([...CHECKS, 'npx jest test/browser', 'npx clasp push -f']);
+    expect(out).toContain('没有跳过任何一项');
+  });
+
+  test('without a Chromium it skips only the browser tests, still pushes, and says what it skipped', () => {
+    writeClasp({ scriptId: REAL_ID, rootDir: 'dist' });
+    logIn();
+    const { status, out, calls } = deploy(withoutBrowser);
+    expect(status).toBe(0);
+    expect(calls).toEqual([...CHECKS, 'npx clasp push -f']);
+    expect(out).toContain('已跳过 / skipped: 浏览器测试 test/browser');
   });
 
   test('stops at the first failing step and pushes nothing', () => {
     writeClasp({ scriptId: REAL_ID, rootDir: 'dist' });
     logIn();
-    const { status, out, calls } = deploy({ FAIL_ON: 'test' });
+    const { status, out, calls } = deploy({ ...withBrowser, FAIL_ON: 'jest --testPathIgnorePatterns /test/browser/' });
     expect(status).not.toBe(0);
-    expect(calls).toEqual(['npm run check', 'npm test']);
+    expect(calls).toEqual(CHECKS);
     expect(out).toContain('没有推送任何文件');
+  });
+
+  test('--script-id writes the untracked .clasp.local.json, leaves .clasp.json as it was, and pushes with it', () => {
+    const placeholder = { scriptId: 'REPLACE_WITH_YOUR_SCRIPT_ID', rootDir: 'dist' };
+    writeClasp(placeholder);
+    logIn();
+    const first = deploy(withBrowser, ['--script-id', ` ${REAL_ID} `]);
+    expect(first.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(scratch.dir, '.clasp.local.json'), 'utf8'))).toEqual({ scriptId: REAL_ID, rootDir: 'dist' });
+    expect(JSON.parse(readFileSync(join(scratch.dir, '.clasp.json'), 'utf8'))).toEqual(placeholder);
+    expect(first.out).toContain('git 不跟踪');
+    expect(first.calls.at(-1)).toBe('npx clasp -P .clasp.local.json push -f');
+    // Later runs need no argument.
+    const later = deploy(withBrowser);
+    expect(later.status).toBe(0);
+    expect(later.calls.at(-1)).toBe('npx clasp -P .clasp.local.json push -f');
+    expect(later.out).toContain(REAL_ID);
+  });
+
+  test('git ignores .clasp.local.json', () => {
+    const ignored = readFileSync(resolve(__dirname, '../../.gitignore'), 'utf8').split('\n').map((l) => l.trim());
+    expect(ignored).toContain('.clasp.local.json');
+  });
+
+  test('refuses a --script-id that is not one, and an unknown option, writing nothing', () => {
+    writeClasp({ scriptId: 'REPLACE_WITH_YOUR_SCRIPT_ID', rootDir: 'dist' });
+    logIn();
+    const bad = deploy(withBrowser, ['--script-id', 'https://docs.google.com/spreadsheets/d/abc/edit']);
+    expect(bad.status).not.toBe(0);
+    expect(bad.out).toContain('不像脚本 ID');
+    expect(bad.out).toContain('项目设置');
+    const missing = deploy(withBrowser, ['--script-id']);
+    expect(missing.status).not.toBe(0);
+    expect(missing.out).toContain('--script-id 后面的「」不像脚本 ID');
+    const unknown = deploy(withBrowser, ['--scriptid', REAL_ID]);
+    expect(unknown.status).not.toBe(0);
+    expect(unknown.out).toContain('不认识的参数 --scriptid');
+    expect(existsSync(join(scratch.dir, '.clasp.local.json'))).toBe(false);
+    expect([...bad.calls, ...missing.calls, ...unknown.calls]).toEqual([]);
   });
 });
