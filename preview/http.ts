@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { servePageFont, withPageFont } from '../test/support/page-font';
 import { revive, withShim } from '../test/support/script-run-bridge';
 import { PreviewSession, type AnswerInput } from './session';
+import { cellA1 } from '../emulator/sheets/a1';
 import { sheetView, tabsOf } from './sheet-view';
 
 export interface PreviewOptions {
@@ -74,6 +75,9 @@ function state(session: PreviewSession) {
   return {
     tabs: tabsOf(emu.model),
     active: emu.model.active.sheet?.name ?? null,
+    // Where the selection is (the script moves it, e.g. to the row a sidebar just saved): "tab!A1".
+    selection: emu.model.active.sheet && emu.model.active.range
+      ? `${emu.model.active.sheet.name}!${cellA1(emu.model.active.range.row, emu.model.active.range.col)}` : null,
     user: emu.user.email,
     owner: emu.owner,
     accounts: session.accounts,
@@ -158,10 +162,32 @@ async function route(session: PreviewSession, root: string, req: IncomingMessage
       return json(res, { ok: true });
     case '/api/menu': {
       const answers = Array.isArray(input['answers']) ? (input['answers'] as AnswerInput[]) : [];
-      return json(res, session.menu(text(input['caption'], '菜单项'), answers));
+      const caption = text(input['caption'], '菜单项');
+      // One JSON line per toast as the script shows it (Node writes each to the socket at once, while the
+      // execution goes on), then the outcome: the page shows 正在刷新… while the work runs, as Sheets does.
+      res.writeHead(200, { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+      res.flushHeaders();
+      session.onToast = (toast) => {
+        res.write(`${JSON.stringify({ toast })}\n`);
+        // A response write is corked until the next tick, which would come only after the execution: send it now.
+        res.socket?.uncork();
+      };
+      try {
+        res.end(`${JSON.stringify({ outcome: { ...session.menu(caption, answers), streamed: true } })}\n`);
+      } finally {
+        session.onToast = null;
+      }
+      return;
     }
     case '/api/edit':
-      return json(res, session.edit(text(input['tab'], '工作表'), text(input['a1'], '单元格'), text(input['value'], '内容')));
+      return json(res, session.edit(text(input['tab'], '工作表'), text(input['a1'], '单元格'), text(input['value'], '内容'), input['confirmed'] === true));
+    case '/api/paste': {
+      const grid = input['grid'];
+      if (!Array.isArray(grid) || grid.length === 0 || !grid.every((r) => Array.isArray(r) && r.every((v) => typeof v === 'string'))) {
+        throw new HttpError(400, '粘贴的内容格式不对');
+      }
+      return json(res, session.paste(text(input['tab'], '工作表'), text(input['a1'], '单元格'), grid as string[][], input['confirmed'] === true));
+    }
     case '/__script_run': {
       const args = Array.isArray(input['args']) ? (revive(input['args']) as unknown[]) : [];
       return json(res, session.scriptRun(text(input['fn'], '函数名'), args));

@@ -2,6 +2,8 @@
 import { existsSync, rmSync } from 'node:fs';
 import { Emulator, ExecutionFailed, type ExecutionRecord } from '../emulator';
 import { Ui } from '../emulator/services/ui';
+import { parseArea } from '../emulator/sheets/a1';
+import { platformText, WARNING_PROMPT } from './platform-zh';
 import { DEMO_ACCOUNTS, DEMO_NOW, OFFICE, seedDemo } from './demo-data';
 import { captureState, emulatorFromState, readStateFile, writeStateFile, type PreviewState } from './state';
 
@@ -29,8 +31,12 @@ export interface Page {
 export interface Outcome {
   ok: boolean;
   error?: string;
+  /** The platform refused a hand edit: Sheets' own dialog, in Chinese. */
+  refusal?: { title: string; text: string };
+  /** The edit touches a warning-only protected range: nothing was written; ask, then send it again confirmed. */
+  warning?: typeof WARNING_PROMPT;
   question?: Question;
-  alerts: { title: string; prompt: string; answer: string }[];
+  alerts: { title: string; prompt: string; buttons: string; answer: string }[];
   toasts: { title: string; message: string }[];
   page?: Omit<Page, 'html'>;
   mails: number;
@@ -83,6 +89,8 @@ export class PreviewSession {
   readonly pages: Page[] = [];
   /** Bumped by every change, so the page knows to redraw after a sidebar's call. */
   version = 0;
+  /** Told of each toast as the script shows it, while the execution still runs (the HTTP side streams it). */
+  onToast: ((toast: { title: string; message: string }) => void) | null = null;
   #unseen: Outcome[] = [];
   #closeRequested = false;
   readonly #options: SessionOptions;
@@ -102,12 +110,24 @@ export class PreviewSession {
     const emu = Emulator.fromDist({ distDir: this.#options.distDir, owner: OFFICE, now: DEMO_NOW });
     seedDemo(emu);
     emu.open();
-    return emu;
+    return this.#observe(emu);
   }
 
   #load(state: PreviewState): Emulator {
     const emu = emulatorFromState(state, this.#options.distDir);
     emu.open();
+    return this.#observe(emu);
+  }
+
+  // The emulator records toasts in its Ui log; until its front door offers a hook for them, the preview watches
+  // that log's push, which the script's Spreadsheet.toast calls synchronously.
+  #observe(emu: Emulator): Emulator {
+    const toasts = emu.ui.toasts;
+    const push = toasts.push.bind(toasts);
+    toasts.push = (...items) => {
+      for (const t of items) this.onToast?.({ title: t.title, message: t.message });
+      return push(...items);
+    };
     return emu;
   }
 
@@ -151,15 +171,39 @@ export class PreviewSession {
     });
   }
 
-  edit(tab: string, a1: string, value: string): Outcome {
+  /** A user types into one cell; `confirmed` once the visitor said 确定 to the warning of a warning-only range. */
+  edit(tab: string, a1: string, value: string, confirmed = false): Outcome {
+    return this.paste(tab, a1, [[value]], confirmed);
+  }
+
+  /** A user pastes a block (tab-separated text split into rows and cells) with its top-left cell at `a1`. */
+  paste(tab: string, a1: string, grid: string[][], confirmed = false): Outcome {
+    const width = Math.max(0, ...grid.map((r) => r.length));
+    const block = grid.map((r) => Array.from({ length: width }, (_, j) => r[j] ?? ''));
+    if (!confirmed && this.#warns(tab, a1, block.length, width)) return { ok: true, warning: WARNING_PROMPT, alerts: [], toasts: [], mails: 0 };
     const marks = this.#marks();
     let refused: string | undefined;
     const outcome = this.#act(() => {
-      const result = this.emu.userEdit(tab, a1, value);
+      const result = block.length === 1 && width === 1 ? this.emu.userEdit(tab, a1, block[0]![0]) : this.emu.userPaste(tab, a1, block);
       if (!result.ok) refused = result.message;
     }, marks);
-    if (refused !== undefined) return { ...outcome, ok: false, error: refused };
+    if (refused !== undefined) return { ...outcome, ok: false, refusal: platformText(refused) };
     return outcome;
+  }
+
+  // Sheets asks before the edit is made, so 取消 leaves the cell as it was; the emulator's own check is the same one.
+  #warns(tab: string, a1: string, rows: number, cols: number): boolean {
+    const model = this.emu.model;
+    const sheet = model.sheet(tab);
+    const box = parseArea(a1, sheet.maxRows, sheet.maxCols);
+    if (!box) return false;
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        const check = model.canUserEdit(sheet, box.row + i, box.col + j, this.emu.user.email);
+        if (check.ok && check.warning) return true;
+      }
+    }
+    return false;
   }
 
   /** google.script.run from a sidebar or dialog: the page gets the script's answer; the rest waits for poll(). */
@@ -239,7 +283,7 @@ export class PreviewSession {
     for (const d of ui.dialogs.slice(marks.dialogs)) page = this.#keep('dialog', d.title, d.html, d.width, d.height);
     const out: Outcome = {
       ok,
-      alerts: ui.alerts.slice(marks.alerts).map((a) => ({ title: a.title, prompt: a.prompt, answer: a.answer })),
+      alerts: ui.alerts.slice(marks.alerts).map((a) => ({ title: a.title, prompt: a.prompt, buttons: a.buttons, answer: a.answer })),
       toasts: ui.toasts.slice(marks.toasts).map((t) => ({ title: t.title, message: t.message })),
       mails: this.emu.outbox.length - marks.mails,
     };

@@ -41,6 +41,7 @@ export interface SheetView {
   cols: number;
   totalRows: number;
   frozenRows: number;
+  frozenCols: number;
   widths: number[];
   merges: { row: number; col: number; rows: number; cols: number }[];
   cells: (CellView | null)[][];
@@ -156,6 +157,7 @@ export function sheetView(model: SpreadsheetModel, name: string): SheetView {
     cols,
     totalRows,
     frozenRows: sheet.frozenRows,
+    frozenCols: sheet.frozenCols,
     widths,
     merges: sheet.merges.filter((m) => m.row <= rows && m.col <= cols).map((m) => ({ ...m })),
     cells,

@@ -2,10 +2,40 @@
 'use strict';
 
 const $ = (id) => document.getElementById(id);
-const ui = { info: null, tab: null, view: null, selected: null, busy: false, seen: -1 };
+const ui = { info: null, tab: null, view: null, selected: null, busy: false, seen: -1, posted: null, lastSelection: null, covered: new Map() };
 
 const BUTTON_TEXT = { OK: '确定', CANCEL: '取消', YES: '是', NO: '否', CLOSE: '关闭' };
 const BUTTON_SETS = { OK: ['OK'], OK_CANCEL: ['OK', 'CANCEL'], YES_NO: ['YES', 'NO'], YES_NO_CANCEL: ['YES', 'NO', 'CANCEL'] };
+
+// A menu click answers with one JSON line per toast, sent while the script still runs, then the outcome.
+async function apiStream(path, body, onToast) {
+  const res = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok || !res.body) {
+    const data = await res.json().catch(() => ({ error: `服务器返回 ${res.status}` }));
+    throw new Error(data.error || `服务器返回 ${res.status}`);
+  }
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let outcome = null;
+  for (;;) {
+    const { done, value } = await reader.read();
+    buffer += decoder.decode(value || new Uint8Array(), { stream: !done });
+    let at;
+    while ((at = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, at);
+      buffer = buffer.slice(at + 1);
+      if (!line.trim()) continue;
+      const msg = JSON.parse(line);
+      if (msg.toast) onToast(msg.toast);
+      if (msg.outcome) outcome = msg.outcome;
+      if (msg.ok === false) throw new Error(msg.error);
+    }
+    if (done) break;
+  }
+  if (!outcome) throw new Error('服务器没有返回结果');
+  return outcome;
+}
 
 async function api(path, body) {
   const init = body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
@@ -38,7 +68,7 @@ function columnLetter(c) {
 
 let modalQueue = Promise.resolve();
 
-function modal({ title, text, note, buttons, input }) {
+function modal({ title, text, note, buttons, input, labels }) {
   const run = () => new Promise((resolve) => {
     $('modal-title').textContent = title || '整治台账';
     $('modal-text').textContent = text || '';
@@ -58,9 +88,9 @@ function modal({ title, text, note, buttons, input }) {
       if (e.key === 'Escape') finish(buttons.includes('CANCEL') ? 'CANCEL' : 'CLOSE');
     };
     document.addEventListener('keydown', onKey);
-    buttons.forEach((b, i) => box.append(el('button', { type: 'button', class: i === 0 ? 'primary' : '', 'data-button': b, text: BUTTON_TEXT[b] || b, onclick: () => finish(b) })));
+    buttons.forEach((b, i) => box.append(el('button', { type: 'button', class: i === 0 ? 'primary' : '', 'data-button': b, text: (labels && labels[b]) || BUTTON_TEXT[b] || b, onclick: () => finish(b) })));
     $('modal').hidden = false;
-    (input ? field : box.firstChild).focus();
+    (input ? field : box.querySelector('.primary') || box.firstChild).focus();
   });
   const next = modalQueue.then(run);
   modalQueue = next.catch(() => undefined);
@@ -79,14 +109,14 @@ function toast(title, message) {
 // ---- what the server says happened ------------------------------------------------------------------------------
 
 async function handle(outcome) {
-  for (const t of outcome.toasts || []) toast(t.title, t.message);
+  // Toasts of a menu click were shown while it ran (apiStream).
+  if (!outcome.streamed) for (const t of outcome.toasts || []) toast(t.title, t.message);
   if (outcome.page) openPage(outcome.page);
   if (outcome.mails) toast('发件箱', `发出了 ${outcome.mails} 封邮件，点右上角“发件箱”查看。`);
   await refresh();
-  for (const a of outcome.alerts || []) {
-    const note = a.answer && a.answer !== 'OK' ? `（您的回答：${BUTTON_TEXT[a.answer] || a.answer}）` : '';
-    await showAlert(a.title, a.prompt, note);
-  }
+  // A question (YES/NO, OK/CANCEL) was answered in the dialog already: only plain notices are shown here.
+  for (const a of outcome.alerts || []) if (!a.buttons || a.buttons === 'OK') await showAlert(a.title, a.prompt);
+  if (outcome.refusal) await showAlert(outcome.refusal.title, outcome.refusal.text);
   if (outcome.error) await showAlert('未能完成', outcome.error);
 }
 
@@ -111,9 +141,25 @@ async function refresh() {
   ui.seen = ui.info.version;
   const names = ui.info.tabs.map((t) => t.name);
   if (!names.includes(ui.tab)) ui.tab = names.includes(ui.info.active) ? ui.info.active : names[0];
+  // The script moved the selection (range.activate(), e.g. to the row just saved): follow it, tab included.
+  const selection = ui.info.selection;
+  let follow = null;
+  if (selection && selection !== ui.lastSelection && selection !== ui.posted) {
+    const cut = selection.lastIndexOf('!');
+    follow = { tab: selection.slice(0, cut), a1: selection.slice(cut + 1) };
+    if (names.includes(follow.tab)) ui.tab = follow.tab;
+  }
+  ui.lastSelection = selection;
   renderTop();
   renderTabs();
   await loadSheet();
+  if (follow && follow.tab === ui.tab) {
+    const td = $('grid').querySelector(`td[data-a1="${follow.a1}"]`);
+    if (td) {
+      selectCell(td, false);
+      td.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
+  }
   if (!$('outbox').hidden) await loadOutbox();
 }
 
@@ -166,12 +212,21 @@ function renderMenu(menus) {
   }));
 }
 
-async function clickMenu(caption, answers) {
+async function clickMenu(caption, answers, shown = { toasts: 0 }) {
   if (ui.selected) await api('/api/select', { tab: ui.tab, a1: ui.selected.a1 });
-  const outcome = await api('/api/menu', { caption, answers });
+  // A question makes the preview run the item again with the answer (see session.ts): the toasts it showed before
+  // the question come again then, and are not shown twice.
+  let seen = 0;
+  const outcome = await apiStream('/api/menu', { caption, answers }, (t) => {
+    seen += 1;
+    if (seen > shown.toasts) {
+      toast(t.title, t.message);
+      shown.toasts = seen;
+    }
+  });
   if (outcome.question) {
     const answer = await ask(outcome.question);
-    return clickMenu(caption, [...answers, answer]);
+    return clickMenu(caption, [...answers, answer], shown);
   }
   await handle(outcome);
 }
@@ -188,6 +243,7 @@ function renderTabs() {
 async function openTab(name) {
   ui.tab = name;
   ui.selected = null;
+  ui.posted = `${name}!A1`;
   await api('/api/select', { tab: name, a1: 'A1' });
   renderTabs();
   await loadSheet();
@@ -205,6 +261,8 @@ async function loadSheet() {
   }
 }
 
+const ROW_HEADER_WIDTH = 44;
+
 function cellAt(r, c) {
   return (ui.view.cells[r - 1] || [])[c - 1] || null;
 }
@@ -215,18 +273,37 @@ function renderGrid() {
   table.replaceChildren();
   const covered = new Set();
   const spans = new Map();
+  ui.covered = new Map();
   for (const m of v.merges) {
     spans.set(`${m.row}:${m.col}`, m);
-    for (let r = m.row; r < m.row + m.rows; r++) for (let c = m.col; c < m.col + m.cols; c++) if (r !== m.row || c !== m.col) covered.add(`${r}:${c}`);
+    for (let r = m.row; r < m.row + m.rows; r++) {
+      for (let c = m.col; c < m.col + m.cols; c++) {
+        if (r !== m.row || c !== m.col) {
+          covered.add(`${r}:${c}`);
+          ui.covered.set(`${r}:${c}`, { r: m.row, c: m.col });
+        }
+      }
+    }
   }
+  // Frozen columns stay put while the grid scrolls sideways: each sits at the sum of the widths before it.
+  const frozenLeft = [ROW_HEADER_WIDTH];
+  for (let c = 1; c <= v.frozenCols; c++) frozenLeft.push(frozenLeft[c - 1] + v.widths[c - 1]);
+  const freeze = (node, c) => {
+    if (c > v.frozenCols) return node;
+    node.classList.add('frozen-col');
+    if (c === v.frozenCols) node.classList.add('frozen-edge');
+    node.style.left = `${frozenLeft[c - 1]}px`;
+    return node;
+  };
   const col = (w) => {
     const node = el('col');
     node.style.width = `${w}px`;
     return node;
   };
-  const cols = el('colgroup', {}, col(44), ...v.widths.map((w) => col(Math.max(30, w))));
+  // The sheet's own widths, however narrow: a column too narrow for its text shows as too narrow.
+  const cols = el('colgroup', {}, col(ROW_HEADER_WIDTH), ...v.widths.map((w) => col(w)));
   const head = el('thead');
-  head.append(el('tr', { class: 'letters' }, el('th', { class: 'corner' }), ...v.widths.map((_, i) => el('th', { text: columnLetter(i + 1) }))));
+  head.append(el('tr', { class: 'letters' }, el('th', { class: 'corner' }), ...v.widths.map((_, i) => freeze(el('th', { text: columnLetter(i + 1) }), i + 1))));
   const bodyRows = el('tbody');
   for (let r = 1; r <= v.rows; r++) {
     const tr = el('tr', {}, el('th', { class: 'rownum', text: String(r) }));
@@ -234,7 +311,7 @@ function renderGrid() {
       if (covered.has(`${r}:${c}`)) continue;
       const cell = cellAt(r, c);
       const a1 = `${columnLetter(c)}${r}`;
-      const td = el('td', { 'data-a1': a1, 'data-r': r, 'data-c': c });
+      const td = freeze(el('td', { 'data-a1': a1, 'data-r': r, 'data-c': c }), c);
       const span = spans.get(`${r}:${c}`);
       if (span) {
         td.rowSpan = span.rows;
@@ -258,6 +335,8 @@ function renderGrid() {
     }
     (r <= v.frozenRows ? head : bodyRows).append(tr);
   }
+  // An explicit width makes table-layout: fixed hold: each column is exactly as wide as the sheet says.
+  table.style.width = `${ROW_HEADER_WIDTH + v.widths.reduce((a, b) => a + b, 0)}px`;
   table.append(cols, head, bodyRows);
   const note = $('grid-note');
   note.hidden = v.totalRows <= v.rows;
@@ -278,15 +357,84 @@ $('grid').addEventListener('dblclick', (e) => {
   (!$('fx-select').hidden ? $('fx-select') : $('fx-input')).focus();
 });
 
-function selectCell(td) {
+function selectCell(td, tell = true) {
   document.querySelectorAll('#grid td.selected').forEach((x) => x.classList.remove('selected'));
   td.classList.add('selected');
   const r = Number(td.dataset.r);
   const c = Number(td.dataset.c);
   ui.selected = { r, c, a1: td.dataset.a1 };
   showCell({ ...ui.selected, cell: cellAt(r, c) });
-  api('/api/select', { tab: ui.tab, a1: td.dataset.a1 }).catch(() => undefined);
+  if (tell) {
+    ui.posted = `${ui.tab}!${td.dataset.a1}`;
+    api('/api/select', { tab: ui.tab, a1: td.dataset.a1 }).catch(() => undefined);
+  }
 }
+
+/** The cell `dr` rows and `dc` columns away, as the arrow keys move in Sheets (a merged block counts as one cell). */
+function moveSelection(dr, dc) {
+  if (!ui.selected || !ui.view) return;
+  let { r, c } = ui.selected;
+  const anchor = ui.covered.get(`${r}:${c}`) || { r, c };
+  const span = ui.view.merges.find((m) => m.row === anchor.r && m.col === anchor.c);
+  if (dr > 0 && span) r = span.row + span.rows - 1;
+  if (dc > 0 && span) c = span.col + span.cols - 1;
+  r = Math.min(Math.max(1, r + dr), ui.view.rows);
+  c = Math.min(Math.max(1, c + dc), ui.view.cols);
+  const target = ui.covered.get(`${r}:${c}`) || { r, c };
+  const td = $('grid').querySelector(`td[data-r="${target.r}"][data-c="${target.c}"]`);
+  if (!td) return;
+  selectCell(td);
+  td.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+}
+
+const editing = () => !$('fx-select').hidden ? $('fx-select') : $('fx-input');
+const inField = (t) => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(t.tagName));
+
+document.addEventListener('keydown', (e) => {
+  if (!$('modal').hidden) return;
+  if (e.key === 'Escape') {
+    closeMenus();
+    if (inField(e.target) && e.target.closest('#formulabar')) {
+      // Escape drops what was typed: the cell keeps its content.
+      showCell(ui.selected ? { ...ui.selected, cell: cellAt(ui.selected.r, ui.selected.c) } : null);
+      e.target.blur();
+      e.preventDefault();
+    }
+    return;
+  }
+  if (inField(e.target) || !ui.selected || $('sheet-area').hidden || e.ctrlKey || e.metaKey || e.altKey) return;
+  // Keys belong to the grid only while nothing else (a menu button, a tab) has the focus.
+  if (!(e.target === document.body || (e.target instanceof Element && e.target.closest('#grid-wrap')))) return;
+  const moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Tab: [0, e.shiftKey ? -1 : 1] };
+  if (moves[e.key]) {
+    e.preventDefault();
+    moveSelection(...moves[e.key]);
+  } else if (e.key === 'Enter' || e.key === 'F2') {
+    e.preventDefault();
+    editing().focus();
+  } else if (e.key.length === 1 && $('fx-select').hidden) {
+    // Typing on a selected cell replaces its content, as in Sheets.
+    e.preventDefault();
+    $('fx-input').value = e.key;
+    $('fx-input').focus();
+  }
+});
+
+/** Tab-separated text (what Sheets and Excel put on the clipboard) as rows of cells; a final line break ends no row. */
+function parseClipboard(text) {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines.map((l) => l.split('\t'));
+}
+
+document.addEventListener('paste', (e) => {
+  if (inField(e.target) || !ui.selected || $('sheet-area').hidden) return;
+  const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+  if (text === '') return;
+  e.preventDefault();
+  const grid = parseClipboard(text);
+  guarded(() => send('/api/paste', { tab: ui.tab, a1: ui.selected.a1, grid }));
+});
 
 function showCell(sel) {
   const input = $('fx-input');
@@ -307,23 +455,38 @@ function showCell(sel) {
   $('fx-help').title = help;
 }
 
-async function commitEdit() {
-  if (!ui.selected) return;
-  const value = $('fx-select').hidden ? $('fx-input').value : $('fx-select').value;
-  const outcome = await api('/api/edit', { tab: ui.tab, a1: ui.selected.a1, value });
-  if (!outcome.ok && outcome.error && !(outcome.alerts || []).length) {
-    await refresh();
-    await showAlert('无法输入', outcome.error);
-    return;
+/** A hand edit or paste; on a warning-only protected range Sheets asks first, and 取消 leaves everything as it was. */
+async function send(path, body) {
+  let outcome = await api(path, body);
+  if (outcome.warning) {
+    const w = outcome.warning;
+    const answer = await modal({ title: w.title, text: w.text, buttons: ['OK', 'CANCEL'], labels: { OK: w.ok, CANCEL: w.cancel } });
+    if (answer !== 'OK') {
+      await refresh();
+      return false;
+    }
+    outcome = await api(path, { ...body, confirmed: true });
   }
   await handle(outcome);
+  return outcome.ok;
 }
 
-$('fx-save').addEventListener('click', () => guarded(commitEdit));
+async function commitEdit(moveDown) {
+  if (!ui.selected) return;
+  const value = $('fx-select').hidden ? $('fx-input').value : $('fx-select').value;
+  const saved = await send('/api/edit', { tab: ui.tab, a1: ui.selected.a1, value });
+  // Enter moves to the cell below once the edit is in, as in Sheets.
+  if (saved && moveDown) {
+    document.activeElement.blur();
+    moveSelection(1, 0);
+  }
+}
+
+$('fx-save').addEventListener('click', () => guarded(() => commitEdit(false)));
 $('fx-input').addEventListener('keydown', (e) => {
-  if (e.key === 'Enter') guarded(commitEdit);
+  if (e.key === 'Enter') guarded(() => commitEdit(true));
 });
-$('fx-select').addEventListener('change', () => guarded(commitEdit));
+$('fx-select').addEventListener('change', () => guarded(() => commitEdit(false)));
 
 // ---- charts: the chart's data range drawn as a stacked column chart ---------------------------------------------
 
@@ -419,8 +582,9 @@ function closePage() {
 $('side-close').addEventListener('click', closePage);
 
 // A sidebar's google.script.run calls change the workbook behind the page's back: poll while one is open.
+// A sidebar's google.script.run calls and the outbox: mail sent by them shows up without a click.
 async function poll() {
-  if ($('side-panel').hidden || ui.busy) return;
+  if (($('side-panel').hidden && $('outbox').hidden) || ui.busy) return;
   const news = await api('/api/poll');
   if (news.close) closePage();
   const changed = news.version !== ui.seen;
@@ -435,10 +599,13 @@ setInterval(() => poll().catch(() => undefined), 700);
 
 // ---- outbox -----------------------------------------------------------------------------------------------------
 
+let mailsSeen = null;
 async function loadOutbox() {
   const mails = await api('/api/outbox');
   const list = $('mail-list');
-  list.replaceChildren(...mails.slice().reverse().map((m) => el('li', {}, el('button', { type: 'button', class: 'mail', 'data-mail': m.id, onclick: () => showMail(m) },
+  const before = mailsSeen;
+  mailsSeen = mails.length;
+  list.replaceChildren(...mails.slice().reverse().map((m) => el('li', {}, el('button', { type: 'button', class: before !== null && m.id > before ? 'mail new' : 'mail', 'data-mail': m.id, onclick: () => showMail(m) },
     el('strong', { text: m.subject || '（无主题）' }), el('span', { text: `收件人 ${m.to}${m.cc ? ` · 抄送 ${m.cc}` : ''}` }), el('time', { text: m.atText })))));
 }
 
@@ -471,9 +638,10 @@ $('outbox-toggle').addEventListener('click', () => guarded(async () => {
 $('user').addEventListener('change', () => guarded(async () => handle(await api('/api/user', { email: $('user').value }))));
 
 $('clock-set').addEventListener('click', () => guarded(async () => {
-  const date = $('clock-date').value;
-  const time = $('clock-time').value || '09:00';
-  if (!date) return showAlert('调整时间', '请先选择日期。');
+  const date = $('clock-date').value.trim();
+  const time = $('clock-time').value.trim() || '09:00';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return showAlert('调整时间', '日期请按 YYYY-MM-DD 填写，例如 2022-07-08。');
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) return showAlert('调整时间', '时间请按 24 小时制 HH:MM 填写，例如 09:00 或 17:30。');
   await handle(await api('/api/clock', { iso: `${date}T${time}:00+08:00` }));
   toast('模拟时钟', `现在是北京时间 ${ui.info.nowText}`);
 }));

@@ -66,6 +66,9 @@ test('an enterprise added in the sidebar gets a reminder email once its deadline
   // The sheet (通川区, the tab the demo opens on) redraws by itself after the sidebar's call.
   await page.waitForSelector('button[data-tab="通川区"][aria-selected="true"]');
   await page.waitForSelector(`#grid td:text-is("${name}")`);
+  // The script selected the saved row (range.activate()), and the page follows, as Sheets does.
+  const savedRow = await page.$eval(`#grid td:text-is("${name}")`, (td) => (td as HTMLElement).dataset['r']);
+  await page.waitForFunction((r) => (document.querySelector('#grid td.selected') as HTMLElement | null)?.dataset['r'] === r, savedRow);
   // google.script.host.close() from the sidebar closes the panel.
   await side.locator('#close').click();
   await page.waitForSelector('#side-panel', { state: 'hidden' });

@@ -89,11 +89,26 @@ describe('the preview session', () => {
     const before = shared.emu.model.sheet(tc.district).displayAt(5, 20);
     const refused = shared.edit(tc.district, 'T5', '随便写');
     expect(refused.ok).toBe(false);
-    expect(refused.error).toBeTruthy();
+    // Sheets' own refusal, as a Chinese user reads it.
+    expect(refused.refusal?.title).toBe('出现问题');
+    expect(refused.refusal?.text).not.toMatch(/There was a problem/);
     expect(shared.emu.model.sheet(tc.district).displayAt(5, 20)).toBe(before);
     const accepted = shared.edit(tc.district, 'R5', '布袋除尘器已安装');
     expect(accepted.ok).toBe(true);
     expect(shared.emu.model.sheet(tc.district).displayAt(5, 24)).toBe(tc.clerk);
+  });
+
+  test('a warning-only range is not written until the visitor confirms', () => {
+    const tc = DEMO_DISTRICTS[0]!;
+    shared.setUser(tc.clerk);
+    const before = shared.emu.model.sheet(tc.district).displayAt(5, 1);
+    const asked = shared.edit(tc.district, 'A5', '42');
+    expect(asked.warning?.cancel).toBe('取消');
+    expect(shared.emu.model.sheet(tc.district).displayAt(5, 1)).toBe(before);
+    const done = shared.edit(tc.district, 'A5', '42', true);
+    expect(done.ok).toBe(true);
+    expect(done.warning).toBeUndefined();
+    expect(shared.emu.model.sheet(tc.district).displayAt(5, 1)).toBe('42');
   });
 
   test('a restart keeps the workbook, triggers, properties, outbox and clock', () => {
