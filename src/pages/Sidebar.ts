@@ -2,7 +2,7 @@
 import { CATEGORIES, CLOSED_STATUS, CONFIG_DEFAULTS, DEFAULT_DISTRICTS, INDUSTRIES, INITIAL_STATUS, LAND_TENURES, RELOCATION, STATUSES, TOWNS, UPPER_HEADER, YES_NO } from '../domain/contract';
 import type { PayloadKey } from '../domain/contract';
 import { normaliseCreditCode } from '../domain/credit-code';
-import { FIELD_LABELS, PAYLOAD_KEYS, validateEnterprise } from '../domain/enterprise';
+import { FIELD_LABELS, PAYLOAD_KEYS, crossFieldProblems, validateEnterprise } from '../domain/enterprise';
 import type { FieldErrors } from '../domain/enterprise';
 import { AREA_LABEL, AREA_REQUIRED, areaProblem, composeRemarks, splitRemarks } from '../domain/sidebar-form';
 import type { FormContext } from '../domain/sidebar-form';
@@ -28,7 +28,26 @@ interface FieldSpec {
   placeholder?: string;
 }
 
+/** A section of the template's header; `optional` fields sit in a collapsed 选填 block at its end. */
+interface Section {
+  title: string;
+  fields: FieldSpec[];
+  optional: FieldSpec[];
+}
+
 const groupTitle = (letter: string): string => UPPER_HEADER.find((h) => h.letter === letter)?.text ?? '';
+
+// The template's two sections (企业基本信息 C–M, 环保问题整改 N–S) with the add-on's 跟踪管理 columns joining the second;
+// the fields a clerk may leave empty are folded away until needed.
+function sections(ctx: FormContext): Section[] {
+  const [basic, rectify, tracking] = groups(ctx);
+  const isOptional = (f: FieldSpec): boolean => !f.required;
+  const second = [...rectify!.fields, ...tracking!.fields];
+  return [
+    { title: basic!.title, fields: basic!.fields.filter((f) => !isOptional(f)), optional: basic!.fields.filter(isOptional) },
+    { title: `${rectify!.title}、${tracking!.title}`, fields: second.filter((f) => !isOptional(f)), optional: second.filter(isOptional) },
+  ];
+}
 
 function groups(ctx: FormContext): { title: string; fields: FieldSpec[] }[] {
   return [
@@ -115,24 +134,37 @@ function control(spec: FieldSpec, ctx: FormContext): Input {
   return field;
 }
 
+function fieldBlock(spec: FieldSpec, ctx: FormContext): HTMLElement {
+  const wrap = el('div', { class: 'field', id: `w-${spec.key}` });
+  const label = el('label', { for: fieldId(spec.key) }, labelOf(spec.key));
+  if (spec.required) label.append(el('span', { class: 'req', 'aria-hidden': 'true' }, ' *'));
+  wrap.append(label, control(spec, ctx));
+  if (spec.hint) wrap.append(el('div', { class: 'hint', id: `h-${spec.key}` }, spec.hint));
+  wrap.append(el('div', { class: 'error', id: errorId(spec.key), 'aria-live': 'polite' }));
+  return wrap;
+}
+
 function render(ctx: FormContext): SlotKey[] {
   const host = $('groups');
   const order: SlotKey[] = [];
-  for (const group of groups(ctx)) {
-    const fieldset = el('fieldset');
-    fieldset.append(el('legend', {}, group.title));
-    for (const spec of group.fields) {
+  sections(ctx).forEach((section, i) => {
+    const fieldset = el('fieldset', { id: `s-${i + 1}` });
+    fieldset.append(el('legend', {}, section.title));
+    for (const spec of section.fields) {
       order.push(spec.key);
-      const wrap = el('div', { class: 'field', id: `w-${spec.key}` });
-      const label = el('label', { for: fieldId(spec.key) }, labelOf(spec.key));
-      if (spec.required) label.append(el('span', { class: 'req', 'aria-hidden': 'true' }, ' *'));
-      wrap.append(label, control(spec, ctx));
-      if (spec.hint) wrap.append(el('div', { class: 'hint', id: `h-${spec.key}` }, spec.hint));
-      wrap.append(el('div', { class: 'error', id: errorId(spec.key), role: 'alert' }));
-      fieldset.append(wrap);
+      fieldset.append(fieldBlock(spec, ctx));
+    }
+    if (section.optional.length > 0) {
+      const more = el('details', { class: 'optional', id: `o-${i + 1}` });
+      more.append(el('summary', { id: `sum-${i + 1}` }, `选填：${section.optional.map((f) => labelOf(f.key)).join('、')}`));
+      for (const spec of section.optional) {
+        order.push(spec.key);
+        more.append(fieldBlock(spec, ctx));
+      }
+      fieldset.append(more);
     }
     host.append(fieldset);
-  }
+  });
   return order;
 }
 
@@ -155,6 +187,7 @@ class EnterpriseForm {
     if (ctx.enterprise) this.fill();
     else input('status').value = INITIAL_STATUS;
     this.toggleArea();
+    this.openFilledOptional();
     $('enterprise-form').addEventListener('submit', (e) => {
       e.preventDefault();
       this.submit();
@@ -172,10 +205,46 @@ class EnterpriseForm {
       });
     }
     $('close').addEventListener('click', () => google.script.host.close());
+    const where = ctx.enterprise
+      ? `“${ctx.enterprise.district}”第${ctx.enterprise.row}行${ctx.enterprise.serial === null ? '' : `（序号${ctx.enterprise.serial}）`}`
+      : '';
+    const readOnly = this.readOnlyReason();
     $('intro').textContent =
-      ctx.mode === 'edit' && ctx.enterprise
-        ? `正在编辑“${ctx.enterprise.district}”第${ctx.enterprise.row}行${ctx.enterprise.serial === null ? '' : `（序号${ctx.enterprise.serial}）`}。统一社会信用代码和辖区不能修改。`
-        : '带 * 的为必填项。保存前会逐项检查，保存后表格会选中新增的行。';
+      readOnly !== null
+        ? `正在查看${where}。${readOnly}`
+        : ctx.mode === 'edit' && ctx.enterprise
+          ? `正在编辑${where}。统一社会信用代码和辖区不能修改。`
+          : '带 * 的为必填项。保存前会逐项检查，保存后表格会选中新增的行。';
+    if (readOnly !== null) this.makeReadOnly();
+  }
+
+  /** Why this account may only look at the enterprise (another district's), or null when it may edit. */
+  readOnlyReason(): string | null {
+    const { ctx } = this;
+    if (ctx.mode !== 'edit' || !ctx.enterprise || ctx.editable === null) return null;
+    if (ctx.editable.includes(ctx.enterprise.district)) return null;
+    const own = ctx.editable.length > 0 ? `您的账号只能修改“${ctx.editable.join('”“')}”的企业` : '您的账号不是任何辖区的编辑账号';
+    return `这家企业属于“${ctx.enterprise.district}”，${own}，所以只能查看、不能保存。如需修改，请联系${ctx.enterprise.district}的填报人员或领导小组办公室。`;
+  }
+
+  makeReadOnly(): void {
+    for (const key of this.order) {
+      const field = input(key);
+      if (field instanceof HTMLSelectElement) field.disabled = true;
+      else field.readOnly = true;
+      field.setAttribute('aria-readonly', 'true');
+    }
+    for (const more of Array.from(document.querySelectorAll<HTMLDetailsElement>('details.optional'))) more.open = true;
+    $('save').hidden = true;
+    $('enterprise-form').setAttribute('aria-readonly', 'true');
+  }
+
+  /** An optional block opens when one of its fields holds something or has an error. */
+  openFilledOptional(errors: Partial<Record<SlotKey | '_form', string>> = {}): void {
+    for (const key of this.order) {
+      const more = $(`w-${key}`).closest('details');
+      if (more && (input(key).value.trim() !== '' || errors[key] !== undefined)) more.open = true;
+    }
   }
 
   setUpDistrict(): void {
@@ -223,8 +292,12 @@ class EnterpriseForm {
 
   /** The schema's answer, with the 搬迁升级 area rule shown on the area field the user actually fills. */
   check(): Partial<Record<SlotKey | '_form', string>> {
-    const result = validateEnterprise(this.payload(), { districts: this.ctx.districts, acceptBy: this.ctx.acceptBy });
+    const payload = this.payload();
+    const result = validateEnterprise(payload, { districts: this.ctx.districts, acceptBy: this.ctx.acceptBy });
     const errors: Partial<Record<SlotKey | '_form', string>> = result.ok ? {} : { ...result.errors };
+    // The rules across two fields are asked for directly: the form must show them with the rest, on the first save,
+    // whatever else the schema stopped at.
+    for (const p of crossFieldProblems(payload)) errors[p.key] ??= p.message;
     return this.onArea(errors);
   }
 
@@ -266,6 +339,36 @@ class EnterpriseForm {
     return this.order.find((k) => errors[k] !== undefined && !$(`w-${k}`).hidden);
   }
 
+  /** Every problem at once: the count and a list of links to the fields, above the form. */
+  summarise(errors: Partial<Record<SlotKey | '_form', string>>, lead: string): void {
+    const keys = this.order.filter((k) => errors[k] !== undefined && !$(`w-${k}`).hidden);
+    const box = $('form-message');
+    box.replaceChildren(document.createTextNode(lead.replace('{n}', String(keys.length))));
+    const list = el('ul', { class: 'error-list' });
+    for (const key of keys) {
+      const item = el('li');
+      const link = el('a', { href: `#${fieldId(key)}`, 'data-field': key }, `${labelOf(key)}：${errors[key] ?? ''}`);
+      link.addEventListener('click', (e) => {
+        e.preventDefault();
+        this.reveal(key);
+      });
+      item.append(link);
+      list.append(item);
+    }
+    if (keys.length > 0) box.append(list);
+    box.className = 'banner error';
+    box.hidden = false;
+  }
+
+  /** Focuses a field and scrolls it to the middle, clear of the sticky 保存 bar (see .field scroll-margin). */
+  reveal(key: SlotKey): void {
+    const more = $(`w-${key}`).closest('details');
+    if (more) more.open = true;
+    const field = input(key);
+    field.focus({ preventScroll: true });
+    $(`w-${key}`).scrollIntoView({ block: 'center' });
+  }
+
   banner(message: string, kind: 'error' | 'ok' = 'error'): void {
     const box = $('form-message');
     box.textContent = message;
@@ -280,11 +383,11 @@ class EnterpriseForm {
     for (const key of this.order) this.touched.add(key);
     const errors = this.check();
     this.show(errors, () => true);
+    this.openFilledOptional(errors);
     const first = this.firstError(errors);
     if (first) {
-      const count = this.order.filter((k) => errors[k] !== undefined).length;
-      this.banner(`还有${count}项需要修改，请查看标红的字段。`);
-      input(first).focus();
+      this.summarise(errors, '还有{n}项需要修改，请查看标红的字段：');
+      this.reveal(first);
       return;
     }
     this.setSaving(true);
@@ -317,10 +420,14 @@ class EnterpriseForm {
     if (!result.ok) {
       const errors = this.onArea({ ...(result.errors as FieldErrors) });
       this.show(errors, (k) => errors[k] !== undefined);
+      this.openFilledOptional(errors);
       const first = this.firstError(errors);
       const others = Object.keys(errors).filter((k) => k !== '_form' && !this.order.includes(k as SlotKey));
-      this.banner([errors._form ?? '', ...others.map((k) => errors[k as SlotKey] ?? '')].filter(Boolean).join(' ') || (first ? '保存未成功，请查看标红的字段。' : ''));
-      if (first) input(first).focus();
+      const general = [errors._form ?? '', ...others.map((k) => errors[k as SlotKey] ?? '')].filter(Boolean).join(' ');
+      if (first) {
+        this.summarise(errors, general ? `${general} 另有{n}项需要修改：` : '保存未成功，{n}项需要修改：');
+        this.reveal(first);
+      } else this.banner(general);
       return;
     }
     const where = `“${result.district}”第${result.row}行${result.serial === null ? '' : `（序号${result.serial}）`}`;
@@ -340,6 +447,7 @@ class EnterpriseForm {
     this.touched.clear();
     this.toggleArea();
     this.show({}, () => false);
+    for (const more of Array.from(document.querySelectorAll<HTMLDetailsElement>('details.optional'))) more.open = false;
     input('name').focus();
   }
 }

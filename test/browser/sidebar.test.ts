@@ -59,6 +59,25 @@ async function openSidebar(emu: Emulator, caption: string): Promise<Opened> {
   return { emu, bridge, page };
 }
 
+/** A valid 改造提升 enterprise typed into the add form's fields (the test is about what happens next). */
+async function fillValid(page: Page, creditCode: string): Promise<void> {
+  await page.evaluate((code) => {
+    const set = (id: string, v: string) => ((document.getElementById(id) as HTMLInputElement).value = v);
+    set('f-name', '某某公司'); set('f-address', '通川区'); set('f-creditCode', code);
+    set('f-industry', '钢铁'); set('f-employees', '1'); set('f-landTenure', '租用'); set('f-safetyAssessment', '有');
+    set('f-energyReview', '有'); set('f-eiaApproval', '无'); set('f-dischargePermit', '无'); set('f-onlineMonitoring', '无');
+    set('f-problems', '问题'); set('f-measures', '措施'); set('f-category', '改造提升'); set('f-deadline', '2022-12-31'); set('f-town', '其他');
+  }, creditCode);
+}
+
+/** The field block is inside the viewport and not under the sticky 保存 bar. */
+async function expectClearOfSaveBar(page: Page, id: string): Promise<void> {
+  const box = await page.$eval(`#${id}`, (e) => e.getBoundingClientRect().toJSON() as DOMRect);
+  const bar = await page.$eval('.actions', (e) => e.getBoundingClientRect().toJSON() as DOMRect);
+  expect(box.top).toBeGreaterThanOrEqual(0);
+  expect(box.bottom).toBeLessThanOrEqual(bar.top);
+}
+
 const dataRows = (emu: Emulator): unknown[][] => values(emu, '通川区', 'A5:X7').filter((r) => r.some((v) => v !== ''));
 
 async function activeId(page: Page): Promise<string> {
@@ -153,9 +172,13 @@ describe('the enterprise sidebar in Chromium', () => {
     await choose(page, 'f-category', CATEGORIES, '搬迁升级');
     await typeInto(page, 'f-area', '12.5');
     await typeDate(page, 'f-deadline', '2023-06-30');
-    await typeInto(page, 'f-remarks', '拟迁入高新区');
     await choose(page, 'f-status', STATUSES, '整改中', true);
     await choose(page, 'f-town', TOWNS, '复兴镇');
+    // The optional fields are folded away: Enter on the summary opens them.
+    await tabTo(page, 'sum-2');
+    expect(await page.isVisible('#f-remarks')).toBe(false);
+    await page.keyboard.press('Enter');
+    await typeInto(page, 'f-remarks', '拟迁入高新区');
     await tabTo(page, 'save');
     await page.screenshot({ path: join(OUTPUT, 'sidebar-filled.png'), fullPage: true });
     await page.keyboard.press('Enter');
@@ -277,5 +300,72 @@ describe('the enterprise sidebar in Chromium', () => {
     );
     expect(error).toContain('illegal value');
     expect(bridge.calls).toHaveLength(1);
+  });
+
+  it('shows every error at once, the cross-field ones too, with the first scrolled into view above the 保存 bar', async () => {
+    const { bridge, page } = await openAddForm();
+    await fillValid(page, withCheckChar('91511700MA6201234'));
+    // 搬迁升级 needs the new site's area (a rule across two fields); the deadline is left empty as well.
+    await page.selectOption('#f-category', '搬迁升级');
+    await page.fill('#f-deadline', '');
+    await page.click('#save');
+    await page.waitForSelector('#form-message.error');
+    const shown = await page.$$eval('.field:not([hidden]) .error', (es) => es.filter((e) => e.textContent !== '').map((e) => e.id));
+    expect(shown).toEqual(['e-area', 'e-deadline']);
+    expect(await page.textContent('#e-area')).toContain('新址用地面积');
+    expect(await page.textContent('#form-message')).toContain('还有2项需要修改');
+    expect(await page.$$eval('#form-message .error-list a', (as) => as.map((a) => (a as HTMLElement).dataset['field']))).toEqual(['area', 'deadline']);
+    expect(await activeId(page)).toBe('f-area');
+    await expectClearOfSaveBar(page, 'w-area');
+    mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: join(OUTPUT, 'sidebar-all-errors.png') });
+    // A link in the list goes to its field, again clear of the bar.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.click('#form-message a[data-field="deadline"]');
+    expect(await activeId(page)).toBe('f-deadline');
+    await expectClearOfSaveBar(page, 'w-deadline');
+    expect(bridge.calls).toEqual([]);
+  });
+
+  it('groups the fields in the template’s two sections, the optional ones folded until they hold something or an error', async () => {
+    const { page } = await openAddForm();
+    expect(await page.$$eval('#groups > fieldset > legend', (ls) => ls.map((l) => l.textContent))).toEqual(['企业基本信息', '环保问题整改、跟踪管理']);
+    expect(await page.textContent('#sum-2')).toBe('选填：进展情况、备注、销号日期');
+    expect(await page.$eval('#o-2', (d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.isVisible('#f-closedOn')).toBe(false);
+    await fillValid(page, withCheckChar('91511700MA6201235'));
+    // A 销号日期 for an enterprise that is not closed: the error opens the folded block.
+    await page.$eval('#f-closedOn', (e) => ((e as HTMLInputElement).value = '2022-06-01'));
+    await page.click('#save');
+    await page.waitForSelector('#form-message.error');
+    expect(await page.$eval('#o-2', (d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.textContent('#e-closedOn')).toContain('已验收销号');
+    expect(await activeId(page)).toBe('f-closedOn');
+  });
+
+  it('opens another district’s enterprise read-only, with a line saying why', async () => {
+    const emu = setUp();
+    setEditors(emu, '通川区', TC_CLERK);
+    emu.setUser('office@dz.gov.cn');
+    const creditCode = withCheckChar('91511703MA6200321');
+    const saved = emu.scriptRun('submitEnterprise', {
+      district: '达川区', name: '达川区某水泥厂', address: '达川区', creditCode, industry: '水泥', employees: 5, landTenure: '租用',
+      safetyAssessment: '有', energyReview: '有', eiaApproval: '无', dischargePermit: '无', onlineMonitoring: '无', problems: '问题',
+      measures: '措施', category: '改造提升', deadline: '2022-12-31', progress: '设备已订货', remarks: '', status: '', town: '其他', closedOn: '',
+    });
+    expect(saved).toMatchObject({ ok: true, value: { ok: true, row: 5 } });
+    emu.setUser(TC_CLERK);
+    modelOf(emu).setActive('达川区', 'C5');
+    const { bridge, page } = await openSidebar(emu, '编辑选中企业');
+    const intro = await page.textContent('#intro');
+    expect(intro).toContain('正在查看“达川区”第5行');
+    expect(intro).toContain('您的账号只能修改“通川区”的企业，所以只能查看、不能保存');
+    expect(await page.inputValue('#f-name')).toBe('达川区某水泥厂');
+    expect(await page.getAttribute('#f-name', 'readonly')).not.toBeNull();
+    expect(await page.isDisabled('#f-industry')).toBe(true);
+    expect(await page.isVisible('#f-progress')).toBe(true);
+    expect(await page.isVisible('#save')).toBe(false);
+    await page.keyboard.press('Enter');
+    expect(bridge.calls).toEqual([]);
   });
 });
