@@ -23,6 +23,8 @@ export type { SentMail } from './services/mail';
 export type { TriggerRecord } from './services/script-app';
 export type { LogEntry } from './services/logger';
 export { EmulatorError, EmulatorNotImplemented, ServiceError } from './runtime/errors';
+export { METHOD_SCOPES, INFERRED_SCOPE_METHODS, SCOPES, requiredScopes } from './runtime/scopes';
+export { LATENCY, LIMITS_MS } from './runtime/cost';
 
 export interface EmulatorOptions {
   /** The emulator clock: an ISO string or a Date. Default: the host's current time. */
@@ -65,6 +67,8 @@ export class Emulator {
   readonly logs: LogEntry[] = [];
   /** NotImplemented and emulator bugs seen at the boundary, even those the script caught. */
   readonly problems: Error[] = [];
+  /** Executions whose modelled time passes a platform limit (30 s simple trigger, 6 min): Apps Script would kill them. */
+  readonly warnings: string[] = [];
   readonly executions: ExecutionRecord[] = [];
   readonly owner: string;
   readonly project: Project;
@@ -103,6 +107,7 @@ export class Emulator {
       logs: this.logs,
       calls: this.#calls,
       problems: this.problems,
+      warnings: this.warnings,
       model: this.#model,
       interleave: null,
     };

@@ -10,6 +10,8 @@ export interface BoundaryHooks {
   /** Called before every method call; throws to refuse it (permissions, context). */
   beforeCall(className: string, method: string): void;
   count(key: string): void;
+  /** Called for every permitted call with the raw target and the host-side arguments (the cost model). */
+  price?(className: string, method: string, target: object, args: readonly unknown[]): void;
   /** An emulator problem (NotImplemented, an emulator bug) seen at the boundary, recorded even if the script catches it. */
   problem(error: Error): void;
 }
@@ -149,7 +151,9 @@ export class Boundary {
       hooks.count(key);
       try {
         hooks.beforeCall(className, prop);
-        const result = fn.apply(target, args.map((a) => this.toHost(a)));
+        const hostArgs = args.map((a) => this.toHost(a));
+        hooks.price?.(className, prop, target, hostArgs);
+        const result = fn.apply(target, hostArgs);
         return this.toScript(result);
       } catch (e) {
         throw this.toScriptError(e);

@@ -29,8 +29,11 @@ export function isEmulatorProblem(e: unknown): e is Error {
   return e instanceof Error && (e.name === 'NotImplemented' || e.name === 'EmulatorError');
 }
 
-export function permissionDenied(call: string, scope: string): ServiceError {
-  return new ServiceError(`You do not have permission to call ${call}. Required permissions: ${scope}`);
+/** One scope is named as is; alternatives as `(a || b)`, as public execution logs show for SpreadsheetApp. */
+export function permissionDenied(call: string, scopes: string | readonly string[]): ServiceError {
+  const list = typeof scopes === 'string' ? [scopes] : scopes;
+  const named = list.length === 1 ? list[0] : `(${list.join(' || ')})`;
+  return new ServiceError(`You do not have permission to call ${call}. Required permissions: ${named}`);
 }
 
 /** The wording Apps Script uses when an argument has the wrong type. */

@@ -6,6 +6,7 @@ import { visibleActiveEmail } from './execution';
 import type { Project } from './project';
 import { createRealm, type ScriptRealm } from './realm';
 import { checkPermission } from './scopes';
+import { limitWarnings, priceCall, type Cost } from './cost';
 import { createChartsService, createSpreadsheetApp, type SpreadsheetModel } from '../sheets';
 import { CacheService, type CacheStores } from '../services/cache';
 import { HtmlService } from '../services/html';
@@ -32,6 +33,8 @@ export interface World {
   readonly logs: LogEntry[];
   readonly calls: Map<string, number>;
   readonly problems: Error[];
+  /** Modelled-time warnings of every execution (30 s simple trigger, 6 min execution). */
+  readonly warnings: string[];
   readonly model: SpreadsheetModel;
   /** Tests acting as a person during an execution: called before each service call with its key and ordinal. */
   interleave: ((call: string, n: number) => void) | null;
@@ -45,6 +48,12 @@ export interface ExecutionRecord {
   error?: unknown;
   cpuMs: number;
   calls: Record<string, number>;
+  /** What the execution would take on Apps Script by the cost model (emulator/runtime/cost.ts). */
+  modelledMs: number;
+  cellsRead: number;
+  cellsWritten: number;
+  /** Limits the modelled time passes: Apps Script would have killed the execution. */
+  warnings: string[];
 }
 
 /** What the entry function receives, built once the realm and the services exist. */
@@ -71,6 +80,7 @@ export function runExecution(
 ): unknown {
   const started = process.cpuUsage();
   const calls = new Map<string, number>();
+  const cost: Cost = { modelledMs: 0, cellsRead: 0, cellsWritten: 0 };
   const realm = createRealm(() => world.now().getTime());
   const boundary = new Boundary(realm, {
     beforeCall: (cls, method) => {
@@ -83,6 +93,7 @@ export function runExecution(
       calls.set(key, (calls.get(key) ?? 0) + 1);
       world.calls.set(key, (world.calls.get(key) ?? 0) + 1);
     },
+    price: (cls, method, target, hostArgs) => priceCall(cost, cls, method, target, hostArgs),
     problem: (e) => {
       if (!world.problems.includes(e)) world.problems.push(e);
     },
@@ -102,9 +113,13 @@ export function runExecution(
   } finally {
     world.locks.releaseAll(exec.id);
     const used = process.cpuUsage(started);
+    const modelledMs = Math.round(cost.modelledMs);
+    const warnings = limitWarnings(exec.kind, exec.fn, modelledMs);
+    world.warnings.push(...warnings);
     record({
       fn: exec.fn, kind: exec.kind, authMode: exec.authMode, ok, ...(ok ? {} : { error }),
       cpuMs: (used.user + used.system) / 1000, calls: Object.fromEntries(calls),
+      modelledMs, cellsRead: cost.cellsRead, cellsWritten: cost.cellsWritten, warnings,
     });
   }
 }

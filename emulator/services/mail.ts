@@ -4,6 +4,12 @@ import { calendarDay } from './utilities';
 
 export const DEFAULT_DAILY_RECIPIENTS = 100;
 const OVER_QUOTA = 'Service invoked too many times for one day: email.';
+/** Per-message limits of a consumer account (G`services/quotas` "Current limitations"); texts from public logs. */
+export const MAX_RECIPIENTS_PER_MESSAGE = 50;
+/** 200 KB read the stricter way: 200,000 bytes of UTF-8, body and htmlBody together (how Google counts is not documented). */
+export const MAX_BODY_BYTES = 200_000;
+const TOO_MANY_RECIPIENTS = 'Limit Exceeded: Email Recipients Per Message.';
+const BODY_TOO_LARGE = 'Limit Exceeded: Email Body Size.';
 
 export interface SentMail {
   to: string;
@@ -81,6 +87,10 @@ export class MailApp {
     for (const a of all) {
       if (!/^[^@\s]+@[^@\s]+$/.test(a)) throw new ServiceError(`Invalid email: ${a}`);
       if (this.#state.failing.has(a.toLowerCase())) throw new ServiceError(`Invalid email: ${a}`);
+    }
+    if (all.length > MAX_RECIPIENTS_PER_MESSAGE) throw new ServiceError(TOO_MANY_RECIPIENTS);
+    if (Buffer.byteLength(m.body ?? '', 'utf8') + Buffer.byteLength(m.htmlBody ?? '', 'utf8') > MAX_BODY_BYTES) {
+      throw new ServiceError(BODY_TOO_LARGE);
     }
     const now = this.#now();
     if (all.length > this.#state.remaining(now, this.#zone)) throw new ServiceError(OVER_QUOTA);

@@ -156,6 +156,7 @@ export class Ui {
   showSidebar(userInterface: HtmlOutput): void {
     if (!(userInterface instanceof HtmlOutput)) throw signatureMismatch('Ui.showSidebar', [userInterface]);
     const v = userInterface._view();
+    checkLinks('Ui.showSidebar', v.html);
     this.#log.sidebars.push({ title: v.title, html: v.html, width: 300 });
   }
   showModalDialog(userInterface: HtmlOutput, title: string): void {
@@ -167,7 +168,25 @@ export class Ui {
   #dialog(call: string, output: HtmlOutput, title: string, modal: boolean): void {
     if (!(output instanceof HtmlOutput) || typeof title !== 'string') throw signatureMismatch(call, [output, title]);
     const v = output._view();
+    checkLinks(call, v.html);
     this.#log.dialogs.push({ title, html: v.html, width: v.width, height: v.height, modal });
+  }
+}
+
+const LINK = /<a\b[^>]*\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>/gi;
+const OPENS_OUTSIDE = /\btarget\s*=\s*["']?_(?:top|blank)\b/i;
+const BASE_TARGET = /<base\b[^>]*\btarget\s*=\s*["']?_(?:top|blank)\b/i;
+
+/**
+ * In the IFRAME sandbox a link opens nothing unless it targets `_top` or `_blank` (G`html/restrictions`); Google
+ * shows no error, so the emulator refuses the dialog outright. Links inside the page (`#…`) and a `<base target>` pass.
+ */
+export function checkLinks(call: string, html: string): void {
+  if (BASE_TARGET.test(html)) return;
+  for (const m of html.matchAll(LINK)) {
+    const href = m[1] ?? m[2] ?? m[3] ?? '';
+    if (href.startsWith('#') || OPENS_OUTSIDE.test(m[0])) continue;
+    throw new EmulatorError(`${call}: a link in a dialog or sidebar needs target="_top" or target="_blank" (HtmlService runs in an IFRAME sandbox): ${m[0]}`);
   }
 }
 

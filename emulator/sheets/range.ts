@@ -383,6 +383,13 @@ export class Range {
     for (const m of this.#sheet.merges) {
       if (intersects(m, this.#box) && !contains(this.#box, m)) throw new Error(MERGE_MESSAGE);
     }
+    const { frozenRows, frozenCols } = this.#sheet;
+    for (const b of boxes) {
+      if (b.rows * b.cols < 2) continue;
+      // checked before anything changes: real Sheets refuses the whole call (apps-script-behaviors §10)
+      if (b.row <= frozenRows && frozenRows < b.row + b.rows - 1) throw new Error("You can't merge frozen and non-frozen rows.");
+      if (b.col <= frozenCols && frozenCols < b.col + b.cols - 1) throw new Error("You can't merge frozen and non-frozen columns.");
+    }
     this.#sheet.merges = this.#sheet.merges.filter((m) => !contains(this.#box, m));
     for (const b of boxes) {
       if (b.rows * b.cols < 2) continue;

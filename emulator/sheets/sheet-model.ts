@@ -173,7 +173,9 @@ export class SheetModel {
     this.version++;
     if (s.axis === 'row') {
       if (s.kind === 'insert') {
-        const template = this.rows[s.at - 2] ?? (s.at === 1 ? this.rows[0] : undefined);
+        // rows added past the grid's last row start blank: whether they inherit is undocumented (the stricter reading)
+        const inside = s.at <= this.maxRows;
+        const template = inside ? this.rows[s.at - 2] ?? (s.at === 1 ? this.rows[0] : undefined) : undefined;
         if (this.rows.length < s.at - 1) this.rows.length = s.at - 1;
         const fresh = Array.from({ length: s.count }, () => template?.formatsOnly());
         this.rows.splice(s.at - 1, 0, ...fresh);

@@ -9,6 +9,11 @@ import { checkedRange, Range } from './range';
 import type { SheetModel } from './sheet-model';
 import { Spreadsheet } from './spreadsheet';
 
+/** Real Sheets refuses a freeze line through a merge (apps-script-behaviors §10, public execution logs). */
+export function freezeThroughMerge(axis: 'rows' | 'columns'): string {
+  return `Sorry, you can't freeze ${axis} which contain only part of a merged cell. Try to break apart merged cells or freeze more ${axis} to include the complete merged cells.`;
+}
+
 export class Sheet {
   readonly #ctx: Ctx;
   readonly #sheet: SheetModel;
@@ -189,6 +194,7 @@ export class Sheet {
 
   setFrozenRows(rows: number): void {
     expectArgs('Sheet.setFrozenRows', [rows], isInt);
+    if (this.#sheet.merges.some((m) => m.row <= rows && rows < m.row + m.rows - 1)) throw new Error(freezeThroughMerge('rows'));
     this.#sheet.frozenRows = rows;
   }
   getFrozenRows(): number {
@@ -196,6 +202,7 @@ export class Sheet {
   }
   setFrozenColumns(columns: number): void {
     expectArgs('Sheet.setFrozenColumns', [columns], isInt);
+    if (this.#sheet.merges.some((m) => m.col <= columns && columns < m.col + m.cols - 1)) throw new Error(freezeThroughMerge('columns'));
     this.#sheet.frozenCols = columns;
   }
   getFrozenColumns(): number {

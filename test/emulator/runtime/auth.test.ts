@@ -6,6 +6,7 @@ const ALL_SCOPES = [
   'https://www.googleapis.com/auth/script.container.ui',
   'https://www.googleapis.com/auth/script.send_mail',
   'https://www.googleapis.com/auth/script.scriptapp',
+  'https://www.googleapis.com/auth/userinfo.email',
 ];
 
 const emuOf = (code: string, oauthScopes: string[] = ALL_SCOPES) =>

@@ -55,4 +55,24 @@ describe('MailApp', () => {
     const emu = emuOf(`function send() { MailApp.sendEmail('a@tc.gov.cn', 's', 'b', { attachments: [] }); }`);
     expect(() => emu.run('send')).toThrow('NotImplemented: MailApp.sendEmail attachments');
   });
+
+  test('more than 50 recipients (to + cc + bcc) in one message is refused and nothing is sent', () => {
+    const list = (n: number, d: string) => Array.from({ length: n }, (_, i) => `u${i}@${d}`).join(',');
+    const emu = emuOf(`function send(to, cc, bcc) { MailApp.sendEmail(to, 's', 'b', { cc: cc, bcc: bcc }); }`);
+    emu.setMailQuota(1000);
+    expect(() => emu.run('send', list(30, 'tc.gov.cn'), list(15, 'dz.gov.cn'), list(6, 'x.cn'))).toThrow('Limit Exceeded: Email Recipients Per Message.');
+    expect(emu.outbox).toHaveLength(0);
+    expect(emu.mailQuotaRemaining).toBe(1000);
+    emu.run('send', list(30, 'tc.gov.cn'), list(15, 'dz.gov.cn'), list(5, 'x.cn'));
+    expect(emu.outbox).toHaveLength(1);
+  });
+
+  test('a body over 200 KB (UTF-8, body and htmlBody together) is refused', () => {
+    const emu = emuOf(`function send(body, html) { MailApp.sendEmail('a@tc.gov.cn', 's', body, html ? { htmlBody: html } : {}); }`);
+    expect(() => emu.run('send', '企'.repeat(66_667), '')).toThrow('Limit Exceeded: Email Body Size.');
+    expect(() => emu.run('send', 'a'.repeat(100_000), 'b'.repeat(100_001))).toThrow('Limit Exceeded: Email Body Size.');
+    expect(emu.outbox).toHaveLength(0);
+    emu.run('send', '企'.repeat(66_666), '');
+    expect(emu.outbox).toHaveLength(1);
+  });
 });

@@ -10,6 +10,26 @@ function uiOf() {
   return { log, ui, suspensions: () => suspended };
 }
 
+describe('links in sidebars and dialogs (HtmlService IFRAME sandbox)', () => {
+  test('a link without target _top or _blank is refused, and nothing is shown', () => {
+    const { log, ui } = uiOf();
+    expect(() => ui.showSidebar(new HtmlOutput('<p><a href="https://docs.google.com/x">打开</a></p>'))).toThrow(
+      'Ui.showSidebar: a link in a dialog or sidebar needs target="_top" or target="_blank"',
+    );
+    expect(() => ui.showModalDialog(new HtmlOutput("<a class=x href='https://a.cn' target=_self>a</a>"), '预览')).toThrow(EmulatorError);
+    expect(log.sidebars).toEqual([]);
+    expect(log.dialogs).toEqual([]);
+  });
+
+  test('_top, _blank, in-page anchors and a <base target> pass', () => {
+    const { log, ui } = uiOf();
+    ui.showSidebar(new HtmlOutput('<a href="https://a.cn" target="_blank">a</a><a target=_top href=https://b.cn>b</a><a href="#f">f</a>'));
+    ui.showModelessDialog(new HtmlOutput('<base target="_top"><a href="https://a.cn">a</a>'), '预览');
+    expect(log.sidebars).toHaveLength(1);
+    expect(log.dialogs).toHaveLength(1);
+  });
+});
+
 describe('Ui', () => {
   test('a menu appears only when added to the Ui, with its submenus and separators', () => {
     const { log, ui } = uiOf();
@@ -98,7 +118,7 @@ describe('Ui inside an execution', () => {
   test('SpreadsheetApp without a spreadsheets scope throws the permission error', () => {
     const emu = emuOf('function f() { SpreadsheetApp.getActiveSpreadsheet(); }', ['https://www.googleapis.com/auth/script.container.ui']);
     expect(() => emu.run('f')).toThrow(
-      'You do not have permission to call SpreadsheetApp.getActiveSpreadsheet. Required permissions: https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'You do not have permission to call SpreadsheetApp.getActiveSpreadsheet. Required permissions: (https://www.googleapis.com/auth/spreadsheets.currentonly || https://www.googleapis.com/auth/spreadsheets)',
     );
   });
 
