@@ -79,3 +79,13 @@ export function enteredOf(v: unknown, sheet: SheetModel, r: number, c: number, b
 export function writeScriptValue(sheet: SheetModel, r: number, c: number, v: unknown, book: Book): void {
   writeEntered(sheet, r, c, enteredOf(v, sheet, r, c, book));
 }
+
+/** Sheets' per-cell limit (public error text, seen from Apps Script and the Sheets API alike). */
+export const MAX_CELL_CHARS = 50_000;
+export const CELL_TOO_LONG = 'Your input contains more than the maximum of 50000 characters in a single cell.';
+
+/** Throws before anything is written when one of the values would not fit in a cell. */
+export function checkCellLengths(values: readonly unknown[]): void {
+  if (values.some((v) => typeof v === 'string' && v.length > MAX_CELL_CHARS)) throw new Error(CELL_TOO_LONG);
+}
+

@@ -1,13 +1,13 @@
 // SpreadsheetModel: the host side of the spreadsheet (tabs, protections, active range, clock) and the user's actions.
 import { EmulatorError } from '../runtime/errors';
 import { boxA1, parseArea, splitSheet, type Box } from './a1';
-import { computed, displayValue, enteredOf, scriptValue, writeEntered, type Book } from './cell-values';
+import { CELL_TOO_LONG, MAX_CELL_CHARS, computed, displayValue, enteredOf, scriptValue, writeEntered, type Book } from './cell-values';
 import type { FormulaHost, Scalar } from './formula';
 import { shiftFormula, type Move } from './formula-syntax';
 import { checkEdit, type EditCheck, type ProtectionData } from './protection-data';
 import { wallMs } from './serial';
 import { shiftBox, shiftIndex, type Shift } from './shift';
-import { SheetModel, type Row, type Stored } from './sheet-model';
+import { DEFAULT_COLS, DEFAULT_ROWS, SheetModel, type Row, type Stored } from './sheet-model';
 import type { Style } from './style';
 import { parseUserEntered, type Entered } from './user-entered';
 import { checkCell } from './validation-check';
@@ -26,6 +26,10 @@ export interface ModelOptions {
 
 export type UserInputResult = { ok: true; oldValues: unknown[][] } | { ok: false; message: string };
 export type UserActionResult = { ok: true } | { ok: false; message: string };
+
+/** Public error text (Apps Script and the Sheets API) when a workbook would pass 10 million cells. */
+export const MAX_WORKBOOK_CELLS = 10_000_000;
+const TOO_MANY_CELLS = 'This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
 
 export class SpreadsheetModel implements Book {
   id: string;
@@ -57,7 +61,14 @@ export class SpreadsheetModel implements Book {
 
   // ---- tabs ----
 
+  /** Sheets' workbook limit: every tab's grid (max rows × max columns) counts, blank or not. */
+  checkGrowth(extraCells: number): void {
+    const total = this.sheets.reduce((n, s) => n + s.maxRows * s.maxCols, 0);
+    if (total + extraCells > MAX_WORKBOOK_CELLS) throw new Error(TOO_MANY_CELLS);
+  }
+
   addSheet(name: string, index = this.sheets.length): SheetModel {
+    this.checkGrowth(DEFAULT_ROWS * DEFAULT_COLS);
     const sheet = new SheetModel(name, this.nextSheetId === 0 ? 0 : this.nextSheetId * 1000003 % 2147483647, this);
     this.nextSheetId++;
     this.sheets.splice(index, 0, sheet);
@@ -140,6 +151,7 @@ export class SpreadsheetModel implements Book {
   // ---- structure (rows and columns move everything anchored to them) ----
 
   shift(sheet: SheetModel, s: Shift): void {
+    if (s.kind === 'insert') this.checkGrowth(s.count * (s.axis === 'row' ? sheet.maxCols : sheet.maxRows));
     sheet.applyShift(s);
     const here = (target: SheetModel) => (name: string | null) => (name === null ? target === sheet : name === sheet.name);
     const boxOf = (b: Box) => shiftBox(b, s);
@@ -226,6 +238,7 @@ export class SpreadsheetModel implements Book {
     const sheet = this.sheet(sheetName);
     const rows = grid.length, cols = grid[0]?.length ?? 0;
     if (rows === 0 || cols === 0) return { ok: true, oldValues: [] };
+    if (grid.flat().some((v) => typeof v === 'string' && v.length > MAX_CELL_CHARS)) return { ok: false, message: CELL_TOO_LONG };
     if (row + rows - 1 > sheet.maxRows) sheet.maxRows = row + rows - 1;
     if (col + cols - 1 > sheet.maxCols) sheet.maxCols = col + cols - 1;
     let warned = false;

@@ -1,6 +1,6 @@
 // Range (script side): values with Sheets' USER_ENTERED semantics, formulas, notes, formats, merges, validation.
 import { boxA1, contains, intersects, type Box } from './a1';
-import { displayValue, numberFormatAt, scriptValue, writeScriptValue } from './cell-values';
+import { checkCellLengths, displayValue, numberFormatAt, scriptValue, writeScriptValue } from './cell-values';
 import { anything, expectArgs, isBool, isGrid, isInt, isNum, isStr, optional, orNull, type Ctx } from './context';
 import { DataValidation, LIST_LIMIT_MESSAGE } from './data-validation';
 import { NotImplemented } from './not-implemented';
@@ -137,12 +137,14 @@ export class Range {
     return this.#grid((r, c) => displayValue(this.#sheet, r, c, this.#ctx.model));
   }
   setValue(value: unknown): this {
+    checkCellLengths([value]);
     this.#each((r, c) => writeScriptValue(this.#sheet, r, c, value, this.#ctx.model));
     return this;
   }
   setValues(values: unknown[][]): this {
     expectArgs('Range.setValues', [values], isGrid);
     shapeCheck(values, this.#box);
+    checkCellLengths(values.flat());
     this.#each((r, c, i, j) => writeScriptValue(this.#sheet, r, c, values[i]![j], this.#ctx.model));
     return this;
   }
@@ -154,12 +156,14 @@ export class Range {
   }
   setFormula(formula: string): this {
     expectArgs('Range.setFormula', [formula], isStr);
+    checkCellLengths([formula]);
     this.#each((r, c) => this.#writeFormula(r, c, formula));
     return this;
   }
   setFormulas(formulas: string[][]): this {
     expectArgs('Range.setFormulas', [formulas], isGrid);
     shapeCheck(formulas, this.#box);
+    checkCellLengths(formulas.flat());
     this.#each((r, c, i, j) => this.#writeFormula(r, c, String(formulas[i]![j] ?? '')));
     return this;
   }

@@ -1,6 +1,6 @@
 // Sheet (script side): ranges, size and structure, tab settings, conditional formats, protections and charts.
 import { parseArea } from './a1';
-import { writeScriptValue } from './cell-values';
+import { checkCellLengths, writeScriptValue } from './cell-values';
 import { EmbeddedChart, EmbeddedChartBuilder } from './charts';
 import { ConditionalFormatRule, toScript, toStored } from './conditional-format';
 import { expectArgs, isInt, isStr, optional, orNull, type Ctx } from './context';
@@ -166,8 +166,12 @@ export class Sheet {
   /** Appends below the last row with content; the sheet grows when that row is past the grid. */
   appendRow(rowContents: unknown[]): this {
     expectArgs('Sheet.appendRow', [rowContents], Array.isArray);
+    checkCellLengths(rowContents);
     const row = this.#sheet.lastRow() + 1;
-    if (row > this.#sheet.maxRows) this.#sheet.maxRows = row;
+    if (row > this.#sheet.maxRows) {
+      this.#ctx.model.checkGrowth(Math.max(this.#sheet.maxCols, rowContents.length));
+      this.#sheet.maxRows = row;
+    }
     if (rowContents.length > this.#sheet.maxCols) this.#sheet.maxCols = rowContents.length;
     rowContents.forEach((v, j) => writeScriptValue(this.#sheet, row, j + 1, v, this.#ctx.model));
     return this;

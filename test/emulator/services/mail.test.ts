@@ -75,4 +75,11 @@ describe('MailApp', () => {
     emu.run('send', '企'.repeat(66_666), '');
     expect(emu.outbox).toHaveLength(1);
   });
+
+  test('a subject over 250 characters is refused', () => {
+    const emu = emuOf(`function send(subject) { MailApp.sendEmail('a@tc.gov.cn', subject, 'b'); }`);
+    expect(() => emu.run('send', '提'.repeat(251))).toThrow('Argument too large: subject');
+    emu.run('send', '提'.repeat(250));
+    expect(emu.outbox).toHaveLength(1);
+  });
 });

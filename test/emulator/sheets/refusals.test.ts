@@ -94,3 +94,38 @@ describe('rows grown past the grid', () => {
     expect(sheet.getRange(last, 3).getDataValidation()?.getCriteriaType()).toBe('DATE_IS_VALID_DATE');
   });
 });
+
+describe('limits found in public error logs', () => {
+  const CELL = 'Your input contains more than the maximum of 50000 characters in a single cell.';
+
+  it('refuses a value over 50,000 characters and writes nothing of the grid', () => {
+    const { sheet } = setup();
+    const long = 'x'.repeat(50_001);
+    expect(() => sheet.getRange('A1:B1').setValues([['ok', long]])).toThrow(CELL);
+    expect(() => sheet.getRange('A2').setValue(long)).toThrow(CELL);
+    expect(() => sheet.appendRow(['a', long])).toThrow(CELL);
+    expect(sheet.getRange('A1:B2').getValues()).toEqual([['', ''], ['', '']]);
+    sheet.getRange('A1').setValue('x'.repeat(50_000));
+    expect(String(sheet.getRange('A1').getValue())).toHaveLength(50_000);
+  });
+
+  it('refuses a user typing more than 50,000 characters', () => {
+    const { model } = setup();
+    expect(model.userInput('台账', 1, 1, [['y'.repeat(50_001)]], 'a@b.cn')).toEqual({ ok: false, message: CELL });
+  });
+
+  it('refuses to grow the workbook past 10 million cells', () => {
+    const { sheet, app } = setup();
+    const TOO_MANY = 'This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
+    sheet.insertColumnsAfter(26, 174); // 1,000 × 200 = 200,000 cells
+    expect(() => sheet.insertRowsAfter(1000, 49_500)).toThrow(TOO_MANY);
+    expect(sheet.getMaxRows()).toBe(1000);
+    sheet.insertRowsAfter(1000, 48_900); // 9,980,000 cells
+    expect(() => app.getActiveSpreadsheet().insertSheet('更多')).toThrow(TOO_MANY);
+  });
+
+  it('refuses to delete the last sheet', () => {
+    const { sheet, app } = setup();
+    expect(() => app.getActiveSpreadsheet().deleteSheet(sheet)).toThrow("You can't remove all the sheets in a document.");
+  });
+});
