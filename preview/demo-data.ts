@@ -4,6 +4,9 @@ import { CONFIG_HEADERS, CONFIG_LABEL, DEFAULT_DISTRICTS, TAB } from '../src/dom
 import { withCheckChar } from '../src/domain/credit-code';
 import type { EnterprisePayload } from '../src/domain/enterprise';
 
+/** What the demo districts typed as their quarter's 进展说明. */
+const DEMO_NARRATIVE = '本季度完成2家企业密闭改造，1家企业搬迁选址已报批；下季度推进在线监测安装。';
+
 export const OFFICE = 'office@jxj.example';
 export const OFFICE_CC = 'ldxz@jxj.example';
 
@@ -143,8 +146,9 @@ export function seedDemo(emu: Emulator): void {
   for (const d of DEMO_DISTRICTS.filter((x) => x.district !== DEFAULT_DISTRICTS[2].district)) {
     as(emu, d.clerk, () => {
       emu.model.setActive(d.district, 'A5');
-      emu.ui.answer('YES');
       emu.clickMenu('报送本季度进展');
+      const sent = emu.scriptRun('submitQuarterReport', { district: d.district, narrative: DEMO_NARRATIVE });
+      if (!sent.ok) fail(`submitQuarterReport ${d.district}`, sent.error);
     });
   }
 

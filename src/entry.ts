@@ -3,7 +3,7 @@ export { onOpen } from './app/menu';
 export { menuSetup } from './app/setup';
 export { onEdit, onEditInstalled } from './app/direct-edit';
 export { menuValidateSheet } from './app/validate-sheet';
-export { menuSubmitReport } from './app/submit-report';
+export { menuSubmitReport, submitQuarterReport } from './app/submit-report';
 export { dailyJob } from './app/daily-job';
 export { menuPreviewReminders } from './app/preview-reminders';
 export { menuInstallTriggers, menuUninstallTriggers } from './app/triggers';

@@ -1,5 +1,5 @@
 // Reading and appending 报送记录 (quarterly progress reports), each with one sheet read or write.
-import { REPORT_HEADERS, TAB } from '../domain/contract';
+import { REPORT_HEADERS, REPORT_LATER_HEADERS, TAB } from '../domain/contract';
 import type { ReportRecord } from '../domain/quarter';
 import { TEMPLATE_REPORT_COLUMNS, locateReportColumns, reportToRow, rowToReport } from '../domain/report-row';
 
@@ -32,8 +32,16 @@ export function appendReport(ss: Spreadsheet, report: ReportRecord): void {
   }
   const lastColumn = Math.max(sheet.getLastColumn(), REPORT_HEADERS.length);
   const header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? [];
-  const columns = header.some((h) => h !== '') ? locateReportColumns(header) : TEMPLATE_REPORT_COLUMNS;
+  const columns = header.some((h) => h !== '') ? locateReportColumns(header) : { ...TEMPLATE_REPORT_COLUMNS };
   if (!header.some((h) => h !== '')) sheet.getRange(1, 1, 1, REPORT_HEADERS.length).setValues([[...REPORT_HEADERS]]);
+  // A 报送记录 from before 进展说明: the header goes in the first free column, right of the others.
+  for (const h of REPORT_LATER_HEADERS) {
+    const key = h as keyof typeof columns;
+    if (columns[key] >= 0) continue;
+    const next = Math.max(...Object.values(columns)) + 1;
+    columns[key] = String(header[next] ?? '') === '' ? next : header.length;
+    sheet.getRange(1, columns[key] + 1).setValue(h);
+  }
   const row = reportToRow(report, columns);
   const start = Math.max(sheet.getLastRow(), 1) + 1;
   sheet.getRange(start, 1, 1, row.length).setValues([row]);

@@ -194,7 +194,14 @@ function setupTableTab(ss: Spreadsheet, name: string, headers: readonly string[]
     sheet.setFrozenRows(1);
     if (!report.created.includes(name)) report.repaired.push(`${name}（表头）`);
   } else if (!headers.every((h, i) => cellText(row[i]).trim() === h)) {
-    report.problems.push(`“${name}”第1行表头与约定不一致，未改动，请核对`);
+    // A tab from an earlier release: its headers are a prefix of today's and the new ones' cells are empty.
+    const kept = row.findIndex((v, i) => cellText(v).trim() !== headers[i]);
+    if (kept > 0 && row.slice(kept).every((v) => cellText(v).trim() === '')) {
+      sheet.getRange(1, kept + 1, 1, headers.length - kept).setValues([headers.slice(kept)]).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+      report.repaired.push(`${name}（补回表头：${headers.slice(kept).join('、')}）`);
+    } else {
+      report.problems.push(`“${name}”第1行表头与约定不一致，未改动，请核对`);
+    }
   }
 }
 

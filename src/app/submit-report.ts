@@ -1,18 +1,23 @@
-// 报送本季度进展: validate the district tab, confirm, append the quarter's report to 报送记录 and log it.
+// 报送本季度进展 (contract §5): the dialog with the tab's counts and the 进展说明, and submitQuarterReport, which records it.
 import { appendLog } from '../adapters/log';
 import { withDocumentLock } from '../adapters/lock';
 import { activeUserEmail } from '../adapters/session';
 import { dayOf } from '../domain/calendar-day';
-import { INITIAL_STATUS, STATUSES, TAB, UNKNOWN_ACCOUNT } from '../domain/contract';
+import { INITIAL_STATUS, MENU_TITLE, NARRATIVE_MAX, STATUSES, TAB, UNKNOWN_ACCOUNT } from '../domain/contract';
 import { AppError } from '../domain/errors';
-import { FIELD_LABELS } from '../domain/enterprise';
-import { rowProblems } from '../domain/ledger-row';
 import { canEditDistrict } from '../domain/permissions';
 import type { ReportRecord } from '../domain/quarter';
-import { REPORT_FIRST, REPORT_UPDATE, quarterId, quarterLabel, reportDueDate, reportStateFor, reportStateText, reportTimeliness } from '../domain/quarter';
+import { REPORT_FIRST, REPORT_UPDATE, quarterId, quarterLabel, reportDueDate, reportStateFor, reportTimeliness } from '../domain/quarter';
+import type { ReportDialogContext } from '../domain/report-dialog';
+import { REPORT_CONTEXT_ID, checkReportPayload } from '../domain/report-dialog';
 import { planRules } from '../domain/settings';
 import type { Settings } from '../domain/settings';
-import { fromMenu } from './entry-point';
+import { problemTexts, toFixChecks } from '../domain/vocabulary';
+import { dayWithNote } from '../domain/workday';
+import { readCodeIndex } from './direct-edit';
+import type { FormFailure } from './entry-point';
+import { fromMenu, fromSidebar } from './entry-point';
+import { jsonBlock } from '../domain/page-data';
 import { appendReport, readReports } from './reports';
 import type { Ledger } from './workbook';
 import { openLedger, ownerEmail, readSettings } from './workbook';
@@ -25,15 +30,17 @@ export const REPORT_TITLE = '报送本季度进展';
 /** An alert longer than this is unreadable; the rest is counted instead of listed. */
 const MAX_LISTED_PROBLEMS = 30;
 
-/** Problems of every row as `第5行 某公司 企业名称：…`, in row order. */
-export function ledgerProblems(ledger: Ledger, settings: Settings): string[] {
-  const rules = planRules(settings);
+/**
+ * The 待修正 rows of the tab as `第5行 某公司 企业名称：…`, in row order: exactly what 校验本表 reports
+ * (vocabulary.toFixChecks, duplicates across tabs included), so a report is never refused or let through on a
+ * different rule.
+ */
+export function ledgerProblems(ss: Spreadsheet, ledger: Ledger, settings: Settings): string[] {
+  const tab = { tab: ledger.district, columns: ledger.columns, rows: ledger.rows.map((r) => ({ row: r.row, cells: r.cells })) };
+  const names = new Map(ledger.rows.map((r) => [r.row, r.record.payload.name || '（未填企业名称）']));
   const out: string[] = [];
-  for (const row of ledger.rows) {
-    const name = row.record.payload.name || '（未填企业名称）';
-    for (const p of rowProblems([...row.cells], ledger.columns, rules)) {
-      out.push(`第${row.row}行 ${name} ${FIELD_LABELS[p.key]}：${p.message}`);
-    }
+  for (const check of toFixChecks(tab, planRules(settings), readCodeIndex(ss, settings))) {
+    for (const text of problemTexts(check)) out.push(`第${check.row}行 ${names.get(check.row) ?? ''} ${text}`);
   }
   return out;
 }
@@ -47,18 +54,21 @@ export function statusCounts(ledger: Ledger): Record<string, number> {
   return counts;
 }
 
-function refuseInvalid(district: string, problems: readonly string[]): never {
+function invalidMessage(district: string, problems: readonly string[]): string {
   const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
   const more = problems.length - listed.length;
-  throw new AppError(
-    'INVALID',
-    `“${district}”有${problems.length}处填写问题，本次未报送。请改正后再报送：\n${listed.join('\n')}` + (more > 0 ? `\n……另有${more}处问题未列出。` : ''),
-    { problems },
+  return (
+    `“${district}”有${problems.length}处填写问题，本次未报送。请改正后再报送：\n${listed.join('\n')}` +
+    (more > 0 ? `\n……另有${more}处问题未列出，请运行“${MENU_TITLE} → 校验本表”查看。` : '')
   );
 }
 
-function requireDistrictTab(ss: Spreadsheet, settings: Settings): string {
-  const name = ss.getActiveSheet().getName();
+function refuseInvalid(district: string, problems: readonly string[]): never {
+  throw new AppError('INVALID', invalidMessage(district, problems), { problems });
+}
+
+
+function requireDistrict(settings: Settings, name: string): string {
   if (!settings.districts.some((d) => d.district === name)) {
     throw new AppError(
       'NOT_DISTRICT_TAB',
@@ -88,39 +98,62 @@ function countsText(counts: Record<string, number>, total: number): string {
   return `企业总数${total}家（${STATUSES.map((s) => `${s}${counts[s] ?? 0}`).join('，')}）`;
 }
 
+/** The dialog's lines: quarter, due date (with 遇节假日), counts, whether a report now is on time, first or update. */
+function dialogLines(ss: Spreadsheet, settings: Settings, ledger: Ledger, today: string): string[] {
+  const { quarter, onTime } = reportTimeliness(today, settings.reportDay);
+  const state = reportStateFor(readReports(ss), ledger.district, quarter, settings.reportDay);
+  const kindText = state.kind === 'missing' ? REPORT_FIRST : `${REPORT_UPDATE}（本季度已于${state.on}报送，首次报送的按时/逾期认定不变）`;
+  return [
+    `辖区：${ledger.district}　季度：${quarterLabel(quarter)}`,
+    `截止日期：${dayWithNote(reportDueDate(quarter, settings.reportDay))}；今天报送：${onTime ? '按时' : '逾期'}`,
+    countsText(statusCounts(ledger), ledger.rows.length),
+    `类型：${kindText}`,
+  ];
+}
+
+export const REPORT_DIALOG_FILE = 'ReportDialog';
+
 export function menuSubmitReport(): void {
   fromMenu(() => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const ui = SpreadsheetApp.getUi();
     const { settings } = readSettings(ss);
-    const district = requireDistrictTab(ss, settings);
+    const district = requireDistrict(settings, ss.getActiveSheet().getName());
+    requireEditor(ss, settings, district, activeUserEmail());
+    const ledger = openLedger(ss, district);
+    // Refused before anything is typed: the clerk fixes the rows first (the server checks again on submit).
+    const problems = ledgerProblems(ss, ledger, settings);
+    if (problems.length > 0) refuseInvalid(district, problems);
+    const context: ReportDialogContext = {
+      district,
+      lines: dialogLines(ss, settings, ledger, dayOf(new Date())),
+      placeholder: `本季度整治工作的主要进展、存在的问题和下一步安排（必填，最多${NARRATIVE_MAX}字）`,
+    };
+    const output = HtmlService.createHtmlOutputFromFile(REPORT_DIALOG_FILE).append(jsonBlock(REPORT_CONTEXT_ID, context)).setWidth(560).setHeight(480);
+    SpreadsheetApp.getUi().showModalDialog(output, REPORT_TITLE);
+  });
+}
+
+export type SubmitReportResult = { ok: true; quarter: string; onTime: boolean } | FormFailure;
+
+/**
+ * The dialog's confirmation (contract §5): `{ district, narrative }` → `{ ok: true, quarter, onTime }`, or
+ * `{ ok: false, errors }` with nothing recorded. Rows with problems are listed in `_form`.
+ */
+export function submitQuarterReport(input: unknown): SubmitReportResult {
+  return fromSidebar((): SubmitReportResult => {
+    const checked = checkReportPayload(input);
+    if (!checked.ok) return { ok: false, errors: checked.errors };
+    const { district, narrative } = checked.value;
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const { settings } = readSettings(ss);
+    requireDistrict(settings, district);
     const user = activeUserEmail();
     requireEditor(ss, settings, district, user);
-    const before = openLedger(ss, district);
-    const problems = ledgerProblems(before, settings);
-    if (problems.length > 0) refuseInvalid(district, problems);
-
-    const today = dayOf(new Date());
-    const { quarter, onTime } = reportTimeliness(today, settings.reportDay);
-    const state = reportStateFor(readReports(ss), district, quarter, settings.reportDay);
-    const counts = statusCounts(before);
-    const kindText = state.kind === 'missing' ? REPORT_FIRST : `${REPORT_UPDATE}（本季度已于${state.on}报送，首次报送的按时/逾期认定不变）`;
-    const answer = ui.alert(
-      REPORT_TITLE,
-      `确认报送“${district}”${quarterLabel(quarter)}进展？\n` +
-        `${countsText(counts, before.rows.length)}\n` +
-        `截止日期：${reportDueDate(quarter, settings.reportDay)}；今天报送：${onTime ? '按时' : '逾期'}\n` +
-        `类型：${kindText}`,
-      ui.ButtonSet.YES_NO,
-    );
-    if (answer !== ui.Button.YES) return;
-
-    // The alert suspended the script and released nothing we could rely on: read and check again under the lock.
     const now = new Date();
-    const record = withDocumentLock(() => {
+    const outcome = withDocumentLock((): { problems: string[] } | { report: ReportRecord } => {
       const ledger = openLedger(ss, district);
-      const again = ledgerProblems(ledger, settings);
-      if (again.length > 0) refuseInvalid(district, again);
+      const problems = ledgerProblems(ss, ledger, settings);
+      if (problems.length > 0) return { problems };
       const day = dayOf(now);
       const timeliness = reportTimeliness(day, settings.reportDay);
       const first = reportStateFor(readReports(ss), district, timeliness.quarter, settings.reportDay).kind === 'missing';
@@ -135,6 +168,7 @@ export function menuSubmitReport(): void {
         total: ledger.rows.length,
         onTime: timeliness.onTime,
         kind: first ? 'first' : 'update',
+        narrative,
       };
       appendReport(ss, report);
       appendLog(ss, [
@@ -147,26 +181,21 @@ export function menuSubmitReport(): void {
           name: '',
           field: '季度报送',
           oldValue: '',
-          newValue: `${quarterLabel(timeliness.quarter)} ${timeliness.onTime ? '按时' : '逾期'} ${first ? REPORT_FIRST : REPORT_UPDATE}：${countsText(c, report.total)}`,
+          newValue: `${quarterLabel(timeliness.quarter)} ${timeliness.onTime ? '按时' : '逾期'} ${first ? REPORT_FIRST : REPORT_UPDATE}：${countsText(c, report.total)}；进展说明${narrative.length}字`,
           action: REPORT_TITLE,
         },
       ]);
-      return report;
+      return { report };
     });
-
-    let summaryNote = '';
+    if ('problems' in outcome) return { ok: false, errors: { _form: invalidMessage(district, outcome.problems) } };
     try {
       refreshSummary(ss, now);
     } catch (e) {
-      console.error(`menuSubmitReport refreshSummary: ${e instanceof Error ? e.message : String(e)}`);
-      summaryNote = '\n（汇总暂未刷新，将在下次刷新时更新。）';
+      // The report is recorded; 汇总 catches up at the next recompute.
+      console.error(`submitQuarterReport refreshSummary: ${e instanceof Error ? e.message : String(e)}`);
     }
-    const finalState = reportStateFor(readReports(ss), district, reportTimeliness(record.on, settings.reportDay).quarter, settings.reportDay);
-    ui.alert(
-      REPORT_TITLE,
-      `已报送“${district}”${quarterLabel(reportTimeliness(record.on, settings.reportDay).quarter)}进展（${record.kind === 'first' ? REPORT_FIRST : REPORT_UPDATE}）。\n` +
-        `本季度报送：${reportStateText(finalState)}${summaryNote}`,
-      ui.ButtonSet.OK,
-    );
+    const q = reportTimeliness(outcome.report.on, settings.reportDay).quarter;
+    const state = reportStateFor(readReports(ss), district, q, settings.reportDay);
+    return { ok: true, quarter: quarterLabel(q), onTime: state.kind === 'onTime' };
   });
 }

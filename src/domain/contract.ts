@@ -210,6 +210,11 @@ export const REPORT_HEADERS = [
   '企业总数',
   '是否按时',
   '类型',
+  '进展说明',
 ] as const;
+/** Headers a 报送记录 made before them may lack: read as empty, added by the next write or 初始化/修复表格. */
+export const REPORT_LATER_HEADERS: readonly string[] = ['进展说明'];
+/** 进展说明 (contract §5): required, at most this many characters. */
+export const NARRATIVE_MAX = 2000;
 
 export const MENU_TITLE = '整治台账';

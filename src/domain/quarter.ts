@@ -22,6 +22,8 @@ export interface ReportRecord {
   readonly total: number;
   readonly onTime: boolean;
   readonly kind: ReportKind;
+  /** 进展说明 typed by the district (contract §5); '' on reports made before it existed. */
+  readonly narrative?: string;
 }
 
 export type ReportKind = 'first' | 'update';

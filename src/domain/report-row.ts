@@ -1,7 +1,7 @@
 // A line of 报送记录 ⇄ ReportRecord, with the columns located by their header text.
 import type { Day } from './calendar-day';
 import { dayOf, parseDay } from './calendar-day';
-import { REPORT_HEADERS, STATUSES } from './contract';
+import { REPORT_HEADERS, REPORT_LATER_HEADERS, STATUSES } from './contract';
 import { AppError } from './errors';
 import { literalText } from './ledger-row';
 import type { ReportKind, ReportRecord } from './quarter';
@@ -12,15 +12,19 @@ export type ReportColumns = Record<ReportHeader, number>;
 
 const headerText = (v: unknown): string => (v == null ? '' : String(v).replace(/\s+/g, ''));
 
-/** Columns by header text; a missing header is refused so no report is read from or written to the wrong column. */
+/**
+ * Columns by header text; a missing header is refused so no report is read from or written to the wrong column.
+ * A header added in a later release (进展说明) may be missing: its column is -1 and the writer adds it.
+ */
 export function locateReportColumns(header: readonly unknown[]): ReportColumns {
   const texts = header.map(headerText);
   const columns = {} as ReportColumns;
   const missing: string[] = [];
   for (const h of REPORT_HEADERS) {
     const i = texts.indexOf(h);
-    if (i < 0) missing.push(h);
-    else columns[h] = i;
+    if (i >= 0) columns[h] = i;
+    else if (REPORT_LATER_HEADERS.includes(h)) columns[h] = -1;
+    else missing.push(h);
   }
   if (missing.length > 0) {
     throw new AppError(
@@ -64,6 +68,7 @@ export function rowToReport(row: readonly unknown[], columns: ReportColumns): Re
     total: count(row[columns['企业总数']]),
     onTime: text(row[columns['是否按时']]) === REPORT_ON_TIME,
     kind: text(row[columns['类型']]) === REPORT_UPDATE ? 'update' : 'first',
+    narrative: columns['进展说明'] >= 0 ? text(row[columns['进展说明']]) : '',
   };
 }
 
@@ -82,5 +87,6 @@ export function reportToRow(r: ReportRecord, columns: ReportColumns): unknown[] 
   row[columns['企业总数']] = r.total;
   row[columns['是否按时']] = r.onTime ? REPORT_ON_TIME : REPORT_LATE;
   row[columns['类型']] = reportKindText(r.kind);
+  if (columns['进展说明'] >= 0) row[columns['进展说明']] = literalText(r.narrative ?? '');
   return row;
 }

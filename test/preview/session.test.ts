@@ -66,20 +66,17 @@ describe('the demo ledger', () => {
 });
 
 describe('the preview session', () => {
-  test('asks a YES/NO question before 报送, changes nothing until answered, then runs with the answer', () => {
+  test('opens the 报送 dialog beside the sheet, changes nothing until confirmed, then records the 进展说明', () => {
     const session = shared;
     const gx = DEMO_DISTRICTS[2]!;
     session.setUser(gx.clerk);
     session.select(gx.district, 'A5');
     const reportsBefore = session.emu.model.sheet(TAB.reports).lastRow();
-    const asked = session.menu('报送本季度进展');
-    expect(asked.question?.buttons).toBe('YES_NO');
-    expect(asked.question?.prompt).toContain(gx.district);
+    const opened = session.menu('报送本季度进展');
+    expect(opened.page).toMatchObject({ kind: 'dialog', title: '报送本季度进展' });
     expect(session.emu.model.sheet(TAB.reports).lastRow()).toBe(reportsBefore);
-    session.select(gx.district, 'A5');
-    const done = session.menu('报送本季度进展', ['YES']);
-    expect(done.question).toBeUndefined();
-    expect(done.alerts.map((a) => a.prompt).join('\n')).toContain('已报送');
+    const sent = session.scriptRun('submitQuarterReport', [{ district: gx.district, narrative: '完成1家企业验收准备。' }]);
+    expect(sent).toMatchObject({ ok: true, value: { ok: true } });
     expect(session.emu.model.sheet(TAB.reports).lastRow()).toBe(reportsBefore + 1);
   });
 

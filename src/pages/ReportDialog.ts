@@ -1,0 +1,94 @@
+// The 报送本季度进展 dialog's script: checks the 进展说明 as the server will, sends it with submitQuarterReport, shows the answer.
+import { NARRATIVE_MAX } from '../domain/contract';
+import type { ReportDialogContext } from '../domain/report-dialog';
+import { REPORT_CONTEXT_ID, narrativeProblem } from '../domain/report-dialog';
+
+type Result = { ok: true; quarter: string; onTime: boolean } | { ok: false; errors: Record<string, string> };
+
+interface ScriptRun {
+  withSuccessHandler(fn: (value: unknown) => void): ScriptRun;
+  withFailureHandler(fn: (error: { message?: string } | string) => void): ScriptRun;
+  [fn: string]: unknown;
+}
+declare const google: { script: { run: ScriptRun; host: { close(): void } } };
+
+const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+
+function context(): ReportDialogContext {
+  return JSON.parse($(REPORT_CONTEXT_ID).textContent ?? '{}') as ReportDialogContext;
+}
+
+function showSummary(ctx: ReportDialogContext): void {
+  const box = $('summary');
+  for (const line of ctx.lines) {
+    const p = document.createElement('p');
+    p.textContent = line;
+    box.appendChild(p);
+  }
+}
+
+function setFieldError(message: string): void {
+  const field = $<HTMLTextAreaElement>('narrative');
+  $('narrative-error').textContent = message;
+  field.setAttribute('aria-invalid', message ? 'true' : 'false');
+}
+
+function setBanner(message: string): void {
+  const banner = $('form-message');
+  banner.textContent = message;
+  banner.hidden = message === '';
+}
+
+function updateCount(): void {
+  const n = $<HTMLTextAreaElement>('narrative').value.trim().length;
+  $('narrative-count').textContent = `${n} / ${NARRATIVE_MAX} 字`;
+}
+
+function main(): void {
+  const ctx = context();
+  showSummary(ctx);
+  const field = $<HTMLTextAreaElement>('narrative');
+  const submit = $<HTMLButtonElement>('submit');
+  field.placeholder = ctx.placeholder;
+  updateCount();
+  field.addEventListener('input', () => {
+    updateCount();
+    if ($('narrative-error').textContent) setFieldError(narrativeProblem(field.value));
+  });
+  $('close').addEventListener('click', () => google.script.host.close());
+  $('report-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const problem = narrativeProblem(field.value);
+    setFieldError(problem);
+    setBanner('');
+    if (problem) {
+      field.focus();
+      return;
+    }
+    submit.disabled = true;
+    submit.textContent = '正在报送……';
+    const run = google.script.run
+      .withSuccessHandler((value) => {
+        const result = value as Result;
+        submit.disabled = false;
+        submit.textContent = '确认报送';
+        if (result.ok) {
+          $('report-form').hidden = true;
+          const done = $('done');
+          done.hidden = false;
+          done.textContent = `已报送“${ctx.district}”${result.quarter}进展（${result.onTime ? '按时' : '逾期'}）。可以关闭本窗口。`;
+          return;
+        }
+        setFieldError(result.errors['narrative'] ?? '');
+        setBanner(result.errors['_form'] ?? '');
+      })
+      .withFailureHandler((error) => {
+        submit.disabled = false;
+        submit.textContent = '确认报送';
+        setBanner(`报送未完成：${typeof error === 'string' ? error : (error.message ?? '')}。请稍后重试。`);
+      });
+    (run['submitQuarterReport'] as (payload: unknown) => void)({ district: ctx.district, narrative: field.value });
+  });
+}
+
+main();
