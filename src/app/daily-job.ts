@@ -7,10 +7,12 @@ import { effectiveUserEmail } from '../adapters/session';
 import type { Day } from '../domain/calendar-day';
 import { UNKNOWN_ACCOUNT } from '../domain/contract';
 import type { ReminderEmail } from '../domain/reminder-email';
-import { sendDecision } from '../domain/send-log';
+import { composeDigest, digestHasNews } from '../domain/digest';
+import { DIGEST_SLOT, sendDecision } from '../domain/send-log';
 import type { SendLogEntry } from '../domain/send-log';
 import { fromTrigger } from './entry-point';
-import type { DistrictPlan } from './reminder-plan';
+import { digestInput } from './digest';
+import type { DistrictPlan, ReminderPlan } from './reminder-plan';
 import { planReminders } from './reminder-plan';
 import { refreshSummary } from './summary';
 
@@ -36,7 +38,12 @@ export const ACTION = {
   lockBusy: '排队：表格正忙，下次运行时发送',
   failed: '发送失败，下次运行时重试',
   summaryFailed: '刷新汇总失败',
+  digestSent: '发送领导小组办公室日报',
+  digestNothing: '跳过：日报无事项',
+  digestNoRecipients: '跳过：领导小组办公室邮箱未填写，日报无法发送',
+  digestFailed: '日报生成失败',
 } as const;
+export const DIGEST_FIELD = '日报';
 
 export interface JobResult {
   sent: string[];
@@ -90,9 +97,81 @@ function claim(today: Day, district: string, now: Date): SendLogEntry | null {
   }, JOB_LOCK_WAIT_MS);
 }
 
+/** Which send-log slot, 操作日志 field and wording a batch of emails uses (daily reminders, 立即催办). */
+export interface Channel {
+  readonly slotOf: (district: string) => string;
+  readonly field: string;
+  readonly sentAction: string;
+}
+
+export const REMINDER_CHANNEL: Channel = { slotOf: (d) => d, field: LOG_FIELD, sentAction: ACTION.sent };
+
 /**
- * One run. Each send is recorded (send-log state and its 操作日志 line, together under the lock) as soon as it
- * happens, so a run that dies half-way leaves a true record of what went out; skips are written once at the end.
+ * Sends the planned emails, most urgent first. Each send is recorded (send-log state and its 操作日志 line,
+ * together under the lock) as soon as it happens, so a run that dies half-way leaves a true record of what went
+ * out; skips go to `pending`, written by the caller. Returns whether the quota ran out (strict priority: whatever
+ * comes after waits too).
+ */
+export function deliver(
+  ss: Spreadsheet,
+  districts: readonly DistrictPlan[],
+  today: Day,
+  now: Date,
+  account: string,
+  channel: Channel,
+  pending: LogEntry[],
+  result: JobResult,
+): boolean {
+  let quotaExhausted = false;
+  const log = (d: Pick<DistrictPlan, 'district' | 'email'>, action: string, detail = ''): LogEntry => ({
+    ...entry(now, account, d, action, detail),
+    field: channel.field,
+  });
+  for (const d of districts) {
+    if (d.outcome !== 'send' || !d.email) {
+      const action = d.outcome === 'send' ? ACTION.nothing : ACTION[d.outcome];
+      pending.push(log(d, action, d.detail));
+      result.skipped.push(d.district);
+      continue;
+    }
+    const email = d.email;
+    const slot = channel.slotOf(d.district);
+    // Strict priority: once the most urgent remaining email does not fit, the less urgent ones wait with it.
+    if (quotaExhausted || MailApp.getRemainingDailyQuota() < email.recipientCount) {
+      quotaExhausted = true;
+      markQueued(ss, today, slot, d, log(d, ACTION.queued), now, result);
+      continue;
+    }
+    let claimed: SendLogEntry | null;
+    try {
+      claimed = claim(today, slot, now);
+    } catch (e) {
+      markQueued(ss, today, slot, d, log(d, ACTION.lockBusy, message(e)), now, result);
+      continue;
+    }
+    if (!claimed) {
+      // Another run claimed it between the plan and now.
+      pending.push(log(d, ACTION.alreadySent));
+      result.skipped.push(d.district);
+      continue;
+    }
+    try {
+      sendMail(email);
+    } catch (e) {
+      const error = message(e);
+      const failed: SendLogEntry = { state: 'failed', at: now.toISOString(), attempts: claimed.attempts + 1, error };
+      recordOutcome(ss, today, slot, failed, log(d, ACTION.failed, error));
+      result.failed.push(d.district);
+      continue;
+    }
+    recordOutcome(ss, today, slot, { state: 'sent', at: now.toISOString(), attempts: claimed.attempts }, log(d, channel.sentAction));
+    result.sent.push(d.district);
+  }
+  return quotaExhausted;
+}
+
+/**
+ * One run: 汇总, the districts' reminders, then the office's digest with whatever quota they leave (contract §11).
  */
 export function runDailyJob(ss: Spreadsheet, now: Date): JobResult {
   const account = effectiveUserEmail() || UNKNOWN_ACCOUNT;
@@ -107,45 +186,13 @@ export function runDailyJob(ss: Spreadsheet, now: Date): JobResult {
   }
   const plan = planReminders(ss, now);
   const today = plan.today;
-  let quotaExhausted = false;
-  for (const d of plan.districts) {
-    if (d.outcome !== 'send' || !d.email) {
-      const action = d.outcome === 'send' ? ACTION.nothing : ACTION[d.outcome];
-      pending.push(entry(now, account, d, action, d.detail));
-      result.skipped.push(d.district);
-      continue;
-    }
-    const email = d.email;
-    // Strict priority: once the most urgent remaining email does not fit, the less urgent ones wait with it.
-    if (quotaExhausted || MailApp.getRemainingDailyQuota() < email.recipientCount) {
-      quotaExhausted = true;
-      markQueued(ss, today, d, now, account, ACTION.queued, result);
-      continue;
-    }
-    let claimed: SendLogEntry | null;
-    try {
-      claimed = claim(today, d.district, now);
-    } catch (e) {
-      markQueued(ss, today, d, now, account, ACTION.lockBusy, result, message(e));
-      continue;
-    }
-    if (!claimed) {
-      // Another run claimed it between the plan and now.
-      pending.push(entry(now, account, d, ACTION.alreadySent));
-      result.skipped.push(d.district);
-      continue;
-    }
-    try {
-      sendMail(email);
-    } catch (e) {
-      const error = message(e);
-      const failed: SendLogEntry = { state: 'failed', at: now.toISOString(), attempts: claimed.attempts + 1, error };
-      recordOutcome(ss, today, d, failed, entry(now, account, d, ACTION.failed, error));
-      result.failed.push(d.district);
-      continue;
-    }
-    recordOutcome(ss, today, d, { state: 'sent', at: now.toISOString(), attempts: claimed.attempts }, entry(now, account, d, ACTION.sent));
-    result.sent.push(d.district);
+  const quotaExhausted = deliver(ss, plan.districts, today, now, account, REMINDER_CHANNEL, pending, result);
+  try {
+    sendDigest(ss, plan, now, account, quotaExhausted, pending, result);
+  } catch (e) {
+    // The districts' mail is out; a digest that cannot be built is logged, never a reason to fail the run.
+    console.error(`dailyJob digest: ${message(e)}`);
+    pending.push(entry(now, account, { district: DIGEST_LOG_TAB, email: null }, ACTION.digestFailed, message(e)));
   }
   try {
     withDocumentLock(() => {
@@ -159,35 +206,81 @@ export function runDailyJob(ss: Spreadsheet, now: Date): JobResult {
 }
 
 /** Records a send's outcome with its log line; if the lock cannot be had the entry stays `sending` (never twice). */
-function recordOutcome(ss: Spreadsheet, today: Day, d: DistrictPlan, state: SendLogEntry, log: LogEntry): void {
+function recordOutcome(ss: Spreadsheet, today: Day, slot: string, state: SendLogEntry, log: LogEntry): void {
   try {
     withDocumentLock(() => {
-      writeSendLogEntry(today, d.district, state);
+      writeSendLogEntry(today, slot, state);
       appendLog(ss, [log]);
     }, JOB_LOCK_WAIT_MS);
   } catch (e) {
-    console.error(`dailyJob ${d.district} ${log.action}: ${message(e)}`);
+    console.error(`dailyJob ${slot} ${log.action}: ${message(e)}`);
   }
 }
 
-function markQueued(
+function markQueued(ss: Spreadsheet, today: Day, slot: string, d: Pick<DistrictPlan, 'district' | 'logEntry'>, log: LogEntry, now: Date, result: JobResult): void {
+  result.queued.push(d.district);
+  recordOutcome(ss, today, slot, { state: 'queued', at: now.toISOString(), attempts: d.logEntry?.attempts ?? 0 }, log);
+}
+
+/** The 操作日志 tab column for the digest's lines. */
+export const DIGEST_LOG_TAB = '领导小组办公室';
+
+/** The office's digest: after the districts, only with the quota they left, once a day, logged like a reminder. */
+function sendDigest(
   ss: Spreadsheet,
-  today: Day,
-  d: DistrictPlan,
+  plan: ReminderPlan,
   now: Date,
   account: string,
-  action: string,
+  quotaExhausted: boolean,
+  pending: LogEntry[],
   result: JobResult,
-  detail = '',
 ): void {
-  result.queued.push(d.district);
-  recordOutcome(
-    ss,
-    today,
-    d,
-    { state: 'queued', at: now.toISOString(), attempts: d.logEntry?.attempts ?? 0 },
-    entry(now, account, d, action, detail),
-  );
+  const outcomes = new Map<string, string>();
+  for (const x of result.sent) outcomes.set(x, '已发送');
+  for (const x of result.queued) outcomes.set(x, '配额不足，排队');
+  for (const x of result.failed) outcomes.set(x, '发送失败，将重试');
+  const input = digestInput(ss, plan, outcomes);
+  const email = composeDigest(input);
+  const d = { district: DIGEST_LOG_TAB, email: { ...email, district: DIGEST_LOG_TAB } };
+  const log = (action: string, detail = ''): LogEntry => ({ ...entry(now, account, d, action, detail), field: DIGEST_FIELD });
+  if (!digestHasNews(input)) {
+    pending.push(log(ACTION.digestNothing));
+    return;
+  }
+  if (plan.settings.workdaysOnly && !plan.day.workday) {
+    pending.push(log(ACTION.notWorkday, `今天（${plan.today}）是${plan.day.label}`));
+    return;
+  }
+  if (email.to.length === 0) {
+    pending.push(log(ACTION.digestNoRecipients));
+    return;
+  }
+  const entryNow = plan.sendLog.get(DIGEST_SLOT) ?? null;
+  const decision = sendDecision(entryNow);
+  if (decision !== 'send') {
+    pending.push(log(ACTION[decision]));
+    return;
+  }
+  const waiting = { district: DIGEST_LOG_TAB, logEntry: entryNow };
+  if (quotaExhausted || MailApp.getRemainingDailyQuota() < email.recipientCount) {
+    markQueued(ss, plan.today, DIGEST_SLOT, waiting, log(ACTION.queued), now, result);
+    return;
+  }
+  const claimed = claim(plan.today, DIGEST_SLOT, now);
+  if (!claimed) {
+    pending.push(log(ACTION.alreadySent));
+    return;
+  }
+  try {
+    sendMail(d.email);
+  } catch (e) {
+    const error = message(e);
+    recordOutcome(ss, plan.today, DIGEST_SLOT, { state: 'failed', at: now.toISOString(), attempts: claimed.attempts + 1, error }, log(ACTION.failed, error));
+    result.failed.push(DIGEST_LOG_TAB);
+    return;
+  }
+  recordOutcome(ss, plan.today, DIGEST_SLOT, { state: 'sent', at: now.toISOString(), attempts: claimed.attempts }, log(ACTION.digestSent));
+  result.sent.push(DIGEST_LOG_TAB);
 }
 
 /** The daily trigger's handler: time-driven, so it never touches the Ui. */

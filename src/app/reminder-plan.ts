@@ -8,7 +8,7 @@ import { MAX_RECIPIENTS_PER_MESSAGE, composeReminderEmail } from '../domain/remi
 import type { DistrictReminder } from '../domain/reminders';
 import { compareUrgency, districtSituation, hasSomethingToSay } from '../domain/reminders';
 import type { SendDecision, SendLogEntry } from '../domain/send-log';
-import { sendDecision } from '../domain/send-log';
+import { sendDecision, urgeSlot } from '../domain/send-log';
 import type { Settings } from '../domain/settings';
 import { updatedOnOf } from '../domain/vocabulary';
 import type { DayInfo } from '../domain/workday';
@@ -47,13 +47,22 @@ export interface ReminderPlan {
   readonly settingsErrors: readonly string[];
   /** Today on the Chinese calendar (workday or not, and a warning when past the holiday table). */
   readonly day: DayInfo;
+  /** The district tabs that could be read, for callers that need more than the reminders (the digest). */
+  readonly ledgers: readonly Ledger[];
+  /** Today's send log, every slot (reminders, 催办, the digest). */
+  readonly sendLog: ReadonlyMap<string, SendLogEntry>;
   /** Most urgent first; districts with nothing to say or unreadable at the end, in 配置's order. */
   readonly districts: readonly DistrictPlan[];
 }
 
 const errorText = (e: unknown): string => (isAppError(e) ? e.userMessage : e instanceof Error ? e.message : String(e));
 
-export function planReminders(ss: Spreadsheet, now: Date): ReminderPlan {
+/**
+ * `urge`: the same plan for 立即催办 — urge emails, judged by each district's 催办 slot of today's send log (one 催办
+ * a day), and not held back on days off (the office chose to send now).
+ */
+export function planReminders(ss: Spreadsheet, now: Date, mode: 'reminder' | 'urge' = 'reminder'): ReminderPlan {
+  const urge = mode === 'urge';
   const today = dayOf(now);
   const day = dayInfo(today);
   const { settings, errors } = readSettings(ss);
@@ -85,7 +94,7 @@ export function planReminders(ss: Spreadsheet, now: Date): ReminderPlan {
       settings,
       today,
     );
-    const logEntry = sendLog.get(d.district) ?? null;
+    const logEntry = sendLog.get(urge ? urgeSlot(d.district) : d.district) ?? null;
     if (!hasSomethingToSay(situation)) {
       rest.push({ district: d.district, outcome: 'nothing', situation, email: null, logEntry, detail: '无逾期、即将到期企业，也无需提醒季度报送' });
       continue;
@@ -98,6 +107,7 @@ export function planReminders(ss: Spreadsheet, now: Date): ReminderPlan {
       officeEmails: settings.officeEmails,
       testRecipient: settings.testRecipient,
       tabUrl: `${url}#gid=${ledger.sheet.getSheetId()}`,
+      urge,
     });
     ready.push({
       situation,
@@ -119,7 +129,7 @@ export function planReminders(ss: Spreadsheet, now: Date): ReminderPlan {
               `超过单封邮件${MAX_RECIPIENTS_PER_MESSAGE}个收件人的上限，本封未发送。请在“配置”中精简这两栏（可改用邮件群组地址）。`,
           };
         }
-        if (settings.workdaysOnly && !day.workday) {
+        if (!urge && settings.workdaysOnly && !day.workday) {
           const detail = `今天（${today}）是${day.label}，“配置”中“仅工作日发送提醒”为“是”，下一个工作日再发送${day.warning ? `。${day.warning}` : ''}`;
           return { district: d.district, outcome: 'notWorkday', situation: s, email, logEntry, detail };
         }
@@ -129,5 +139,5 @@ export function planReminders(ss: Spreadsheet, now: Date): ReminderPlan {
     });
   }
   const ordered = ready.sort((a, b) => compareUrgency(a.situation, b.situation)).map((r) => r.plan(r.situation));
-  return { today, settings, settingsErrors: errors, day, districts: [...ordered, ...rest] };
+  return { today, settings, settingsErrors: errors, day, ledgers: [...opened.values()], sendLog, districts: [...ordered, ...rest] };
 }

@@ -9,6 +9,8 @@ import { TERM } from './vocabulary';
 import { dayWithNote } from './workday';
 
 export const SUBJECT_PREFIX = '【整治台账提醒】';
+/** 立即催办 (contract §11): the same email, sent by the office now, under its own subject. */
+export const URGE_PREFIX = '【整治台账催办】';
 export const TEST_MARK = '[测试]';
 export const REPORT_MENU_ITEM = '报送本季度进展';
 
@@ -34,6 +36,8 @@ export interface EmailContext {
   readonly testRecipient: string;
   /** The district tab's address: the spreadsheet URL + `#gid=` + the sheet id. */
   readonly tabUrl: string;
+  /** A 催办 sent by the office through 立即催办, not the daily reminder. */
+  readonly urge?: boolean;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -56,7 +60,7 @@ export function monthDay(day: Day): string {
 /** Before (and on) the due date a missing report is 待报送; after it, 未报送. */
 const reportPending = (r: DistrictReminder, today: Day): boolean => r.report.state.kind === 'missing' && today <= r.report.dueDate;
 
-export function subjectOf(r: DistrictReminder, test: boolean, today: Day): string {
+export function subjectOf(r: DistrictReminder, test: boolean, today: Day, urge = false): string {
   const parts: string[] = [];
   if (r.overdue.length > 0) parts.push(`${r.overdue.length}家企业${TERM.overdue}`);
   if (r.dueSoon.length > 0) parts.push(`${r.dueSoon.length}家企业${TERM.dueSoon}`);
@@ -67,7 +71,7 @@ export function subjectOf(r: DistrictReminder, test: boolean, today: Day): strin
         : `本季度进展未报送（${monthDay(r.report.dueDate)}已截止）`,
     );
   }
-  return `${test ? TEST_MARK : ''}${SUBJECT_PREFIX}${r.district}：${parts.join('，')}`;
+  return `${test ? TEST_MARK : ''}${urge ? URGE_PREFIX : SUBJECT_PREFIX}${r.district}：${parts.join('，')}`;
 }
 
 const daysText = (i: ReminderItem): string =>
@@ -162,18 +166,21 @@ function htmlBody(r: DistrictReminder, ctx: EmailContext): string {
     `<div style="font-family:sans-serif;font-size:14px;">` +
     (ctx.testRecipient ? `<p style="color:#c00;">${e(testNote(ctx))}</p>` : '') +
     `<p>${e(greeting(r, ctx))}：</p>` +
+    (ctx.urge ? `<p><b>${e(URGE_LEAD)}</b></p>` : '') +
     `<p>${e(intro(r, ctx))}</p>` +
     table +
     paragraphs([staleLine(r), toFixLine(r)]) +
     `<h3>季度进展报送</h3>${paragraphs(reportLines(r, ctx.today))}` +
     (escalation.length > 0 ? `<h3>督办情况</h3>${paragraphs(escalation)}` : '') +
     `<p><a href="${e(ctx.tabUrl)}" target="_blank">打开${e(r.district)}工作表</a></p>` +
-    `<p style="color:#666;">${e(FOOTER)}</p>` +
+    `<p style="color:#666;">${e(ctx.urge ? URGE_FOOTER : FOOTER)}</p>` +
     `</div>`
   );
 }
 
 const FOOTER = '本邮件由整治台账自动发送，每个辖区每天最多一封，抄送领导小组办公室。';
+const URGE_LEAD = '领导小组办公室催办：请抓紧办理以下事项，并及时在台账中更新进展。';
+const URGE_FOOTER = '本邮件是领导小组办公室通过整治台账发出的催办（每个辖区每天最多一次），不代替每日提醒。';
 
 /** The salutation names the 填报单位 only (the district's name when 配置 has none). */
 const greeting = (r: DistrictReminder, ctx: EmailContext): string => ctx.filler || r.district;
@@ -194,7 +201,9 @@ const testNote = (ctx: EmailContext): string =>
 function textBody(r: DistrictReminder, ctx: EmailContext): string {
   const lines: string[] = [];
   if (ctx.testRecipient) lines.push(testNote(ctx), '');
-  lines.push(`${greeting(r, ctx)}：`, '', intro(r, ctx), '');
+  lines.push(`${greeting(r, ctx)}：`, '');
+  if (ctx.urge) lines.push(URGE_LEAD, '');
+  lines.push(intro(r, ctx), '');
   for (const i of itemRows(r)) lines.push(`- ${i.name}｜整改完成时限 ${deadlineText(i)}｜${daysText(i)}｜${i.status}`);
   const more = moreLine(r);
   if (more !== null) lines.push(`${more}${ctx.tabUrl}`);
@@ -202,7 +211,7 @@ function textBody(r: DistrictReminder, ctx: EmailContext): string {
   lines.push('', '【季度进展报送】', ...reportLines(r, ctx.today), '');
   const escalation = escalationLines(r);
   if (escalation.length > 0) lines.push('【督办情况】', ...escalation, '');
-  lines.push(`打开${r.district}工作表：${ctx.tabUrl}`, '', FOOTER);
+  lines.push(`打开${r.district}工作表：${ctx.tabUrl}`, '', ctx.urge ? URGE_FOOTER : FOOTER);
   return lines.join('\n');
 }
 
@@ -212,7 +221,7 @@ export function composeReminderEmail(r: DistrictReminder, ctx: EmailContext): Re
     district: r.district,
     to,
     cc,
-    subject: subjectOf(r, ctx.testRecipient !== '', ctx.today),
+    subject: subjectOf(r, ctx.testRecipient !== '', ctx.today, ctx.urge === true),
     htmlBody: htmlBody(r, ctx),
     body: textBody(r, ctx),
     // Every address counts, a repeated one too: whether Google counts it once is unknown, so the stricter reading.

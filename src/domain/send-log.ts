@@ -25,6 +25,10 @@ export const SEND_LOG_KEEP_DAYS = 7;
 /** After this many failures in one day a district is left alone until tomorrow, so a bad address cannot loop. */
 export const MAX_ATTEMPTS_PER_DAY = 5;
 
+/** The send log's slot for a district's 立即催办 (separate from its daily reminder) and for the office's digest. */
+export const urgeSlot = (district: string): string => `催办·${district}`;
+export const DIGEST_SLOT = '日报·领导小组办公室';
+
 export function sendLogKey(day: Day, district: string): string {
   return `${SEND_LOG_PREFIX}${day}.${district}`;
 }

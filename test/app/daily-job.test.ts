@@ -1,6 +1,6 @@
 // The daily reminder job in the emulator: who is mailed when, once a day, quota queue, failures, Shanghai days, escaping.
 
-import { CONTACT, OFFICE_CC, logRows, mailsTo, runDaily, world } from './reminder-world';
+import { CONTACT, OFFICE_CC, OWNER, logRows, mailsTo, reminderMails, runDaily, world } from './reminder-world';
 
 const TC = CONTACT['通川区']!.email;
 const DC = CONTACT['达川区']!.email;
@@ -33,7 +33,7 @@ describe('daily reminders', () => {
       通川区: [{ name: '丙公司', deadline: '2022-06-30' }, { name: '丁公司', deadline: '2022-03-01', status: '已完成（待验收）' }],
     });
     runDaily(emu);
-    expect(emu.outbox).toEqual([]);
+    expect(reminderMails(emu)).toEqual([]);
     expect(logRows(emu).filter((r) => r[2] === '通川区' && r[9]!.includes('无需提醒'))).toHaveLength(1);
   });
 
@@ -47,8 +47,8 @@ describe('daily reminders', () => {
   ])('at %s a missing quarterly report is reminded to %i districts', (now, count) => {
     const emu = world(now);
     runDaily(emu);
-    expect(emu.outbox).toHaveLength(count);
-    for (const m of emu.outbox) expect(m.subject).toMatch(/：本季度进展(待报送（截止3月25日）|未报送（3月25日已截止）)$/);
+    expect(reminderMails(emu)).toHaveLength(count);
+    for (const m of reminderMails(emu)) expect(m.subject).toMatch(/：本季度进展(待报送（截止3月25日）|未报送（3月25日已截止）)$/);
   });
 
   test('mails once however often it runs the same day, and again the next day', () => {
@@ -212,5 +212,82 @@ describe('仅工作日发送提醒 (the Chinese calendar)', () => {
     const emu = world('2022-10-03T01:00:00Z', late);
     runDaily(emu);
     expect(emu.outbox).toHaveLength(1);
+  });
+});
+
+describe("the office's daily digest (contract §11)", () => {
+  const firms = {
+    通川区: [{ name: '甲公司', deadline: '2022-03-01' }, { name: '待验收公司', deadline: '2022-03-01', status: '已完成（待验收）' }],
+    达川区: [{ name: '乙公司', deadline: '2022-03-24' }],
+  };
+  const digests = (emu: ReturnType<typeof world>) => emu.outbox.filter((m) => m.subject.startsWith('【整治台账日报】'));
+
+  test('goes to the office after the districts’ reminders, one line per district, once a day', () => {
+    const emu = world('2022-03-22T01:00:00Z', firms);
+    runDaily(emu);
+    const subjects = emu.outbox.map((m) => m.subject);
+    expect(subjects).toHaveLength(4);
+    expect(subjects.slice(0, 3).every((s) => s.startsWith('【整治台账提醒】'))).toBe(true);
+    const digest = emu.outbox[3]!;
+    expect(digest.subject).toBe('【整治台账日报】2022-03-22：3个辖区待报送，待验收1家');
+    expect(digest.to).toBe(OFFICE_CC);
+    expect(digest.cc).toBe('');
+    const lines = digest.body.split('\n');
+    const districtLines = lines.filter((l) => /^- (通川区|达川区|达州高新区)：/.test(l));
+    expect(districtLines).toEqual([
+      '- 通川区：本季度进展待报送（截止3月25日）；逾期1家；待验收销号1家（今日提醒：已发送）',
+      '- 达川区：本季度进展待报送（截止3月25日）；即将到期1家（今日提醒：已发送）',
+      '- 达州高新区：本季度进展待报送（截止3月25日）（今日提醒：已发送）',
+    ]);
+    expect(digest.body).toContain('通川区｜待验收公司');
+    expect(logRows(emu).filter((r) => r[9] === '发送领导小组办公室日报')).toHaveLength(1);
+    runDaily(emu);
+    expect(digests(emu)).toHaveLength(1);
+  });
+
+  test('waits for the quota the districts leave: queued while they use it all, sent by a later run', () => {
+    const emu = world('2022-03-22T01:00:00Z', firms);
+    emu.setMailQuota(6); // exactly the three reminders (contact + office each)
+    runDaily(emu);
+    expect(reminderMails(emu)).toHaveLength(3);
+    expect(digests(emu)).toHaveLength(0);
+    expect(logRows(emu).filter((r) => r[2] === '领导小组办公室' && r[9]!.includes('配额不足'))).toHaveLength(1);
+    emu.setNow('2022-03-22T05:00:00Z');
+    emu.setMailQuota(1);
+    runDaily(emu);
+    expect(digests(emu)).toHaveLength(1);
+    expect(reminderMails(emu)).toHaveLength(3);
+  });
+
+  test('is held back while a district reminder is still queued (strict priority), then follows it', () => {
+    const emu = world('2022-03-22T01:00:00Z', firms);
+    emu.setMailQuota(4); // two reminders fit, the third waits, and so does the digest
+    runDaily(emu);
+    expect(reminderMails(emu)).toHaveLength(2);
+    expect(digests(emu)).toHaveLength(0);
+    emu.setNow('2022-03-22T05:00:00Z');
+    emu.setMailQuota(100);
+    runDaily(emu);
+    expect(emu.outbox.map((m) => m.subject.slice(0, 8))).toEqual(['【整治台账提醒】', '【整治台账提醒】', '【整治台账提醒】', '【整治台账日报】']);
+  });
+
+  test('is not sent when nothing waits for the office', () => {
+    const emu = world('2022-03-10T01:00:00Z', { 通川区: [{ name: '甲公司', deadline: '2022-03-01' }] });
+    runDaily(emu);
+    expect(digests(emu)).toEqual([]);
+    expect(logRows(emu).some((r) => r[9] === '跳过：日报无事项')).toBe(true);
+  });
+
+  test('names a broken tab and invalid settings', () => {
+    const emu = world('2022-03-10T01:00:00Z', { 通川区: [{ name: '甲公司', deadline: '2022-03-01' }] }, { staleDays: '很多' });
+    emu.setUser(OWNER);
+    expect(emu.userEdit('达川区', 'C4', '名称').ok).toBe(true);
+    runDaily(emu);
+    const digest = digests(emu)[0]!;
+    expect(digest.subject).toContain('配置有误');
+    expect(digest.subject).toContain('1个工作表需修复');
+    expect(digest.body).toContain('“进展更新提醒天数”应为1到365之间的整数');
+    expect(digest.body).toContain('达川区：');
+    expect(digest.body).toContain('- 达川区：工作表无法读取（见下文）');
   });
 });

@@ -124,3 +124,6 @@ export function settingCell(label: string): string {
 }
 
 export const mailsTo = (emu: Emulator, address: string) => emu.outbox.filter((m) => m.to.split(',').includes(address));
+
+/** The districts' daily reminders only (the office's digest and 催办 have their own subjects). */
+export const reminderMails = (emu: Emulator) => emu.outbox.filter((m) => m.subject.includes('【整治台账提醒】'));

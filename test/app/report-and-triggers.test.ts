@@ -1,7 +1,7 @@
 // 报送本季度进展 (the dialog, submitQuarterReport with 进展说明: on time, late, update, refusals) and 安装/卸载自动任务 in the emulator.
 
 import { CONFIG_LABEL, TAB } from '../../src/domain/contract';
-import { CONTACT, OWNER, logRows, runDaily, settingCell, sheetValues, world } from './reminder-world';
+import { CONTACT, OWNER, logRows, reminderMails, runDaily, settingCell, sheetValues, world } from './reminder-world';
 
 const TC_CLERK = CONTACT['通川区']!.clerk;
 
@@ -56,7 +56,7 @@ describe('报送本季度进展', () => {
     const emu = world('2022-03-23T02:00:00Z');
     submitAs(emu, TC_CLERK, '通川区');
     runDaily(emu);
-    expect(emu.outbox.map((m) => m.to).sort()).toEqual([CONTACT['达川区']!.email, CONTACT['达州高新区']!.email].sort());
+    expect(reminderMails(emu).map((m) => m.to).sort()).toEqual([CONTACT['达川区']!.email, CONTACT['达州高新区']!.email].sort());
   });
 
   test('writes nothing while the dialog is only open (cancelled)', () => {

@@ -1,0 +1,116 @@
+// The office's daily digest input (contract §11), from what the daily job already read plus the 延期申请 tab.
+import { dayOf, formatInstant } from '../domain/calendar-day';
+import { TAB } from '../domain/contract';
+import type { DigestInput, DigestRequest, DigestWaiting } from '../domain/digest';
+import { isAppError } from '../domain/errors';
+import { reportDueDate, reportReminderWindow } from '../domain/quarter';
+import { ESCALATION_OVERDUE_DAYS } from '../domain/reminders';
+import { effectiveStatus } from '../domain/vocabulary';
+import { readReports } from './reports';
+import type { ReminderPlan } from './reminder-plan';
+import type { Ledger } from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Contract §10's 延期申请 tab; the office's own module (issue 13) owns it, this reads only its open rows. */
+export const EXTENSION_TAB = '延期申请';
+const OPEN = '待审批';
+const WAITING: string = '已完成（待验收）';
+
+const text = (v: unknown): string => (v instanceof Date ? formatInstant(v) : v == null ? '' : String(v).trim());
+const dayText = (v: unknown): string => (v instanceof Date ? dayOf(v) : text(v));
+
+/** Open requests by header text (contract §10), oldest first; [] without the tab. A lost header is a tab to repair. */
+export function openExtensionRequests(ss: Spreadsheet): DigestRequest[] {
+  const sheet = ss.getSheetByName(EXTENSION_TAB);
+  if (!sheet || sheet.getLastRow() < 2) return [];
+  const grid = sheet.getDataRange().getValues();
+  const head = (grid[0] ?? []).map((h) => text(h));
+  const col = (h: string): number => head.indexOf(h);
+  const need = ['提交时间', '辖区', '企业名称', '原整改完成时限', '申请延期至', '申请人', '审批状态'];
+  const missing = need.filter((h) => col(h) < 0);
+  if (missing.length > 0) throw new Error(`第1行缺少列：${missing.join('、')}`);
+  return grid
+    .slice(1)
+    .filter((r) => text(r[col('审批状态')]) === OPEN)
+    .map((r) => ({
+      district: text(r[col('辖区')]),
+      name: text(r[col('企业名称')]),
+      originalDeadline: dayText(r[col('原整改完成时限')]),
+      requestedDeadline: dayText(r[col('申请延期至')]),
+      requestedBy: text(r[col('申请人')]),
+      submittedAt: text(r[col('提交时间')]),
+    }))
+    .sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : 0));
+}
+
+/** Enterprises at 已完成（待验收）, from the ledgers already read, in 配置's and row order. */
+export function awaitingAcceptance(ledgers: readonly Ledger[]): DigestWaiting[] {
+  const out: DigestWaiting[] = [];
+  for (const l of ledgers) {
+    for (const r of l.rows) if (effectiveStatus(r.record.payload.status) === WAITING) out.push({ district: l.district, name: r.record.payload.name, since: '' });
+  }
+  return out;
+}
+
+const errorText = (e: unknown): string => (isAppError(e) ? e.userMessage : e instanceof Error ? e.message : String(e));
+
+const REMINDER_TEXT: Record<string, string> = {
+  send: '今日发送',
+  nothing: '无需提醒',
+  noRecipients: '联系邮箱未填写',
+  tooManyRecipients: '收件人过多，未发送',
+  unreadable: '工作表无法读取',
+  notWorkday: '非工作日不发送',
+  alreadySent: '今日已发送',
+  inFlight: '今日已在发送中',
+  gaveUp: '发送失败次数过多',
+};
+
+export function digestInput(ss: Spreadsheet, plan: ReminderPlan, outcomes: ReadonlyMap<string, string> = new Map()): DigestInput {
+  const today = plan.today;
+  const quarter = plan.districts.find((d) => d.situation)?.situation?.report.quarter;
+  const tabsToRepair: { tab: string; problem: string }[] = plan.districts
+    .filter((d) => d.outcome === 'unreadable')
+    .map((d) => ({ tab: d.district, problem: d.detail }));
+  let openRequests: DigestRequest[] = [];
+  try {
+    openRequests = openExtensionRequests(ss);
+  } catch (e) {
+    tabsToRepair.push({ tab: EXTENSION_TAB, problem: errorText(e) });
+  }
+  try {
+    readReports(ss);
+  } catch (e) {
+    tabsToRepair.push({ tab: TAB.reports, problem: errorText(e) });
+  }
+  const q = quarter ?? { year: Number(today.slice(0, 4)), q: (Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4 };
+  return {
+    today,
+    quarter: q,
+    dueDate: reportDueDate(q, plan.settings.reportDay),
+    reportWindow: reportReminderWindow(today, plan.settings.reportDay),
+    districts: plan.districts.map((d) => ({
+      district: d.district,
+      counts: d.situation
+        ? {
+            overdue: d.situation.overdue.length,
+            dueSoon: d.situation.dueSoon.length,
+            stale: d.situation.stale.length,
+            toFix: d.situation.toFix,
+            longOverdue: d.situation.overdue.filter((i) => i.days > ESCALATION_OVERDUE_DAYS).length,
+          }
+        : null,
+      report: d.situation?.report.state ?? { kind: 'missing' },
+      reminder: outcomes.get(d.district) ?? REMINDER_TEXT[d.outcome] ?? '',
+    })),
+    openRequests,
+    awaitingAcceptance: awaitingAcceptance(plan.ledgers),
+    settingsProblems: [...plan.settingsErrors],
+    tabsToRepair,
+    calendarWarning: plan.day.warning,
+    officeEmails: plan.settings.officeEmails,
+    testRecipient: plan.settings.testRecipient,
+    spreadsheetUrl: ss.getUrl(),
+  };
+}
