@@ -17,6 +17,7 @@ const sample: ReportRecord = {
   total: 10,
   onTime: true,
   kind: 'first',
+  narrative: '完成除尘改造2家',
 };
 
 describe('report rows', () => {
@@ -24,7 +25,17 @@ describe('report rows', () => {
     const header = ['备注', ...[...REPORT_HEADERS].reverse()];
     const columns = locateReportColumns(header);
     expect(columns['季度']).toBe(REPORT_HEADERS.length);
-    expect(columns['类型']).toBe(1);
+    expect(columns['类型']).toBe(2);
+    expect(columns['进展说明']).toBe(1);
+  });
+
+  test('reads a tab from before 进展说明 (its column is -1, the narrative empty)', () => {
+    const old = REPORT_HEADERS.filter((h) => h !== '进展说明');
+    const columns = locateReportColumns(old);
+    expect(columns['进展说明']).toBe(-1);
+    const row = reportToRow(sample, columns);
+    expect(row).toHaveLength(old.length);
+    expect(rowToReport(row, columns)?.narrative).toBe('');
   });
 
   test('refuses a header with a missing column, naming it', () => {
@@ -34,8 +45,8 @@ describe('report rows', () => {
 
   test('writes a row with the Chinese quarter label, the instant, the counts and the Chinese flags', () => {
     const row = reportToRow(sample, TEMPLATE_REPORT_COLUMNS);
-    expect(row).toEqual(['2022年第1季度', '通川区', at, 'clerk@tc.gov.cn', 1, 2, 3, 4, 10, '按时', '首次报送']);
-    expect(reportToRow({ ...sample, onTime: false, kind: 'update' }, TEMPLATE_REPORT_COLUMNS).slice(-2)).toEqual(['逾期', '更新']);
+    expect(row).toEqual(['2022年第1季度', '通川区', at, 'clerk@tc.gov.cn', 1, 2, 3, 4, 10, '按时', '首次报送', '完成除尘改造2家']);
+    expect(reportToRow({ ...sample, onTime: false, kind: 'update' }, TEMPLATE_REPORT_COLUMNS).slice(-3, -1)).toEqual(['逾期', '更新']);
   });
 
   test('reads back what it writes', () => {
