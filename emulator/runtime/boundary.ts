@@ -176,6 +176,6 @@ function classNameOf(target: object): string {
     ?? ((target as { constructor?: Record<symbol, unknown> }).constructor?.[APPS_SCRIPT_CLASS]);
   if (typeof tagged === 'string') return tagged;
   const name = (target as { constructor?: { name?: string } }).constructor?.name ?? 'Object';
-  // bundlers rename clashing classes (Range → Range2)
-  return name.replace(/\d+$/, '') || 'Object';
+  // bundlers rename clashing classes (Range → Range2, Menu → _Menu)
+  return name.replace(/^_+/, '').replace(/\d+$/, '') || 'Object';
 }

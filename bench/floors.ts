@@ -1,0 +1,49 @@
+// The floor of service calls per benchmarked operation: what a correct implementation cannot avoid, counted by hand.
+//
+// Units (each a service call the emulator counts): ss = getActiveSpreadsheet (1); a tab read = getSheetByName +
+// getDataRange + getValues (3); a write to a tab already held = getRange + setValues (2); a log append = getSheetByName +
+// appendRow (2); a lock = getDocumentLock + tryLock (2, released by the platform at the end); the user = getActiveUser +
+// getEmail (2); properties = the handle + one getProperties/setProperty (2); an alert or toast = getUi/toast + alert (2).
+// An edit trigger's range = getSheet + getName + getRow + getColumn + getNumRows + getNumColumns (6).
+export interface Floor {
+  readonly calls: number;
+  readonly why: string;
+}
+
+const districts = 3;
+const summaryWrite = 1 + 2 + 1 + 2; // getSheetByName, getRange+setValues, clear, setBackgrounds+setFontWeights
+const recompute = 3 * districts + 3 + 3 + summaryWrite + 1; // tabs, 配置, 报送记录, 汇总, getCharts (chart left alone)
+const daily = (mailed: number): Floor => ({
+  calls: 1 + 2 + recompute + 2 + 1 + 2 * mailed,
+  why: `ss 1 + lock 2 + recompute ${recompute} (3 district tabs, 配置, 报送记录 read once; 汇总 written once; chart unchanged) + `
+    + `send log properties 2 + getRemainingDailyQuota 1 + ${mailed} × (sendEmail + setProperty recording it)`,
+});
+const save = 1 + 2 + 2 + 3 + 3 * districts + 2 + 2 + 2;
+const edit = 6 + 2 + 2 + 3 + 2 + 2 + 1 + 2 + 2;
+
+export const FLOORS: Readonly<Record<string, Floor>> = {
+  刷新汇总: { calls: 1 + recompute + 1, why: `ss 1 + recompute ${recompute} + toast 1` },
+  'daily job, 0 districts mailed': daily(0),
+  'daily job, 1 district mailed': daily(1),
+  'daily job, 3 districts mailed': daily(3),
+  'daily job rerun same day': { ...daily(0), why: `${daily(0).why.replace(/ \+ 0 ×.*/, '')}; nothing is sent twice` },
+  submit: {
+    calls: save,
+    why: 'ss 1 + user 2 + lock 2 + 配置 3 (who may write) + 3 tabs read 9 (credit codes are unique across districts) + '
+      + 'row write 2 + 操作日志 append 2 + 汇总 throttle properties 2',
+  },
+  update: { calls: save, why: 'as submit: the row is found in the read made under the lock, so no second read' },
+  getEnterprise: { calls: 1 + 3 * districts, why: 'ss 1 + 3 tabs read 9' },
+  'single edit': {
+    calls: edit,
+    why: 'event range 6 + user 2 + lock 2 + 配置 3 + header and row read 2 + stamp write 2 + setNotes 1 + '
+      + '操作日志 append 2 + 汇总 throttle 2 (the simple onEdit does nothing it could skip)',
+  },
+  '3×2 paste': { calls: edit, why: 'as a single edit: the rows are read and noted in one call each' },
+  校验本表: { calls: 1 + 2 + 2 + 3 + 2 + 2, why: 'ss 1 + active sheet and name 2 + tab read 2 + 配置 3 + setNotes 2 + alert 2' },
+  报送: {
+    calls: 1 + 2 + 2 + 2 + 3 + 2 + 2 + 2 + 2 + 3 + 2 + 2 + 1,
+    why: 'ss 1 + active sheet 2 + user 2 + lock 2 + 配置 3 + tab read 2 + confirm alert 2 + lock again 2 (the alert ends it) + '
+      + 'tab read again 2 + 报送记录 read 3 + its write 2 + 汇总 throttle 2 + result alert 1',
+  },
+};
