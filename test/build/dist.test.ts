@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
+import { METHOD_SCOPES, requiredScopes } from '../../emulator';
 
 const dist = join(__dirname, '../../dist');
 const code = readFileSync(join(dist, 'Code.js'), 'utf8');
@@ -48,6 +49,14 @@ describe('dist/', () => {
     expect(manifest.timeZone).toBe('Asia/Shanghai');
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.exceptionLogging).toBe('STACKDRIVER');
+  });
+
+  it('has exactly the scopes the code needs, derived from the emulator’s method → scope table', () => {
+    // The methods the pushed code calls: every table entry whose method name it calls (property names survive
+    // minification). The emulator refuses any call missing from the table, so the suite keeps the table complete.
+    const called = Object.keys(METHOD_SCOPES).filter((m) => code.includes(`.${m.split('.').pop()}(`));
+    expect(called).toEqual(expect.arrayContaining(['Session.getActiveUser', 'MailApp.sendEmail', 'ScriptApp.newTrigger', 'Ui.showSidebar']));
+    expect([...manifest.oauthScopes].sort()).toEqual(requiredScopes(called));
   });
 
   it('asks for the narrowest scopes: this spreadsheet, its UI, sending mail, its triggers, the user’s address', () => {
