@@ -3,35 +3,13 @@ import { withCheckChar } from '../../src/domain/credit-code';
 import type { EnterprisePayload } from '../../src/domain/enterprise';
 import { TEMPLATE_COLUMNS, payloadToRow } from '../../src/domain/ledger-row';
 import { defaultSettings, planRules } from '../../src/domain/settings';
+import { payload } from '../app/ledger-world';
 import { codeIndexOf, definitions, problemTexts, reportingStart, staleDays, standingOf, toFixChecks } from '../../src/domain/vocabulary';
 
 const CODE = withCheckChar('91511700MA62A0C3X');
 
 function validRow(over: Partial<Record<keyof EnterprisePayload, string>>): unknown[] {
-  const p = {
-    district: '通川区',
-    name: '达州市某某建材有限公司',
-    address: '通川区复兴镇某村3组',
-    creditCode: CODE,
-    industry: '钢铁',
-    employees: 35,
-    landTenure: '租用',
-    safetyAssessment: '有',
-    energyReview: '无',
-    eiaApproval: '无',
-    dischargePermit: '无',
-    onlineMonitoring: '无',
-    problems: '粉尘无组织排放',
-    measures: '密闭改造',
-    category: '改造提升',
-    deadline: '2022-06-30',
-    progress: '',
-    remarks: '',
-    status: '整改中',
-    town: '复兴镇',
-    closedOn: '',
-    ...over,
-  } as EnterprisePayload;
+  const p = { ...payload({ creditCode: CODE }), ...over } as EnterprisePayload;
   return payloadToRow(p, { serial: 1, updatedAt: new Date('2022-03-01T02:00:00Z'), updatedBy: 'a@b.cn' }, TEMPLATE_COLUMNS);
 }
 
