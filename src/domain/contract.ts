@@ -61,40 +61,14 @@ export const INITIAL_STATUS: Status = '未启动';
 export const CLOSED_STATUS: Status = '已验收销号';
 export const RELOCATION: Category = '搬迁升级';
 
-export type PayloadKey =
-  | 'district'
-  | 'name'
-  | 'address'
-  | 'creditCode'
-  | 'industry'
-  | 'employees'
-  | 'landTenure'
-  | 'safetyAssessment'
-  | 'energyReview'
-  | 'eiaApproval'
-  | 'dischargePermit'
-  | 'onlineMonitoring'
-  | 'problems'
-  | 'measures'
-  | 'category'
-  | 'deadline'
-  | 'progress'
-  | 'remarks'
-  | 'status'
-  | 'town'
-  | 'closedOn';
-
-export type SystemKey = 'serial' | 'updatedAt' | 'updatedBy';
-export type ColumnKey = PayloadKey | SystemKey;
-
 export interface Column {
   readonly letter: string;
   readonly header: string;
-  readonly key: ColumnKey;
+  readonly key: string;
 }
 
 /** Row 4 (and for 序号/辖区/备注 row 3) of a district tab, in template order; A–S are the template, T–X ours. */
-export const COLUMNS: readonly Column[] = [
+export const COLUMNS = [
   { letter: 'A', header: '序号', key: 'serial' },
   { letter: 'B', header: '辖区', key: 'district' },
   { letter: 'C', header: '企业名称', key: 'name' },
@@ -119,9 +93,14 @@ export const COLUMNS: readonly Column[] = [
   { letter: 'V', header: '销号日期', key: 'closedOn' },
   { letter: 'W', header: '最后更新时间', key: 'updatedAt' },
   { letter: 'X', header: '最后更新人', key: 'updatedBy' },
-];
+] as const satisfies readonly Column[];
 
-export const COLUMN_COUNT = COLUMNS.length; // 24, A–X
+export const COLUMN_COUNT: number = COLUMNS.length; // 24, A–X
+
+/** Columns the script fills (序号 and the two stamps); every other column is a payload key (contract §2). */
+export type SystemKey = 'serial' | 'updatedAt' | 'updatedBy';
+export type ColumnKey = (typeof COLUMNS)[number]['key'];
+export type PayloadKey = Exclude<ColumnKey, SystemKey>;
 
 /** Row 3 of a district tab: group headers; `span` columns from `letter`, `down` when merged over rows 3–4. */
 export const UPPER_HEADER = [

@@ -16,32 +16,8 @@ import {
   TOWNS,
   YES_NO,
 } from './contract';
-import type { PayloadKey } from './contract';
+import type { ColumnKey, PayloadKey } from './contract';
 import { creditCodeProblem, normaliseCreditCode } from './credit-code';
-
-export interface EnterprisePayload {
-  district: string;
-  name: string;
-  address: string;
-  creditCode: string;
-  industry: string;
-  employees: number;
-  landTenure: string;
-  safetyAssessment: string;
-  energyReview: string;
-  eiaApproval: string;
-  dischargePermit: string;
-  onlineMonitoring: string;
-  problems: string;
-  measures: string;
-  category: string;
-  deadline: Day;
-  progress: string;
-  remarks: string;
-  status: string;
-  town: string;
-  closedOn: Day | '';
-}
 
 export type FieldErrors = Partial<Record<PayloadKey | '_form', string>>;
 
@@ -54,28 +30,58 @@ export interface PlanRules {
   acceptBy: Day;
 }
 
-export const PAYLOAD_KEYS: readonly PayloadKey[] = COLUMNS.flatMap((c) =>
-  c.key === 'serial' || c.key === 'updatedAt' || c.key === 'updatedBy' ? [] : [c.key],
-);
+const isPayloadKeyColumn = (key: ColumnKey): key is PayloadKey => key !== 'serial' && key !== 'updatedAt' && key !== 'updatedBy';
 
-export const FIELD_LABELS = Object.fromEntries(
-  COLUMNS.filter((c) => (PAYLOAD_KEYS as readonly string[]).includes(c.key)).map((c) => [c.key, c.header]),
-) as Record<PayloadKey, string>;
+/** The payload keys in column order (contract §2). */
+export const PAYLOAD_KEYS: readonly PayloadKey[] = COLUMNS.map((c) => c.key).filter(isPayloadKeyColumn);
+
+export const isPayloadKey = (key: unknown): key is PayloadKey => typeof key === 'string' && (PAYLOAD_KEYS as readonly string[]).includes(key);
+
+const header = (key: PayloadKey): string => COLUMNS.find((c) => c.key === key)?.header ?? key;
+
+/** Each payload key's column header: what every message calls the field. */
+export const FIELD_LABELS = {
+  district: header('district'),
+  name: header('name'),
+  address: header('address'),
+  creditCode: header('creditCode'),
+  industry: header('industry'),
+  employees: header('employees'),
+  landTenure: header('landTenure'),
+  safetyAssessment: header('safetyAssessment'),
+  energyReview: header('energyReview'),
+  eiaApproval: header('eiaApproval'),
+  dischargePermit: header('dischargePermit'),
+  onlineMonitoring: header('onlineMonitoring'),
+  problems: header('problems'),
+  measures: header('measures'),
+  category: header('category'),
+  deadline: header('deadline'),
+  progress: header('progress'),
+  remarks: header('remarks'),
+  status: header('status'),
+  town: header('town'),
+  closedOn: header('closedOn'),
+} as const satisfies Record<PayloadKey, string>;
 
 // Full-width or ASCII colon, optional spaces (RE2's \s lacks the ideographic space, hence the explicit one);
 // plain ASCII escapes only, so RE2 (REGEXMATCH) and JavaScript read it alike.
 export const RELOCATION_AREA_REGEX_SOURCE = '新址用地面积[\\s　]*[:：][\\s　]*([0-9]+(\\.[0-9]+)?)[\\s　]*(亩|平方米|公顷)';
 export const RELOCATION_AREA_PATTERN = new RegExp(RELOCATION_AREA_REGEX_SOURCE);
 
-export type AreaUnit = '亩' | '平方米' | '公顷';
+export const AREA_UNITS = ['亩', '平方米', '公顷'] as const;
+export type AreaUnit = (typeof AREA_UNITS)[number];
+const isAreaUnit = (u: string | undefined): u is AreaUnit => (AREA_UNITS as readonly (string | undefined)[]).includes(u);
 
 export function relocationArea(remarks: string): { value: number; unit: AreaUnit } | null {
   const m = RELOCATION_AREA_PATTERN.exec(remarks);
-  if (!m) return null;
-  return { value: Number(m[1]), unit: m[3] as AreaUnit };
+  const unit = m?.[3];
+  if (!m || !isAreaUnit(unit)) return null;
+  return { value: Number(m[1]), unit };
 }
 
 export const EMPLOYEES_MESSAGE = '职工人数应为不小于0的整数';
+const FORM_MESSAGE = '提交的数据格式不正确';
 
 const label = (key: PayloadKey): string => FIELD_LABELS[key];
 const tooLong = (key: PayloadKey): string => `${label(key)}不能超过${MAX_TEXT_LENGTH}个字`;
@@ -96,12 +102,13 @@ function optionalText(key: PayloadKey) {
   );
 }
 
-function choice(key: PayloadKey, options: readonly string[]) {
+/** A choice of the contract: trimmed text, then `z.enum`, so the output type is the union of the options. */
+function choice<const T extends readonly string[]>(key: PayloadKey, options: T) {
   const missing = `请选择${label(key)}`;
-  return z.string(missing).check(
-    z.trim(),
-    z.minLength(1, { error: missing, abort: true }),
-    z.refine((s: string) => options.includes(s), `${label(key)}应为以下之一：${options.join('、')}`),
+  const unknownChoice = `${label(key)}应为以下之一：${options.join('、')}`;
+  return z.pipe(
+    z.string(missing).check(z.trim()),
+    z.enum(options, { error: (issue) => (issue.input === '' ? missing : unknownChoice) }),
   );
 }
 
@@ -124,7 +131,8 @@ function day(key: PayloadKey, check?: { notAfter: Day; message: string }) {
 
 export function enterpriseSchema(rules: PlanRules) {
   return z
-    .object({
+    .object(
+      {
       district: choice('district', rules.districts),
       name: z.string(`请填写${label('name')}`).check(
         z.trim(),
@@ -175,12 +183,14 @@ export function enterpriseSchema(rules: PlanRules) {
           z.refine((s: string) => s === '' || parseDay(s) !== null, `${label('closedOn')}应为有效日期（YYYY-MM-DD）`),
         ),
       ),
-    })
+      } satisfies Record<PayloadKey, z.ZodMiniType>,
+      FORM_MESSAGE,
+    )
     .check(
       // Runs even when other fields failed, so the form shows every problem at once.
       z.superRefine(
         (value, ctx) => {
-          for (const p of crossFieldProblems(value as unknown as Record<string, unknown>)) {
+          for (const p of crossFieldProblems(value)) {
             ctx.issues.push({ code: 'custom', message: p.message, path: [p.key], input: value });
           }
         },
@@ -188,6 +198,9 @@ export function enterpriseSchema(rules: PlanRules) {
       ),
     );
 }
+
+/** The enterprise record: what the schema outputs, so the type can never drift from the rules. */
+export type EnterprisePayload = z.output<ReturnType<typeof enterpriseSchema>>;
 
 // 校验本表 validates every row with the same rules: build the schema once per distinct rule set.
 let cache: { key: string; schema: ReturnType<typeof enterpriseSchema> } | null = null;
@@ -223,15 +236,16 @@ export function crossFieldProblems(record: Record<string, unknown>): { key: Payl
   return problems;
 }
 
-/** First message per field, like zod's flattenError; issues without a field go to `_form`. */
+/** First message per field, from zod's own flattenError; issues without a field go to `_form`. */
 export function validateEnterprise(input: unknown, rules: PlanRules): ValidationResult {
   const result = cachedSchema(rules).safeParse(input);
-  if (result.success) return { ok: true, value: result.data as EnterprisePayload };
+  if (result.success) return { ok: true, value: result.data };
+  const flat = z.flattenError(result.error);
   const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const first = issue.path[0];
-    const key = typeof first === 'string' && (PAYLOAD_KEYS as readonly string[]).includes(first) ? (first as PayloadKey) : '_form';
-    if (errors[key] === undefined) errors[key] = key === '_form' ? '提交的数据格式不正确' : issue.message;
+  for (const key of PAYLOAD_KEYS) {
+    const first = flat.fieldErrors[key]?.[0];
+    if (first !== undefined) errors[key] = first;
   }
+  if (flat.formErrors.length > 0 || Object.keys(errors).length === 0) errors._form = FORM_MESSAGE;
   return { ok: false, errors };
 }

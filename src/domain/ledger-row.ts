@@ -1,6 +1,5 @@
 // A district tab's row ⇄ record ⇄ payload, with columns located by their header text.
 
-import type { Day } from './calendar-day';
 import { dayOf, startOfDay } from './calendar-day';
 import { COLUMNS, HEADER_ROW, MENU_TITLE, UPPER_HEADER, UPPER_HEADER_ROW } from './contract';
 import type { ColumnKey, PayloadKey } from './contract';
@@ -182,6 +181,13 @@ export function templateFormats(columns: ColumnMap): (string | null)[] {
   return formats;
 }
 
+function payloadCell(p: EnterprisePayload, key: PayloadKey, format: string | null | undefined): unknown {
+  if (key === 'employees') return p.employees;
+  if (key === 'deadline') return startOfDay(p.deadline);
+  if (key === 'closedOn') return p.closedOn === '' ? '' : startOfDay(p.closedOn);
+  return textCell(String(p[key]), format);
+}
+
 /**
  * The cells of one data row, as wide as the tab's columns; dates are real dates at Shanghai midnight. `formats`:
  * the number formats of the target row as read just before writing (the template's when not given), so text is
@@ -195,14 +201,7 @@ export function payloadToRow(
 ): unknown[] {
   const width = Math.max(...Object.values(columns)) + 1;
   const row: unknown[] = new Array(width).fill('');
-  for (const key of PAYLOAD_KEYS) {
-    const v = p[key];
-    let cell: unknown;
-    if (key === 'employees') cell = p.employees;
-    else if (key === 'deadline' || key === 'closedOn') cell = v === '' ? '' : startOfDay(v as Day);
-    else cell = textCell(String(v), formats[columns[key]]);
-    row[columns[key]] = cell;
-  }
+  for (const key of PAYLOAD_KEYS) row[columns[key]] = payloadCell(p, key, formats[columns[key]]);
   row[columns.serial] = meta.serial;
   row[columns.updatedAt] = meta.updatedAt;
   row[columns.updatedBy] = textCell(meta.updatedBy, formats[columns.updatedBy]);

@@ -172,7 +172,10 @@ interface Classified {
   deadline: Day | null;
 }
 
-const oneOf = <T extends string>(list: readonly T[], v: string): T | null => (isOneOf(list, v.trim()) ? (v.trim() as T) : null);
+const oneOf = <T extends string>(list: readonly T[], v: string): T | null => {
+  const text = v.trim();
+  return isOneOf(list, text) ? text : null;
+};
 
 export function classify(e: SummaryEntry): Classified {
   return {

@@ -69,7 +69,7 @@ describe('submitEnterprise', () => {
 
   it('starts a new enterprise at 未启动 when no status is given, and honours a given one', () => {
     const emu = world();
-    call(emu, 'submitEnterprise', payload({ status: '' }));
+    call(emu, 'submitEnterprise', { ...payload(), status: '' });
     call(emu, 'submitEnterprise', payload({ status: '已验收销号', closedOn: '2022-03-01' }));
     expect(row(emu, '通川区', 5)[19]).toBe('未启动');
     expect(row(emu, '通川区', 6).slice(19, 22)).toEqual(['已验收销号', '复兴镇', new Date('2022-03-01T00:00:00+08:00')]);

@@ -13,7 +13,7 @@ import {
   STATUSES,
   TOWNS,
 } from '../../src/domain/contract';
-import type { PayloadKey } from '../../src/domain/contract';
+import type { Category, Industry, LandTenure, PayloadKey, Status, Town, YesNo } from '../../src/domain/contract';
 import { withCheckChar } from '../../src/domain/credit-code';
 import {
   EMPLOYEES_MESSAGE,
@@ -25,7 +25,7 @@ import {
   relocationArea,
   validateEnterprise,
 } from '../../src/domain/enterprise';
-import type { PlanRules } from '../../src/domain/enterprise';
+import type { EnterprisePayload, PlanRules } from '../../src/domain/enterprise';
 
 const ACCEPT_BY = '2023-12-31';
 const RULES: PlanRules = { districts: DEFAULT_DISTRICTS.map((d) => d.district), acceptBy: ACCEPT_BY };
@@ -103,6 +103,40 @@ describe('a complete valid payload', () => {
     const errors = errorsOf({ name: '', creditCode: 'x', employees: -1, category: RELOCATION, remarks: '' });
     expect(Object.keys(errors).sort()).toEqual(['creditCode', 'employees', 'name', 'remarks']);
     for (const message of Object.values(errors)) expect(typeof message).toBe('string');
+  });
+});
+
+/** True only when A and B are the same type (checked by tsc in the type-check step). */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
+describe('the schema is the type', () => {
+  it('types every choice of the contract as its union, from z.output', () => {
+    const checks: [
+      Same<EnterprisePayload['industry'], Industry>,
+      Same<EnterprisePayload['landTenure'], LandTenure>,
+      Same<EnterprisePayload['safetyAssessment'], YesNo>,
+      Same<EnterprisePayload['energyReview'], YesNo>,
+      Same<EnterprisePayload['onlineMonitoring'], YesNo>,
+      Same<EnterprisePayload['category'], Category>,
+      Same<EnterprisePayload['status'], Status>,
+      Same<EnterprisePayload['town'], Town>,
+      Same<EnterprisePayload['employees'], number>,
+      Same<keyof EnterprisePayload, PayloadKey>,
+    ] = [true, true, true, true, true, true, true, true, true, true];
+    expect(checks.every(Boolean)).toBe(true);
+  });
+
+  it('outputs a value whose choices are the contract’s own strings', () => {
+    const value = valueOf({ industry: ' 铸造 ', category: '原址关闭', town: '河市镇 ' });
+    const industry: Industry = value.industry;
+    const category: Category = value.category;
+    const town: Town = value.town;
+    expect([industry, category, town]).toEqual(['铸造', '原址关闭', '河市镇']);
+  });
+
+  it('refuses a choice that differs only in width or wording', () => {
+    expect(errorsOf({ industry: '化工(煤化工)' }).industry).toContain('行业类别应为以下之一');
+    expect(errorsOf({ status: '已完成' }).status).toContain('整改状态应为以下之一');
   });
 });
 
