@@ -5,7 +5,7 @@ import { withDocumentLock } from '../adapters/lock';
 import { activeUserEmail } from '../adapters/session';
 import { dayOf } from '../domain/calendar-day';
 import { COLUMN_COUNT, FIRST_DATA_ROW, HEADER_ROW, MENU_TITLE, TAB, UNKNOWN_ACCOUNT, UPPER_HEADER_ROW } from '../domain/contract';
-import { PASTE_OLD_VALUE, addDuplicateProblems, checkNote, checkRows, editLogLines, editScope, indexCodes, isCheckNote, planNotes, stampRows } from '../domain/edit-check';
+import { PASTE_OLD_VALUE, addDuplicateProblems, checkNote, checkRows, editLogLines, editScope, editToast, indexCodes, isCheckNote, planNotes, stampRows } from '../domain/edit-check';
 import type { Block, CodeIndex } from '../domain/edit-check';
 import { TEMPLATE_COLUMNS, columnLetter, locateColumns } from '../domain/ledger-row';
 import type { ColumnMap } from '../domain/ledger-row';
@@ -70,7 +70,7 @@ export function readCodeIndex(ss: Spreadsheet, settings: Settings): CodeIndex {
 function checkDataBlock(ctx: EditContext, data: Block, columns: ColumnMap) {
   const rowsRange = ctx.sheet.getRange(data.row, 1, data.rows, COLUMN_COUNT);
   const values = rowsRange.getValues();
-  const checks = checkRows(values, data.row, columns, planRules(ctx.settings));
+  const checks = checkRows(values, data.row, columns, planRules(ctx.settings, dayOf(new Date())));
   if (checks.some((c) => !c.blank)) addDuplicateProblems(checks, values, columns, ctx.sheet.getName(), readCodeIndex(ctx.ss, ctx.settings));
   return { rowsRange, values, checks };
 }
@@ -79,6 +79,9 @@ function writeNotes(ctx: EditContext, data: Block, columns: ColumnMap): void {
   const { rowsRange, checks } = checkDataBlock(ctx, data, columns);
   const plan = planNotes(checks, rowsRange.getNotes());
   if (plan.changed) rowsRange.setNotes(plan.notes);
+  // The note's black corner alone goes unseen: say where to look.
+  const toast = editToast(checks);
+  if (toast) ctx.ss.toast(toast, MENU_TITLE, 8);
 }
 
 /** Header cells edited by hand: a note on the edited cells while the header no longer matches, removed once it does. */

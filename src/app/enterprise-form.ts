@@ -1,4 +1,5 @@
 // The 新增企业 / 编辑选中企业 menu items: open the Sidebar page with its context (districts, rules, the selected row).
+import { dayOf } from '../domain/calendar-day';
 import { activeUserEmail } from '../adapters/session';
 import { FIRST_DATA_ROW } from '../domain/contract';
 import { AppError } from '../domain/errors';
@@ -38,7 +39,7 @@ function baseContext(ss: Spreadsheet, settings: Settings, mode: FormMode): FormC
   const active = ss.getActiveSheet().getName();
   const choices = editable && editable.length > 0 ? editable : districts;
   const district = choices.includes(active) ? active : (choices[0] ?? '');
-  return { mode, districts, editable, district, acceptBy: settings.acceptBy, enterprise: null };
+  return { mode, districts, editable, district, acceptBy: settings.acceptBy, today: dayOf(new Date()), enterprise: null };
 }
 
 function show(context: FormContext, fn: string): void {

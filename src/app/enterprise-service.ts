@@ -9,7 +9,7 @@ import type { PayloadKey } from '../domain/contract';
 import { normaliseCreditCode } from '../domain/credit-code';
 import { isAppError } from '../domain/errors';
 import { FIELD_LABELS, PAYLOAD_KEYS, validateEnterprise } from '../domain/enterprise';
-import type { EnterprisePayload, FieldErrors } from '../domain/enterprise';
+import type { EnterprisePayload, FieldErrors, FieldNotes } from '../domain/enterprise';
 import { columnLetter, payloadToRow } from '../domain/ledger-row';
 import { fillDateText, formatRuns, readFillDate } from '../domain/ledger-template';
 import { accountKnown, canEditDistrict } from '../domain/permissions';
@@ -23,9 +23,13 @@ import type { Ledger, LedgerRow } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/** Contract §7's result; `notes` (warnings that did not stop the save) only when there are any. */
 export type SaveResult =
-  | { ok: true; district: string; row: number; serial: number | null }
-  | { ok: false; errors: FieldErrors };
+  | { ok: true; district: string; row: number; serial: number | null; notes?: FieldNotes }
+  | { ok: false; errors: FieldErrors; notes?: FieldNotes };
+
+const withNotes = <T extends SaveResult>(result: T, notes: FieldNotes): T =>
+  Object.keys(notes).length > 0 ? { ...result, notes } : result;
 
 export const ACTION_ADD = '新增企业（侧边栏）';
 export const ACTION_EDIT = '编辑企业（侧边栏）';
@@ -81,8 +85,8 @@ function writeRow(ledger: Ledger, row: number, build: (formats: string[]) => unk
 export function submitEnterprise(input: unknown): SaveResult {
   return fromSidebar((): SaveResult => {
     const c = caller();
-    const checked = validateEnterprise(input, planRules(c.settings));
-    if (!checked.ok) return refuse(checked.errors);
+    const checked = validateEnterprise(input, planRules(c.settings, dayOf(new Date())));
+    if (!checked.ok) return withNotes(refuse(checked.errors), checked.notes);
     const p = checked.value;
     const denied = permissionProblem(c, p.district);
     if (denied) return refuse({ _form: denied });
@@ -111,7 +115,7 @@ export function submitEnterprise(input: unknown): SaveResult {
           action: ACTION_ADD,
         },
       ]);
-      return { ok: true, district: ledger.district, row, serial };
+      return withNotes({ ok: true, district: ledger.district, row, serial }, checked.notes);
     });
     if (result.ok) afterLedgerChange(c.ss);
     return result;
@@ -141,8 +145,8 @@ function changedFields(found: LedgerRow, p: EnterprisePayload): { key: PayloadKe
 export function updateEnterprise(input: unknown, opened?: OpenedKey): SaveResult {
   return fromSidebar((): SaveResult => {
     const c = caller();
-    const checked = validateEnterprise(input, planRules(c.settings));
-    if (!checked.ok) return refuse(checked.errors);
+    const checked = validateEnterprise(input, planRules(c.settings, dayOf(new Date())));
+    if (!checked.ok) return withNotes(refuse(checked.errors), checked.notes);
     const p = checked.value;
     const openedCode = normaliseCreditCode(text(opened?.creditCode));
     if (openedCode !== '' && openedCode !== p.creditCode) {
@@ -200,7 +204,7 @@ export function updateEnterprise(input: unknown, opened?: OpenedKey): SaveResult
         action: ACTION_EDIT,
       }));
       appendLog(c.ss, entries);
-      return { ok: true, district: ledger.district, row: at.row, serial };
+      return withNotes({ ok: true, district: ledger.district, row: at.row, serial }, checked.notes);
     });
     if (result.ok) afterLedgerChange(c.ss);
     return result;

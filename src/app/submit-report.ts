@@ -39,7 +39,7 @@ export function ledgerProblems(ss: Spreadsheet, ledger: Ledger, settings: Settin
   const tab = { tab: ledger.district, columns: ledger.columns, rows: ledger.rows.map((r) => ({ row: r.row, cells: r.cells })) };
   const names = new Map(ledger.rows.map((r) => [r.row, r.record.payload.name || '（未填企业名称）']));
   const out: string[] = [];
-  for (const check of toFixChecks(tab, planRules(settings), readCodeIndex(ss, settings))) {
+  for (const check of toFixChecks(tab, planRules(settings, dayOf(new Date())), readCodeIndex(ss, settings))) {
     for (const text of problemTexts(check)) out.push(`第${check.row}行 ${names.get(check.row) ?? ''} ${text}`);
   }
   return out;

@@ -1,4 +1,5 @@
 // 待修正 across the opened ledgers: the problems 校验本表 would report on each row, from the rows already read.
+import { dayOf } from '../domain/calendar-day';
 import type { Settings } from '../domain/settings';
 import { planRules } from '../domain/settings';
 import type { TabRows } from '../domain/vocabulary';
@@ -9,7 +10,7 @@ import type { Ledger } from './workbook';
 export function toFixByRow(ledgers: readonly Ledger[], settings: Settings): Map<string, Map<number, string[]>> {
   const tabs: TabRows[] = ledgers.map((l) => ({ tab: l.district, columns: l.columns, rows: l.rows.map((r) => ({ row: r.row, cells: r.cells })) }));
   const index = codeIndexOf(tabs);
-  const rules = planRules(settings);
+  const rules = planRules(settings, dayOf(new Date()));
   const out = new Map<string, Map<number, string[]>>();
   for (const tab of tabs) {
     const rows = new Map<number, string[]>();

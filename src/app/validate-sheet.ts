@@ -1,4 +1,5 @@
 // 校验本表: checks every row of the active district tab, sets or clears the notes, and says what it found.
+import { dayOf } from '../domain/calendar-day';
 import { COLUMN_COUNT, FIRST_DATA_ROW, HEADER_ROW, MENU_TITLE, UPPER_HEADER_ROW } from '../domain/contract';
 import { planNotes, problemLines } from '../domain/edit-check';
 import { AppError } from '../domain/errors';
@@ -37,7 +38,7 @@ export function validateSheet(sheet: Sheet, settings: Settings): SheetCheck {
   if (rows.length === 0) return { district, checkedRows: 0, invalidRows: 0, totalProblems: 0, lines: [] };
   // 待修正 has one definition (vocabulary.toFixChecks): 汇总, the emails and the digest count exactly these rows.
   const tab = { tab: district, columns: located.columns, rows: rows.map((cells, i) => ({ row: FIRST_DATA_ROW + i, cells })) };
-  const checks = toFixChecks(tab, planRules(settings), readCodeIndex(sheet.getParent(), settings));
+  const checks = toFixChecks(tab, planRules(settings, dayOf(new Date())), readCodeIndex(sheet.getParent(), settings));
   const block = sheet.getRange(FIRST_DATA_ROW, 1, rows.length, COLUMN_COUNT);
   const plan = planNotes(checks, block.getNotes());
   if (plan.changed) block.setNotes(plan.notes);

@@ -19,6 +19,24 @@ export function parseDay(text: string): Day | null {
   return `${m[1]}-${m[2]}-${m[3]}`;
 }
 
+const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/**
+ * Why `text` is not a calendar day: `format` when it is not written `YYYY-MM-DD`, otherwise the reason the day does
+ * not exist (in Chinese, e.g. `2022年2月只有28天`); null when it is a real day.
+ */
+export function dayTextProblem(text: string): { kind: 'format' } | { kind: 'impossible'; reason: string } | null {
+  const m = DAY_PATTERN.exec(text.trim());
+  if (!m) return { kind: 'format' };
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2200) return { kind: 'impossible', reason: '年份应在1900到2200之间' };
+  if (mo < 1 || mo > 12) return { kind: 'impossible', reason: '月份应为01到12' };
+  if (d < 1) return { kind: 'impossible', reason: '日应从01起' };
+  const last = daysInMonth(y, mo);
+  if (d > last) return { kind: 'impossible', reason: `${y}年${mo}月只有${last}天` };
+  return null;
+}
+
 /** The Shanghai calendar day of an instant, whatever the host's time zone. */
 export function dayOf(instant: Date): Day {
   return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);

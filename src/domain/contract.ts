@@ -47,6 +47,16 @@ export const KEY_TOWNS = [
 ] as const;
 export const TOWNS = [...KEY_TOWNS, '其他'] as const;
 
+/**
+ * The key areas by district (issue 18, from the plan): 达州高新区's include 达州经济开发区 (statistics code 511771).
+ * A town of another district is a note, not a refusal: the office may assign a town differently.
+ */
+export const KEY_TOWNS_BY_DISTRICT = [
+  { district: '通川区', towns: ['复兴镇', '双龙镇', '东岳镇', '蒲家镇', '罗江镇', '磐石镇'] },
+  { district: '达川区', towns: ['明月江街道'] },
+  { district: '达州高新区', towns: ['斌郎街道', '石板街道', '河市镇', '幺塘乡'] },
+] as const satisfies readonly { district: string; towns: readonly (typeof KEY_TOWNS)[number][] }[];
+
 export type Industry = (typeof INDUSTRIES)[number];
 export type LandTenure = (typeof LAND_TENURES)[number];
 export type YesNo = (typeof YES_NO)[number];

@@ -4,18 +4,25 @@ import { dayOf, formatInstant } from './calendar-day';
 import { COLUMNS, COLUMN_COUNT, FIRST_DATA_ROW } from './contract';
 import { normaliseCreditCode } from './credit-code';
 import type { PlanRules } from './enterprise';
-import { columnLetter, isBlankRow, rowProblems } from './ledger-row';
+import { columnLetter, isBlankRow, rowFindings } from './ledger-row';
 import type { ColumnMap } from './ledger-row';
 
-/** Our notes start with this, so a check clears its own notes and never a note a person wrote. */
+/** Our notes start with one of these, so a check clears its own notes and never a note a person wrote. */
 export const CHECK_NOTE_PREFIX = '【校验】';
+/** A note (warning): worth a second look, the row is valid. Told apart from 【校验】 at a glance. */
+export const HINT_NOTE_PREFIX = '【提示】';
 export const PASTE_OLD_VALUE = '（粘贴或多格修改，原值未知）';
 
 export function checkNote(message: string): string {
   return `${CHECK_NOTE_PREFIX}${message}`;
 }
 
-export const isCheckNote = (note: unknown): boolean => typeof note === 'string' && note.startsWith(CHECK_NOTE_PREFIX);
+export function hintNote(message: string): string {
+  return `${HINT_NOTE_PREFIX}${message}（仅提示，可不修改）`;
+}
+
+export const isCheckNote = (note: unknown): boolean =>
+  typeof note === 'string' && (note.startsWith(CHECK_NOTE_PREFIX) || note.startsWith(HINT_NOTE_PREFIX));
 
 /** 1-based, like Sheets. */
 export interface Block {
@@ -62,16 +69,24 @@ export interface RowCheck {
   /** 1-based sheet row */
   row: number;
   blank: boolean;
-  /** 0-based column → message */
+  /** 0-based column → message: errors, the row is 待修正 */
   problems: Map<number, string>;
+  /** 0-based column → message: notes, the row is valid but worth a second look */
+  notes: Map<number, string>;
 }
 
 export function checkRows(values: readonly unknown[][], firstRow: number, columns: ColumnMap, rules: PlanRules): RowCheck[] {
   return values.map((cells, i) => {
-    const blank = isBlankRow(cells as unknown[], columns);
+    const row = [...cells];
+    const blank = isBlankRow(row, columns);
     const problems = new Map<number, string>();
-    if (!blank) for (const p of rowProblems(cells as unknown[], columns, rules)) problems.set(p.column, p.message);
-    return { row: firstRow + i, blank, problems };
+    const notes = new Map<number, string>();
+    if (!blank) {
+      const found = rowFindings(row, columns, rules);
+      for (const p of found.problems) problems.set(p.column, p.message);
+      for (const n of found.notes) notes.set(n.column, n.message);
+    }
+    return { row: firstRow + i, blank, problems, notes };
   });
 }
 
@@ -86,7 +101,9 @@ export function planNotes(checks: readonly RowCheck[], existing: readonly (reado
       const before = existing[r]?.[c];
       const beforeText = typeof before === 'string' ? before : '';
       const problem = check.problems.get(c);
-      const after = problem !== undefined ? checkNote(problem) : isCheckNote(beforeText) ? '' : beforeText;
+      const hint = check.notes.get(c);
+      const after =
+        problem !== undefined ? checkNote(problem) : hint !== undefined ? hintNote(hint) : isCheckNote(beforeText) ? '' : beforeText;
       if (after !== beforeText) changed = true;
       return after;
     }),
@@ -151,6 +168,26 @@ export function problemLines(checks: readonly RowCheck[], rows: readonly (readon
     }
   });
   return { lines, total };
+}
+
+/**
+ * What a person is told after a hand edit left notes (a toast: the black triangle alone is easy to miss), or null
+ * when the edited rows are clean: `第8行有1处需要修改，见单元格批注`.
+ */
+export function editToast(checks: readonly RowCheck[]): string | null {
+  const errorRows = checks.filter((c) => c.problems.size > 0);
+  const hintRows = checks.filter((c) => c.notes.size > 0);
+  const errors = errorRows.reduce((n, c) => n + c.problems.size, 0);
+  const hints = hintRows.reduce((n, c) => n + c.notes.size, 0);
+  if (errors === 0 && hints === 0) return null;
+  const rowsText = (rows: readonly RowCheck[]): string => {
+    const listed = rows.slice(0, 5).map((c) => c.row).join('、');
+    return `第${listed}${rows.length > 5 ? `等${rows.length}` : ''}行`;
+  };
+  const parts: string[] = [];
+  if (errors > 0) parts.push(`${rowsText(errorRows)}${errorRows.length > 1 ? '共' : '有'}${errors}处需要修改`);
+  if (hints > 0) parts.push(`${rowsText(hintRows)}${hintRows.length > 1 ? '共' : '有'}${hints}处提示请核对`);
+  return `${parts.join('；')}，见单元格批注`;
 }
 
 /** Where each credit code sits: normalised code → its places ("tab" and 1-based row). */

@@ -2,13 +2,14 @@
 
 import * as z from 'zod/mini';
 import type { Day } from './calendar-day';
-import { parseDay } from './calendar-day';
+import { dayTextProblem } from './calendar-day';
 import {
   CATEGORIES,
   CLOSED_STATUS,
   COLUMNS,
   INDUSTRIES,
   INITIAL_STATUS,
+  KEY_TOWNS_BY_DISTRICT,
   LAND_TENURES,
   MAX_TEXT_LENGTH,
   RELOCATION,
@@ -17,17 +18,30 @@ import {
   YES_NO,
 } from './contract';
 import type { ColumnKey, PayloadKey } from './contract';
-import { creditCodeProblem, normaliseCreditCode } from './credit-code';
+import { creditCodeNote, creditCodeProblem, normaliseCreditCode } from './credit-code';
+import { hasVisible, visibleLength } from './text';
 
+/** Problems that stop a save: the record is refused, nothing is written. */
 export type FieldErrors = Partial<Record<PayloadKey | '_form', string>>;
 
-export type ValidationResult = { ok: true; value: EnterprisePayload } | { ok: false; errors: FieldErrors };
+/**
+ * Notes (warnings) that do not stop a save: something worth a second look that may well be right (a town that
+ * belongs to another district, a code registered outside 达州). Data beside the errors, never an exception; the
+ * sidebar shows them apart from errors and a direct edit marks them 【提示】 rather than 【校验】.
+ */
+export type FieldNotes = Partial<Record<PayloadKey, string>>;
 
-/** What the plan fixes beyond the contract's field rules; read from 配置. */
+export type ValidationResult =
+  | { ok: true; value: EnterprisePayload; notes: FieldNotes }
+  | { ok: false; errors: FieldErrors; notes: FieldNotes };
+
+/** What the plan fixes beyond the contract's field rules; read from 配置, plus the day the check runs. */
 export interface PlanRules {
   districts: readonly string[];
   /** 验收截止日期 */
   acceptBy: Day;
+  /** Today in Asia/Shanghai: a 销号日期 after it is refused. Passed in, never read from a clock here. */
+  today: Day;
 }
 
 const isPayloadKeyColumn = (key: ColumnKey): key is PayloadKey => key !== 'serial' && key !== 'updatedAt' && key !== 'updatedBy';
@@ -86,11 +100,24 @@ const FORM_MESSAGE = '提交的数据格式不正确';
 const label = (key: PayloadKey): string => FIELD_LABELS[key];
 const tooLong = (key: PayloadKey): string => `${label(key)}不能超过${MAX_TEXT_LENGTH}个字`;
 
+/** Required text must show something: spaces or zero-width characters alone are not an answer. */
 function requiredText(key: PayloadKey, missing = `请填写${label(key)}`) {
   return z.string(missing).check(
     z.trim(),
-    z.minLength(1, missing),
+    z.refine(hasVisible, missing),
     z.maxLength(MAX_TEXT_LENGTH, tooLong(key)),
+  );
+}
+
+function nameText() {
+  const missing = `请填写${label('name')}`;
+  const length = `${label('name')}应为2到100个字`;
+  return z.string(missing).check(
+    z.trim(),
+    z.superRefine((s: string, ctx) => {
+      const message = s === '' ? missing : !hasVisible(s) ? `${missing}（当前只有空格或不可见字符）` : visibleLength(s) < 2 || Array.from(s).length > 100 ? length : null;
+      if (message) ctx.issues.push({ code: 'custom', message, input: s });
+    }),
   );
 }
 
@@ -117,15 +144,29 @@ function isEmployeeCount(v: unknown): boolean {
   return typeof v === 'string' && /^\d+$/.test(v.trim()) && Number.isSafeInteger(Number(v.trim()));
 }
 
-function day(key: PayloadKey, check?: { notAfter: Day; message: string }) {
-  return z.string(`请填写${label(key)}`).check(
+/** Why a day's text is not a day, naming the field: a wrong shape asks for the format, an impossible day says so. */
+export function dayMessage(key: PayloadKey, text: string): string | null {
+  const problem = dayTextProblem(text);
+  if (!problem) return null;
+  if (problem.kind === 'format') return `${label(key)}应为日期，格式为YYYY-MM-DD（如2023-06-30）`;
+  return `${label(key)}“${text.trim()}”不是有效日期（${problem.reason}）`;
+}
+
+/** A `YYYY-MM-DD` day; empty is allowed only when `optional`, and `notAfter` bounds it from above. */
+function day(key: PayloadKey, options: { optional?: boolean; notAfter?: { day: Day; message: string } } = {}) {
+  const missing = `请填写${label(key)}`;
+  return z.string(missing).check(
     z.trim(),
-    z.minLength(1, { error: `请填写${label(key)}`, abort: true }),
-    z.refine((s: string) => parseDay(s) !== null, {
-      error: `${label(key)}应为有效日期（YYYY-MM-DD）`,
-      abort: true,
+    // No check aborts: an abort would hold back the cross-field rules, and the form must show every problem at once.
+    z.superRefine((s: string, ctx) => {
+      if (s === '') {
+        if (options.optional !== true) ctx.issues.push({ code: 'custom', message: missing, input: s });
+        return;
+      }
+      const message = dayMessage(key, s);
+      if (message) ctx.issues.push({ code: 'custom', message, input: s });
+      else if (options.notAfter && s > options.notAfter.day) ctx.issues.push({ code: 'custom', message: options.notAfter.message, input: s });
     }),
-    z.refine((s: string) => !check || s <= check.notAfter, check?.message ?? ''),
   );
 }
 
@@ -134,11 +175,7 @@ export function enterpriseSchema(rules: PlanRules) {
     .object(
       {
       district: choice('district', rules.districts),
-      name: z.string(`请填写${label('name')}`).check(
-        z.trim(),
-        z.minLength(2, `${label('name')}应为2到100个字`),
-        z.maxLength(100, `${label('name')}应为2到100个字`),
-      ),
+      name: nameText(),
       address: requiredText('address'),
       creditCode: z.pipe(
         z.string('请填写统一社会信用代码').check(z.overwrite(normaliseCreditCode)),
@@ -166,8 +203,10 @@ export function enterpriseSchema(rules: PlanRules) {
       // Decision: a deadline after the plan's 验收截止日期 is refused rather than accepted with a warning, because
       // the plan ends there; when the plan is extended the office moves 验收截止日期 in 配置 and the rule follows.
       deadline: day('deadline', {
-        notAfter: rules.acceptBy,
-        message: `${label('deadline')}不能晚于验收截止日期${rules.acceptBy}；如方案延期，请领导小组办公室在“配置”中修改“验收截止日期”`,
+        notAfter: {
+          day: rules.acceptBy,
+          message: `${label('deadline')}不能晚于验收截止日期${rules.acceptBy}；如方案延期，请领导小组办公室在“配置”中修改“验收截止日期”`,
+        },
       }),
       progress: optionalText('progress'),
       remarks: optionalText('remarks'),
@@ -178,10 +217,11 @@ export function enterpriseSchema(rules: PlanRules) {
       town: choice('town', TOWNS),
       closedOn: z.pipe(
         z.transform((v: unknown) => (v === undefined || v === null ? '' : v)),
-        z.string(`${label('closedOn')}应为有效日期（YYYY-MM-DD）`).check(
-          z.trim(),
-          z.refine((s: string) => s === '' || parseDay(s) !== null, `${label('closedOn')}应为有效日期（YYYY-MM-DD）`),
-        ),
+        // 销号 records a joint acceptance that has happened: a day after today cannot be one yet.
+        day('closedOn', {
+          optional: true,
+          notAfter: { day: rules.today, message: `${label('closedOn')}不能晚于今天（${rules.today}），请填写联合验收通过的日期` },
+        }),
       ),
       } satisfies Record<PayloadKey, z.ZodMiniType>,
       FORM_MESSAGE,
@@ -205,7 +245,7 @@ export type EnterprisePayload = z.output<ReturnType<typeof enterpriseSchema>>;
 // 校验本表 validates every row with the same rules: build the schema once per distinct rule set.
 let cache: { key: string; schema: ReturnType<typeof enterpriseSchema> } | null = null;
 function cachedSchema(rules: PlanRules): ReturnType<typeof enterpriseSchema> {
-  const key = JSON.stringify([rules.districts, rules.acceptBy]);
+  const key = JSON.stringify([rules.districts, rules.acceptBy, rules.today]);
   if (cache?.key !== key) cache = { key, schema: enterpriseSchema(rules) };
   return cache.schema;
 }
@@ -218,10 +258,16 @@ export function crossFieldProblems(record: Record<string, unknown>): { key: Payl
   if (typeof record !== 'object' || record === null) return problems;
   const status = loose(record['status']) || INITIAL_STATUS;
   const closedOn = loose(record['closedOn']);
-  if (loose(record['category']) === RELOCATION && !relocationArea(loose(record['remarks']))) {
+  const area = relocationArea(loose(record['remarks']));
+  if (loose(record['category']) === RELOCATION && !area) {
     problems.push({
       key: 'remarks',
       message: `${RELOCATION}类企业须在${label('remarks')}中注明新址用地面积，如“新址用地面积：12.5亩”（单位：亩、平方米或公顷）`,
+    });
+  } else if (loose(record['category']) === RELOCATION && area && !(area.value > 0)) {
+    problems.push({
+      key: 'remarks',
+      message: `新址用地面积应大于0（现为${area.value}${area.unit}），请在${label('remarks')}中填写新址的实际用地面积`,
     });
   }
   if (status === CLOSED_STATUS && closedOn === '') {
@@ -236,10 +282,36 @@ export function crossFieldProblems(record: Record<string, unknown>): { key: Payl
   return problems;
 }
 
-/** First message per field, from zod's own flattenError; issues without a field go to `_form`. */
+/**
+ * The notes of a record (see FieldNotes): checked on what was typed, loosely, and only where the field itself is
+ * valid, so a note never stands in for an error.
+ */
+export function recordNotes(input: unknown): FieldNotes {
+  const notes: FieldNotes = {};
+  if (typeof input !== 'object' || input === null) return notes;
+  const record: Record<string, unknown> = { ...input };
+  const codeNote = creditCodeNote(normaliseCreditCode(loose(record['creditCode'])));
+  if (codeNote) notes.creditCode = codeNote;
+  const district = loose(record['district']);
+  const town = loose(record['town']);
+  const home = townDistrict(town);
+  const expected = KEY_TOWNS_BY_DISTRICT.find((d) => d.district === district);
+  if (home && expected && home !== district) {
+    notes.town = `“${town}”是${home}的重点区域，与辖区“${district}”不一致（${district}的重点区域为${expected.towns.join('、')}），请核对；如领导小组办公室另有划分，可保留`;
+  }
+  return notes;
+}
+
+/** The district whose key areas include `town`, or null (其他 and unknown towns belong to none). */
+export function townDistrict(town: string): string | null {
+  return KEY_TOWNS_BY_DISTRICT.find((d) => (d.towns as readonly string[]).includes(town))?.district ?? null;
+}
+
+/** First message per field, from zod's own flattenError; issues without a field go to `_form`; notes beside them. */
 export function validateEnterprise(input: unknown, rules: PlanRules): ValidationResult {
   const result = cachedSchema(rules).safeParse(input);
-  if (result.success) return { ok: true, value: result.data };
+  const notes = recordNotes(input);
+  if (result.success) return { ok: true, value: result.data, notes };
   const flat = z.flattenError(result.error);
   const errors: FieldErrors = {};
   for (const key of PAYLOAD_KEYS) {
@@ -247,5 +319,6 @@ export function validateEnterprise(input: unknown, rules: PlanRules): Validation
     if (first !== undefined) errors[key] = first;
   }
   if (flat.formErrors.length > 0 || Object.keys(errors).length === 0) errors._form = FORM_MESSAGE;
-  return { ok: false, errors };
+  for (const key of PAYLOAD_KEYS) if (errors[key] !== undefined) delete notes[key];
+  return { ok: false, errors, notes };
 }

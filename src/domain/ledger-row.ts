@@ -208,16 +208,23 @@ export function payloadToRow(
   return row;
 }
 
-/** The problems of one sheet row, each on the cell to mark (cross-field ones on the cell the rule names). */
-export function rowProblems(row: unknown[], columns: ColumnMap, rules: PlanRules): CellProblem[] {
+/** What the check finds in one sheet row: errors and notes, each on the cell to mark (cross-field ones on the cell the rule names). */
+export function rowFindings(row: unknown[], columns: ColumnMap, rules: PlanRules): { problems: CellProblem[]; notes: CellProblem[] } {
   const result = validateEnterprise(rowToPayload(row, columns).payload, rules);
-  if (result.ok) return [];
   const problems: CellProblem[] = [];
+  const notes: CellProblem[] = [];
   for (const key of PAYLOAD_KEYS) {
-    const message = result.errors[key];
+    const message = result.ok ? undefined : result.errors[key];
     if (message !== undefined) problems.push({ key, column: columns[key], message });
+    const note = result.notes[key];
+    if (note !== undefined) notes.push({ key, column: columns[key], message: note });
   }
-  return problems;
+  return { problems, notes };
+}
+
+/** The problems (errors) of one sheet row. */
+export function rowProblems(row: unknown[], columns: ColumnMap, rules: PlanRules): CellProblem[] {
+  return rowFindings(row, columns, rules).problems;
 }
 
 export const isSystemKey = (key: ColumnKey): boolean => SYSTEM_KEYS.includes(key);

@@ -279,7 +279,7 @@ export function defaultConfigGrid(firstQuarter?: Quarter): unknown[][] {
   return rows;
 }
 
-/** The rules a record is checked against that come from 配置 rather than from the contract. */
-export function planRules(settings: Settings): PlanRules {
-  return { districts: settings.districts.map((d) => d.district), acceptBy: settings.acceptBy };
+/** The rules a record is checked against that come from 配置 rather than from the contract, on `today`. */
+export function planRules(settings: Settings, today: Day): PlanRules {
+  return { districts: settings.districts.map((d) => d.district), acceptBy: settings.acceptBy, today };
 }

@@ -20,6 +20,8 @@ export interface FormContext {
   district: string;
   /** 验收截止日期: the schema refuses a later deadline, so the page needs it to validate like the server. */
   acceptBy: Day;
+  /** Today in Asia/Shanghai, from the server: the schema refuses a 销号日期 after it. */
+  today: Day;
   enterprise: OpenedEnterprise | null;
 }
 

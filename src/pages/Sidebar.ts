@@ -1,13 +1,16 @@
 // The enterprise sidebar's script: builds the form from the contract, validates with the server's own schema, saves via google.script.run.
+import { dayOf } from '../domain/calendar-day';
 import { CATEGORIES, CLOSED_STATUS, CONFIG_DEFAULTS, DEFAULT_DISTRICTS, INDUSTRIES, INITIAL_STATUS, LAND_TENURES, RELOCATION, STATUSES, TOWNS, UPPER_HEADER, YES_NO } from '../domain/contract';
 import type { PayloadKey } from '../domain/contract';
 import { normaliseCreditCode } from '../domain/credit-code';
 import { FIELD_LABELS, PAYLOAD_KEYS, crossFieldProblems, validateEnterprise } from '../domain/enterprise';
-import type { FieldErrors } from '../domain/enterprise';
+import type { FieldErrors, FieldNotes } from '../domain/enterprise';
 import { AREA_LABEL, AREA_REQUIRED, areaProblem, composeRemarks, splitRemarks } from '../domain/sidebar-form';
 import type { FormContext } from '../domain/sidebar-form';
 
-type SaveResult = { ok: true; district: string; row: number; serial: number | null } | { ok: false; errors: Record<string, string> };
+type SaveResult =
+  | { ok: true; district: string; row: number; serial: number | null; notes?: FieldNotes }
+  | { ok: false; errors: Record<string, string>; notes?: FieldNotes };
 
 interface ScriptRun {
   withSuccessHandler(fn: (value: unknown) => void): ScriptRun;
@@ -94,6 +97,7 @@ function groups(ctx: FormContext): { title: string; fields: FieldSpec[] }[] {
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const fieldId = (key: SlotKey): string => `f-${key}`;
 const errorId = (key: SlotKey): string => `e-${key}`;
+const noteId = (key: SlotKey): string => `n-${key}`;
 const labelOf = (key: SlotKey): string => (key === 'area' ? AREA_LABEL : FIELD_LABELS[key]);
 type Input = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 const input = (key: SlotKey): Input => $<Input>(fieldId(key));
@@ -141,6 +145,8 @@ function fieldBlock(spec: FieldSpec, ctx: FormContext): HTMLElement {
   wrap.append(label, control(spec, ctx));
   if (spec.hint) wrap.append(el('div', { class: 'hint', id: `h-${spec.key}` }, spec.hint));
   wrap.append(el('div', { class: 'error', id: errorId(spec.key), 'aria-live': 'polite' }));
+  // A note (提示) does not stop the save: shown apart from errors, in its own colour and words.
+  wrap.append(el('div', { class: 'note', id: noteId(spec.key) }));
   return wrap;
 }
 
@@ -173,11 +179,12 @@ function readContext(): FormContext {
   if (block?.textContent) return JSON.parse(block.textContent) as FormContext;
   // Opened without the server (a preview): the default districts and plan dates.
   const districts = DEFAULT_DISTRICTS.map((d) => d.district);
-  return { mode: 'add', districts, editable: null, district: districts[0] ?? '', acceptBy: CONFIG_DEFAULTS.acceptBy, enterprise: null };
+  return { mode: 'add', districts, editable: null, district: districts[0] ?? '', acceptBy: CONFIG_DEFAULTS.acceptBy, today: dayOf(new Date()), enterprise: null };
 }
 
 class EnterpriseForm {
   readonly touched = new Set<SlotKey>();
+  notes: FieldNotes = {};
   readonly order: SlotKey[];
   saving = false;
 
@@ -293,11 +300,16 @@ class EnterpriseForm {
   /** The schema's answer, with the 搬迁升级 area rule shown on the area field the user actually fills. */
   check(): Partial<Record<SlotKey | '_form', string>> {
     const payload = this.payload();
-    const result = validateEnterprise(payload, { districts: this.ctx.districts, acceptBy: this.ctx.acceptBy });
+    const result = validateEnterprise(payload, { districts: this.ctx.districts, acceptBy: this.ctx.acceptBy, today: this.ctx.today });
+    this.notes = result.notes;
     const errors: Partial<Record<SlotKey | '_form', string>> = result.ok ? {} : { ...result.errors };
     // The rules across two fields are asked for directly: the form must show them with the rest, on the first save,
     // whatever else the schema stopped at.
     for (const p of crossFieldProblems(payload)) errors[p.key] ??= p.message;
+    // The browser empties a date input holding an impossible day (02-30): say so rather than "请填写".
+    for (const key of ['deadline', 'closedOn'] as const) {
+      if ((input(key) as HTMLInputElement).validity.badInput) errors[key] = `${FIELD_LABELS[key]}不是有效日期（该日期不存在），请重新选择`;
+    }
     return this.onArea(errors);
   }
 
@@ -332,6 +344,8 @@ class EnterpriseForm {
       if (described.length) field.setAttribute('aria-describedby', described.join(' '));
       else field.removeAttribute('aria-describedby');
       $(`w-${key}`).classList.toggle('invalid', Boolean(message));
+      const note = !message && key !== 'area' && visible(key) ? this.notes[key] : undefined;
+      $(noteId(key)).textContent = note ? `提示：${note}` : '';
     }
   }
 
@@ -431,11 +445,13 @@ class EnterpriseForm {
       return;
     }
     const where = `“${result.district}”第${result.row}行${result.serial === null ? '' : `（序号${result.serial}）`}`;
+    const notes = Object.values(result.notes ?? {});
+    const noted = notes.length > 0 ? ` 另有${notes.length}处提示请核对：${notes.join('；')}` : '';
     if (this.ctx.mode === 'edit') {
-      this.banner(`已保存修改：${where}。`, 'ok');
+      this.banner(`已保存修改：${where}。${noted}`, 'ok');
       return;
     }
-    this.banner(`已保存到${where}，表格已选中该行。可以继续新增下一家企业。`, 'ok');
+    this.banner(`已保存到${where}，表格已选中该行。可以继续新增下一家企业。${noted}`, 'ok');
     this.reset();
   }
 

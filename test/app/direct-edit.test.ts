@@ -37,6 +37,28 @@ describe('a single hand edit', () => {
     expect(note(emu, 'G5')).toBe('');
   });
 
+  it('toasts where to look after an edit that left a 【校验】 note, and stays quiet after a clean one', () => {
+    const emu = world(3);
+    const before = emu.ui.toasts.length;
+    edited(emu.userEdit('通川区', 'G7', 12.5));
+    expect(emu.ui.toasts.slice(before).map((t) => t.message)).toEqual(['第7行有1处需要修改，见单元格批注']);
+    const after = emu.ui.toasts.length;
+    edited(emu.userEdit('通川区', 'G7', 3));
+    expect(emu.ui.toasts.slice(after).filter((t) => t.message.includes('批注'))).toEqual([]);
+  });
+
+  it('marks a note (a town of another district) 【提示】, apart from a 【校验】 error, and keeps the row valid', () => {
+    const emu = world(1);
+    const executions = edited(emu.userEdit('通川区', 'U5', '明月江街道'));
+    expect(note(emu, 'U5')).toMatch(/^【提示】“明月江街道”是达川区的重点区域，与辖区“通川区”不一致/);
+    expect(emu.ui.toasts.at(-1)?.message).toBe('第5行有1处提示请核对，见单元格批注');
+    const log = logRows(emu).at(-1) ?? [];
+    expect(log.at(-1)).toBe('直接编辑');
+    expect(executions.every((e) => e.ok)).toBe(true);
+    edited(emu.userEdit('通川区', 'U5', '复兴镇'));
+    expect(note(emu, 'U5')).toBe('');
+  });
+
   it('notes a cross-field problem on the cell the rule names', () => {
     const emu = world(1);
     edited(emu.userEdit('通川区', 'T5', '已验收销号'));

@@ -368,4 +368,34 @@ describe('the enterprise sidebar in Chromium', () => {
     await page.keyboard.press('Enter');
     expect(bridge.calls).toEqual([]);
   });
+
+  it('shows notes (提示) apart from errors, saves anyway and says so; an impossible date says 不是有效日期', async () => {
+    const { emu, page } = await openAddForm();
+    await page.fill('#f-name', '外地注册的企业');
+    await page.fill('#f-address', '通川区');
+    await page.fill('#f-creditCode', '91350100M000100Y43');
+    await page.selectOption('#f-industry', '钢铁');
+    await page.fill('#f-employees', '3');
+    await page.selectOption('#f-landTenure', '租用');
+    for (const id of ['#f-safetyAssessment', '#f-energyReview', '#f-onlineMonitoring']) await page.selectOption(id, '无');
+    await page.fill('#f-eiaApproval', '无');
+    await page.fill('#f-dischargePermit', '无');
+    await page.fill('#f-problems', '问题');
+    await page.fill('#f-measures', '措施');
+    await page.selectOption('#f-category', '改造提升');
+    await tabTo(page, 'f-deadline');
+    await page.keyboard.type('02302022');
+    await page.selectOption('#f-town', '明月江街道');
+    await page.click('#save');
+    expect(await page.textContent('#e-deadline')).toBe('整改完成时限不是有效日期（该日期不存在），请重新选择');
+    expect(await page.textContent('#n-town')).toContain('提示：“明月江街道”是达川区的重点区域');
+    expect(await page.textContent('#n-creditCode')).toContain('注册地不在达州');
+    expect(await page.$eval('#n-town', (e) => getComputedStyle(e).color)).not.toBe(await page.$eval('#e-deadline', (e) => getComputedStyle(e).color));
+    expect(dataRows(emu)).toEqual([]);
+    await page.fill('#f-deadline', '2022-12-31');
+    await page.click('#save');
+    await page.waitForFunction(() => (document.querySelector('#form-message')?.textContent ?? '').includes('已保存'));
+    expect(await page.textContent('#form-message')).toContain('另有2处提示请核对');
+    expect(dataRows(emu)).toHaveLength(1);
+  });
 });

@@ -2,6 +2,8 @@
 
 import {
   CREDIT_CODE_CHARSET,
+  creditCodeNote,
+  divisionCode,
   CREDIT_CODE_REGEX_SOURCE,
   creditCodeCheckChar,
   creditCodeProblem,
@@ -22,15 +24,20 @@ describe('credit code check character', () => {
     expect(creditCodeCheckChar(VALID.slice(0, 17))).toBe(VALID.slice(17));
   });
 
-  it('refuses the example with any other last character and names the expected one', () => {
+  it('refuses the example with any other last character, never naming the character that would pass', () => {
     for (const ch of CREDIT_CODE_CHARSET) {
       if (ch === VALID[17]) continue;
       const code = VALID.slice(0, 17) + ch;
       expect(isValidCreditCode(code)).toBe(false);
       const problem = creditCodeProblem(code) ?? '';
-      expect(problem).toContain('校验位');
-      expect(problem).toContain(`“${VALID[17]}”`);
+      expect(problem).toBe('统一社会信用代码校验不通过：请对照营业执照逐位核对全部18位（任何一位录错都会校验不通过）');
+      expect(problem).not.toContain(VALID[17]!);
     }
+  });
+
+  it('gives the same message for a mistyped middle character: it never points at the last one', () => {
+    const typo = VALID.slice(0, 10) + (VALID[10] === '1' ? '2' : '1') + VALID.slice(11);
+    expect(creditCodeProblem(typo)).toBe(creditCodeProblem(VALID.slice(0, 17) + (VALID[17] === '3' ? '4' : '3')));
   });
 
   it('makes valid codes with withCheckChar, including all-digit and letter-heavy bodies', () => {
@@ -54,8 +61,8 @@ describe('credit code check character', () => {
 
 describe('credit code length and characters', () => {
   it('reports the current length when the code is too short or too long', () => {
-    expect(creditCodeProblem(VALID.slice(0, 17))).toBe('统一社会信用代码应为18位，当前为17位');
-    expect(creditCodeProblem(VALID + '1')).toBe('统一社会信用代码应为18位，当前为19位');
+    expect(creditCodeProblem(VALID.slice(0, 17))).toContain('统一社会信用代码应为18位，当前为17位');
+    expect(creditCodeProblem(VALID + '1')).toContain('统一社会信用代码应为18位，当前为19位');
   });
 
   it('asks for the code when it is empty', () => {
@@ -74,7 +81,72 @@ describe('credit code length and characters', () => {
   });
 });
 
+describe('stray characters are named by position', () => {
+  it('names a dash where it stands', () => {
+    expect(creditCodeProblem(`${VALID.slice(0, 8)}-${VALID.slice(8)}`)).toContain('统一社会信用代码第9位“-”不是代码字符');
+  });
+
+  it('names up to three and counts the rest', () => {
+    const problem = creditCodeProblem('9135-01-00-M0-00100Y43') ?? '';
+    expect(problem).toContain('第5位“-”、第8位“-”、第11位“-”等4处不是代码字符');
+  });
+
+  it('asks whether a look-alike letter is the digit it resembles', () => {
+    const problem = creditCodeProblem(VALID.slice(0, 9) + 'O' + VALID.slice(10)) ?? '';
+    expect(problem).toContain('第10位“O”不是代码字符');
+    expect(problem).toContain('字母O是否应为数字0');
+  });
+
+  it('shows an invisible control character by its code point', () => {
+    expect(creditCodeProblem(VALID.slice(0, 4) + '\u0007' + VALID.slice(4))).toContain('第5位不可见字符U+0007');
+  });
+
+  it('names a stray character before complaining about the length it causes', () => {
+    expect(creditCodeProblem(`${VALID}#`)).toContain('第19位“#”');
+  });
+});
+
+describe('positions 3–8: the division code (GB/T 2260), digits only', () => {
+  it.each([2, 3, 4, 5, 6, 7])('refuses a letter at position %i even with a matching check character', (i) => {
+    const body = VALID.slice(0, i) + 'A' + VALID.slice(i + 1, 17);
+    const code = withCheckChar(body);
+    expect(creditCodeProblem(code)).toBe(`统一社会信用代码第3–8位是登记管理机关的行政区划代码，只能是数字，第${i + 1}位却是“A”，请对照营业执照核对`);
+  });
+
+  it('accepts letters at positions 1–2 and 9–17', () => {
+    expect(isValidCreditCode(withCheckChar('Y1511702MA62H1T0X'))).toBe(true);
+  });
+
+  it('reads the division code of a valid code', () => {
+    expect(divisionCode(withCheckChar('91511702MA62H1T0X'))).toBe('511702');
+  });
+});
+
+describe('creditCodeNote: registered outside 达州 is a note, not an error', () => {
+  it('notes a valid code registered outside 5117', () => {
+    expect(creditCodeNote(VALID)).toContain('注册地不在达州');
+    expect(creditCodeNote(VALID)).toContain('350100');
+  });
+
+  it.each(['511702', '511703', '511771', '511700'])('says nothing for 达州 division %s', (division) => {
+    expect(creditCodeNote(withCheckChar(`91${division}MA62H1T0X`))).toBeNull();
+  });
+
+  it('says nothing about an invalid code (its error says enough)', () => {
+    expect(creditCodeNote(VALID.slice(0, 17) + '0')).toBeNull();
+  });
+});
+
 describe('normaliseCreditCode', () => {
+  it('removes every space, zero-width character and BOM, wherever they are', () => {
+    const messy = `\ufeff ${VALID.slice(0, 4)}\u200b${VALID.slice(4, 9)}\u3000${VALID.slice(9, 12)}\u00a0\u2009${VALID.slice(12)}\u200d\u2060\n`;
+    expect(normaliseCreditCode(messy)).toBe(VALID);
+  });
+
+  it('upper-cases ASCII only, so a ligature or sharp s is never turned into code letters', () => {
+    expect(normaliseCreditCode('ﬀß')).toBe('ﬀß');
+  });
+
   it('upper-cases and trims input', () => {
     expect(normaliseCreditCode(`  ${VALID.toLowerCase()}\t`)).toBe(VALID);
   });
@@ -87,7 +159,7 @@ describe('normaliseCreditCode', () => {
     expect(isValidCreditCode(normaliseCreditCode(fullWidth))).toBe(true);
   });
 
-  it('leaves characters outside the full-width block alone', () => {
+  it('leaves visible characters outside the full-width block alone, so the check can name them', () => {
     expect(normaliseCreditCode('代码-1')).toBe('代码-1');
   });
 });
@@ -100,10 +172,11 @@ describe('CREDIT_CODE_REGEX_SOURCE', () => {
     expect(shape.test(withCheckChar('12345678901234567'))).toBe(true);
   });
 
-  it('matches exactly the GB 32100 character set', () => {
+  it('matches exactly the GB 32100 character set outside positions 3–8, and digits only inside them', () => {
     for (let cp = 0x20; cp < 0x7f; cp += 1) {
       const ch = String.fromCharCode(cp);
-      expect(shape.test(ch.repeat(18))).toBe(CREDIT_CODE_CHARSET.includes(ch));
+      expect(shape.test(`${ch}${ch}511702${ch.repeat(10)}`)).toBe(CREDIT_CODE_CHARSET.includes(ch));
+      expect(shape.test(`91${ch.repeat(6)}MA62H1T0XX`)).toBe(ch >= '0' && ch <= '9');
     }
   });
 

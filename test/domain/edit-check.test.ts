@@ -19,7 +19,7 @@ import {
 } from '../../src/domain/edit-check';
 import { TEMPLATE_COLUMNS, payloadToRow } from '../../src/domain/ledger-row';
 
-const RULES: PlanRules = { districts: DEFAULT_DISTRICTS.map((d) => d.district), acceptBy: '2023-12-31' };
+const RULES: PlanRules = { districts: DEFAULT_DISTRICTS.map((d) => d.district), acceptBy: '2023-12-31', today: '2023-06-01' };
 const COLS = TEMPLATE_COLUMNS;
 
 const PAYLOAD: EnterprisePayload = {
@@ -88,7 +88,7 @@ describe('row checks and notes', () => {
     (existing[1] as unknown[])[COLS.address] = '请核实门牌号';
     const { notes, changed } = planNotes(checks, existing);
     expect(changed).toBe(true);
-    expect(notes[0]?.[COLS.creditCode]).toMatch(/^【校验】统一社会信用代码校验位错误/);
+    expect(notes[0]?.[COLS.creditCode]).toMatch(/^【校验】统一社会信用代码校验不通过/);
     expect(notes[0]?.[COLS.remarks]).toContain('新址用地面积');
     expect(notes[1]?.[COLS.name]).toBe('');
     expect(notes[1]?.[COLS.address]).toBe('请核实门牌号');

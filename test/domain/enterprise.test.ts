@@ -23,12 +23,15 @@ import {
   RELOCATION_AREA_REGEX_SOURCE,
   crossFieldProblems,
   relocationArea,
+  recordNotes,
+  townDistrict,
   validateEnterprise,
 } from '../../src/domain/enterprise';
 import type { EnterprisePayload, PlanRules } from '../../src/domain/enterprise';
 
 const ACCEPT_BY = '2023-12-31';
-const RULES: PlanRules = { districts: DEFAULT_DISTRICTS.map((d) => d.district), acceptBy: ACCEPT_BY };
+const TODAY = '2023-06-01';
+const RULES: PlanRules = { districts: DEFAULT_DISTRICTS.map((d) => d.district), acceptBy: ACCEPT_BY, today: TODAY };
 const VALID_CODE = '91350100M000100Y43';
 
 function payload(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -175,6 +178,15 @@ describe('name', () => {
     for (const name of ['厂', '厂'.repeat(101), '   ']) expect(errorsOf({ name }).name).toContain('企业名称');
   });
 
+  it('refuses a name made only of spaces or zero-width characters', () => {
+    expect(errorsOf({ name: '\u200b\u200b\u200b' }).name).toBe('请填写企业名称（当前只有空格或不可见字符）');
+    expect(errorsOf({ name: '\u3000\ufeff' }).name).toBeTruthy();
+  });
+
+  it('counts only visible characters towards the two a name needs', () => {
+    expect(errorsOf({ name: '厂\u200b' }).name).toBe('企业名称应为2到100个字');
+  });
+
   it('refuses a name that is not text', () => {
     expect(errorsOf({ name: 12 }).name).toContain('企业名称');
   });
@@ -188,6 +200,10 @@ describe('required and limited text', () => {
       expect(errorsOf({ [key]: undefined })[key]).toContain(FIELD_LABELS[key]);
     },
   );
+
+  it.each(['address', 'problems', 'measures'] as const)('refuses %s made only of zero-width characters', (key) => {
+    expect(errorsOf({ [key]: '\u200b\u2060' })[key]).toBe(`请填写${FIELD_LABELS[key]}`);
+  });
 
   it('accepts 无 for the approval and permit numbers and says so when they are missing', () => {
     const value = valueOf({ eiaApproval: '无', dischargePermit: '无' });
@@ -217,12 +233,27 @@ describe('credit code', () => {
     expect(valueOf({ creditCode: fullWidth }).creditCode).toBe(VALID_CODE);
   });
 
-  it('refuses a wrong check character with the expected one', () => {
-    expect(errorsOf({ creditCode: VALID_CODE.slice(0, 17) + '4' }).creditCode).toContain('“3”');
+  it('refuses a wrong check character without naming the one that would pass', () => {
+    const message = errorsOf({ creditCode: VALID_CODE.slice(0, 17) + '4' }).creditCode ?? '';
+    expect(message).toContain('校验不通过');
+    expect(message).toContain('逐位核对全部18位');
+    expect(message).not.toContain('“3”');
   });
 
   it('refuses a wrong length with the current length', () => {
-    expect(errorsOf({ creditCode: VALID_CODE.slice(0, 15) }).creditCode).toBe('统一社会信用代码应为18位，当前为15位');
+    expect(errorsOf({ creditCode: VALID_CODE.slice(0, 15) }).creditCode).toContain('统一社会信用代码应为18位，当前为15位');
+  });
+
+  it('removes spaces and zero-width characters before checking, and names a stray character', () => {
+    const spaced = `${VALID_CODE.slice(0, 6)} \u200b${VALID_CODE.slice(6, 12)}\u00a0${VALID_CODE.slice(12)}\ufeff`;
+    expect(valueOf({ creditCode: spaced }).creditCode).toBe(VALID_CODE);
+    const dashed = `${VALID_CODE.slice(0, 8)}-${VALID_CODE.slice(8)}`;
+    expect(errorsOf({ creditCode: dashed }).creditCode).toContain('第9位“-”不是代码字符');
+  });
+
+  it('refuses a letter among positions 3–8 (the division code) even when the check character fits', () => {
+    const code = withCheckChar('915117A0MA62H1T0X');
+    expect(errorsOf({ creditCode: code }).creditCode).toContain('第3–8位');
   });
 
   it('refuses a missing code', () => {
@@ -290,8 +321,19 @@ describe('deadline', () => {
     expect(valueOf({ deadline: ' 2022-06-30 ' }).deadline).toBe('2022-06-30');
   });
 
-  it.each(['2022-02-29', '2022-02-30', '2022-13-01', '2022/06/30', '20220630', 'soon'])('refuses %p as not a real day', (deadline) => {
-    expect(errorsOf({ deadline }).deadline).toBe('整改完成时限应为有效日期（YYYY-MM-DD）');
+  it.each([
+    ['2022-02-29', '2022年2月只有28天'],
+    ['2022-02-30', '2022年2月只有28天'],
+    ['2024-02-30', '2024年2月只有29天'],
+    ['2022-04-31', '2022年4月只有30天'],
+    ['2022-13-01', '月份应为01到12'],
+    ['2022-06-00', '日应从01起'],
+  ])('refuses %p as an impossible day: 不是有效日期 (%s)', (deadline, reason) => {
+    expect(errorsOf({ deadline }, { ...RULES, acceptBy: '2030-12-31' }).deadline).toBe(`整改完成时限“${deadline}”不是有效日期（${reason}）`);
+  });
+
+  it.each(['2022/06/30', '20220630', 'soon', '2022-6-30'])('refuses %p as not written YYYY-MM-DD', (deadline) => {
+    expect(errorsOf({ deadline }).deadline).toBe('整改完成时限应为日期，格式为YYYY-MM-DD（如2023-06-30）');
   });
 
   it('requires a deadline', () => {
@@ -350,6 +392,17 @@ describe('closedOn and 已验收销号', () => {
     expect(errorsOf({ status: CLOSED_STATUS, closedOn: '2023-02-29' }).closedOn).toContain('有效日期');
   });
 
+  it('accepts a 销号日期 of today and refuses tomorrow (today is passed in)', () => {
+    expect(valueOf({ status: CLOSED_STATUS, closedOn: TODAY }).closedOn).toBe(TODAY);
+    const message = errorsOf({ status: CLOSED_STATUS, closedOn: addDays(TODAY, 1) }).closedOn ?? '';
+    expect(message).toBe(`销号日期不能晚于今天（${TODAY}），请填写联合验收通过的日期`);
+    expect(valueOf({ status: CLOSED_STATUS, closedOn: addDays(TODAY, 1) }, { ...RULES, today: addDays(TODAY, 1) }).closedOn).toBe(addDays(TODAY, 1));
+  });
+
+  it('says an impossible 销号日期 is not a valid date', () => {
+    expect(errorsOf({ status: CLOSED_STATUS, closedOn: '2023-02-30' }).closedOn).toBe('销号日期“2023-02-30”不是有效日期（2023年2月只有28天）');
+  });
+
   it('accepts an empty 销号日期 for open statuses', () => {
     expect(valueOf({ status: '未启动', closedOn: undefined }).closedOn).toBe('');
   });
@@ -378,6 +431,10 @@ describe('搬迁升级 and 新址用地面积', () => {
     },
   );
 
+  it.each(['新址用地面积：0亩', '新址用地面积：0.0平方米', '新址用地面积: 0 公顷'])('refuses a zero area %p', (remarks) => {
+    expect(errorsOf({ category: RELOCATION, remarks }).remarks).toContain('新址用地面积应大于0');
+  });
+
   it('does not ask other categories for an area', () => {
     expect(valueOf({ category: '原址关闭', remarks: '' }).remarks).toBe('');
   });
@@ -386,6 +443,11 @@ describe('搬迁升级 and 新址用地面积', () => {
     const errors = errorsOf({ category: RELOCATION, remarks: '', name: '' });
     expect(errors.remarks).toBeTruthy();
     expect(errors.name).toBeTruthy();
+  });
+
+  it('reports the cross-field rules in the same pass as a bad date, a blank name and a bad choice', () => {
+    const errors = errorsOf({ category: RELOCATION, remarks: '', name: '\u200b', deadline: '2022-02-30', town: '某镇', status: CLOSED_STATUS, closedOn: '' });
+    expect(Object.keys(errors).sort()).toEqual(['closedOn', 'deadline', 'name', 'remarks', 'town']);
   });
 
   it('has a source that compiles to the same pattern', () => {
@@ -403,5 +465,47 @@ describe('crossFieldProblems', () => {
   it('puts each problem on the key the contract names', () => {
     const keys = crossFieldProblems({ category: RELOCATION, remarks: '', status: CLOSED_STATUS, closedOn: '' }).map((p) => p.key);
     expect(keys).toEqual(['remarks', 'closedOn']);
+  });
+});
+
+describe('notes: worth a second look, never a refusal', () => {
+  it('returns no notes for a 达州 code and a town of its own district', () => {
+    const result = validateEnterprise(payload({ creditCode: withCheckChar('91511771MA62H1T0X'), district: '达州高新区', town: '河市镇' }), RULES);
+    expect(result).toMatchObject({ ok: true, notes: {} });
+  });
+
+  it('notes a code registered outside 达州 and still accepts it', () => {
+    const result = validateEnterprise(payload({ district: '达州高新区', town: '河市镇' }), RULES);
+    expect(result.ok).toBe(true);
+    expect(result.notes.creditCode).toContain('注册地不在达州');
+  });
+
+  it.each([
+    ['达川区', '复兴镇', '通川区'],
+    ['通川区', '明月江街道', '达川区'],
+    ['通川区', '斌郎街道', '达州高新区'],
+    ['达州高新区', '磐石镇', '通川区'],
+  ])('notes %s with the town %s (a key area of %s) and still accepts it', (district, town, home) => {
+    const result = validateEnterprise(payload({ district, town }), RULES);
+    expect(result.ok).toBe(true);
+    expect(result.notes.town).toContain(`“${town}”是${home}的重点区域，与辖区“${district}”不一致`);
+  });
+
+  it('has no note for 其他 or for a district the plan does not map', () => {
+    expect(recordNotes(payload({ district: '达川区', town: '其他' })).town).toBeUndefined();
+    expect(recordNotes(payload({ district: '宣汉县', town: '复兴镇' })).town).toBeUndefined();
+  });
+
+  it('keeps notes when other fields are refused, but never on a field that has an error', () => {
+    const result = validateEnterprise(payload({ district: '达川区', town: '复兴镇', name: '', creditCode: VALID_CODE.slice(0, 17) + '0' }), RULES);
+    expect(result.ok).toBe(false);
+    expect(result.notes.town).toBeTruthy();
+    expect(result.notes.creditCode).toBeUndefined();
+  });
+
+  it('maps every key area to exactly one district', () => {
+    const towns = ['复兴镇', '双龙镇', '东岳镇', '蒲家镇', '罗江镇', '磐石镇', '明月江街道', '斌郎街道', '石板街道', '河市镇', '幺塘乡'];
+    expect(towns.map(townDistrict)).toEqual([...new Array(6).fill('通川区'), '达川区', ...new Array(4).fill('达州高新区')]);
+    expect(townDistrict('其他')).toBeNull();
   });
 });

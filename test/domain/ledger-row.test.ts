@@ -17,7 +17,7 @@ import {
   textCell,
 } from '../../src/domain/ledger-row';
 
-const RULES: PlanRules = { districts: DEFAULT_DISTRICTS.map((d) => d.district), acceptBy: '2023-12-31' };
+const RULES: PlanRules = { districts: DEFAULT_DISTRICTS.map((d) => d.district), acceptBy: '2023-12-31', today: '2023-06-01' };
 
 /** Rows 3 and 4 as getValues returns them from the template (merged cells read '' outside their top-left). */
 function templateHeaders(): { upper: unknown[]; lower: unknown[] } {
@@ -223,7 +223,7 @@ describe('payloadToRow', () => {
     expect(raw.updatedBy).toBe('clerk@example.com');
     expect(raw.updatedAt).toEqual(meta.updatedAt);
     const result = validateEnterprise(raw.payload, RULES);
-    expect(result).toEqual({ ok: true, value: PAYLOAD });
+    expect(result).toMatchObject({ ok: true, value: PAYLOAD });
   });
 });
 

@@ -234,9 +234,9 @@ describe('splitAddresses', () => {
 });
 
 describe('planRules', () => {
-  it('takes the districts and 验收截止日期 from 配置', () => {
+  it('takes the districts and 验收截止日期 from 配置, and the day it is given', () => {
     const settings = { ...defaultSettings(), acceptBy: '2024-06-30' };
-    expect(planRules(settings)).toEqual({ districts: ['通川区', '达川区', '达州高新区'], acceptBy: '2024-06-30' });
+    expect(planRules(settings, '2024-01-02')).toEqual({ districts: ['通川区', '达川区', '达州高新区'], acceptBy: '2024-06-30', today: '2024-01-02' });
   });
 });
 

@@ -40,7 +40,7 @@ describe('久未更新', () => {
 });
 
 describe('待修正', () => {
-  const rules = planRules(defaultSettings());
+  const rules = planRules(defaultSettings(), '2022-03-20');
   const cols = TEMPLATE_COLUMNS;
 
   it('reports the schema problems and a credit code used on another tab, on both rows that share it', () => {

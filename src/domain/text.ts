@@ -1,0 +1,22 @@
+// Invisible characters in typed or pasted text: what counts as "nothing there" for codes and names.
+
+/**
+ * Every Unicode space (JavaScript's \s, plus NEL, which \s lacks) and every format character (\p{Cf}: zero-width
+ * space/joiners, BOM, word joiner, soft hyphen, direction marks): pasted from Word or a web page, none of them shows.
+ */
+export const INVISIBLE = /[\s\u0085\p{Cf}]/gu;
+
+/** The text without any invisible character. */
+export function withoutInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
+/** True when the text shows something: a character other than spaces, format and control characters. */
+export function hasVisible(text: string): boolean {
+  return /[^\s\u0085\p{Cf}\p{Cc}]/u.test(text);
+}
+
+/** How many characters of the text show (for length rules a person can check by looking). */
+export function visibleLength(text: string): number {
+  return Array.from(text.replace(/[\s\u0085\p{Cf}\p{Cc}]/gu, '')).length;
+}
