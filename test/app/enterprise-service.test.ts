@@ -75,6 +75,23 @@ describe('submitEnterprise', () => {
     expect(row(emu, '通川区', 6).slice(19, 22)).toEqual(['已验收销号', '复兴镇', new Date('2022-03-01T00:00:00+08:00')]);
   });
 
+  it('saves a code registered outside 达州 and a town of another district, returning both as notes', () => {
+    const emu = world();
+    const result = call(emu, 'submitEnterprise', payload({ creditCode: '91350100M000100Y43', town: '明月江街道' }));
+    expect(result).toMatchObject({ ok: true, district: '通川区', row: 5 });
+    const notes = (result as { notes?: Record<string, string> }).notes ?? {};
+    expect(Object.keys(notes).sort()).toEqual(['creditCode', 'town']);
+    expect(notes['creditCode']).toContain('注册地不在达州');
+    expect(row(emu, '通川区', 5)[4]).toBe('91350100M000100Y43');
+  });
+
+  it('stores a pasted code without its spaces and zero-width characters', () => {
+    const emu = world();
+    const clean = code();
+    call(emu, 'submitEnterprise', { ...payload(), creditCode: `\ufeff${clean.slice(0, 9)} \u200b${clean.slice(9)}\u3000` });
+    expect(row(emu, '通川区', 5)[4]).toBe(clean);
+  });
+
   it('accepts 职工人数 as a string of digits and stores a number', () => {
     const emu = world();
     call(emu, 'submitEnterprise', { ...payload(), employees: '120' });
@@ -145,7 +162,28 @@ describe('submitEnterprise', () => {
       const emu = world();
       const good = code();
       const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
-      expect(refused(emu, 'submitEnterprise', payload({ creditCode: bad })).creditCode).toContain('校验位错误');
+      const message = refused(emu, 'submitEnterprise', payload({ creditCode: bad })).creditCode ?? '';
+      expect(message).toContain('校验不通过');
+      expect(message).not.toContain(`“${good[17]}”`);
+    });
+
+    it('搬迁升级 with 新址用地面积：0亩', () => {
+      const emu = world();
+      expect(refused(emu, 'submitEnterprise', payload({ category: '搬迁升级', remarks: '新址用地面积：0亩' })).remarks).toContain('新址用地面积应大于0');
+    });
+
+    it('a 销号日期 after today (the server’s today, in Asia/Shanghai)', () => {
+      const emu = world();
+      emu.setUser(OWNER);
+      const errors = refused(emu, 'submitEnterprise', payload({ status: '已验收销号', closedOn: '2022-03-21' }));
+      expect(errors.closedOn).toBe('销号日期不能晚于今天（2022-03-20），请填写联合验收通过的日期');
+    });
+
+    it('a name made of zero-width spaces, and an impossible deadline, in one answer', () => {
+      const emu = world();
+      const errors = refused(emu, 'submitEnterprise', { ...payload(), name: '\u200b\u200b\u200b', deadline: '2022-02-30' });
+      expect(errors.name).toContain('不可见字符');
+      expect(errors.deadline).toBe('整改完成时限“2022-02-30”不是有效日期（2022年2月只有28天）');
     });
 
     it('a credit code already registered in another district, naming the tab and row', () => {
