@@ -124,7 +124,7 @@ describe('the enterprise sidebar in Chromium', () => {
     await page.focus('#f-creditCode');
     await page.keyboard.type(wrong);
     await page.keyboard.press('Tab');
-    await expect(page.textContent('#e-creditCode')).resolves.toContain('统一社会信用代码校验位错误');
+    await expect(page.textContent('#e-creditCode')).resolves.toContain('统一社会信用代码校验不通过：请对照营业执照逐位核对全部18位');
     expect(await page.getAttribute('#f-creditCode', 'aria-invalid')).toBe('true');
     expect(await page.getAttribute('#f-creditCode', 'aria-describedby')).toContain('e-creditCode');
     // Fields not visited yet show nothing before a submit.
