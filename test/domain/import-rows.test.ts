@@ -23,7 +23,7 @@ const FILLERS = [
   { district: '达川区', filler: '达川区人民政府' },
   { district: '达州高新区', filler: '达州高新区管委会' },
 ];
-const RULES = { districts: FILLERS.map((f) => f.district), acceptBy: '2023-12-31' };
+const RULES = { districts: FILLERS.map((f) => f.district), acceptBy: '2023-12-31', today: '2023-06-01' };
 const ctx = (over: Partial<ImportContext> = {}): ImportContext => ({ rules: RULES, fillers: FILLERS, office: false, existing: new Map(), ...over });
 
 function headerOf(grid: unknown[][]): ImportHeader {
