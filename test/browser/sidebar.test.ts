@@ -335,7 +335,7 @@ describe('the enterprise sidebar in Chromium', () => {
     expect(await page.isVisible('#f-closedOn')).toBe(false);
     await fillValid(page, withCheckChar('91511700MA6201235'));
     // A 销号日期 for an enterprise that is not closed: the error opens the folded block.
-    await page.$eval('#f-closedOn', (e) => ((e as HTMLInputElement).value = '2022-06-01'));
+    await page.$eval('#f-closedOn', (e) => ((e as HTMLInputElement).value = '2022-03-01'));
     await page.click('#save');
     await page.waitForSelector('#form-message.error');
     expect(await page.$eval('#o-2', (d) => (d as HTMLDetailsElement).open)).toBe(true);
