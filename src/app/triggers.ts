@@ -142,8 +142,18 @@ export function menuUninstallTriggers(): void {
   fromMenu(() => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     requireOffice(ss);
-    const result = withDocumentLock(() => uninstallTriggers(ss));
     const ui = SpreadsheetApp.getUi();
+    // Contract §6: uninstalling stops the daily reminders and the edit stamps for everyone, so it asks first.
+    const sure = ui.alert(
+      '卸载自动任务',
+      '卸载后将不再每日刷新汇总、发送提醒邮件，直接编辑也不再自动盖章和记录操作日志。\n确定要卸载当前账号安装的自动任务吗？',
+      ui.ButtonSet.YES_NO,
+    );
+    if (sure !== ui.Button.YES) {
+      ui.alert('未卸载', '自动任务保持不变。', ui.ButtonSet.OK);
+      return;
+    }
+    const result = withDocumentLock(() => uninstallTriggers(ss));
     ui.alert(
       '自动任务已卸载',
       `已移除当前账号在本表格的自动任务 ${result.removed} 个（${OUR_HANDLERS.join('、')}）。\n` +

@@ -177,10 +177,24 @@ describe('安装自动任务 / 卸载自动任务', () => {
     emu.setUser('second@dz.gov.cn');
     emu.clickMenu('安装自动任务');
     emu.setUser(OWNER);
+    emu.ui.answer('YES');
     emu.clickMenu('卸载自动任务');
+    expect(emu.ui.alerts[emu.ui.alerts.length - 2]).toMatchObject({ buttons: 'YES_NO', answer: 'YES' });
     expect(ours(emu)).toEqual([]);
     expect(emu.triggers.filter((t) => t.creator === 'second@dz.gov.cn')).toHaveLength(2);
     expect(lastAlert(emu).prompt).toContain('已安装的本加载项自动任务：无');
+  });
+
+  test('asks before uninstalling, and answering 否 leaves every trigger in place', () => {
+    const emu = world('2022-03-20T02:00:00Z');
+    emu.clickMenu('安装自动任务');
+    const before = ours(emu);
+    emu.ui.answer('NO');
+    emu.clickMenu('卸载自动任务');
+    expect(before).toHaveLength(2);
+    expect(ours(emu)).toEqual(before);
+    expect(emu.ui.alerts[emu.ui.alerts.length - 2]!.prompt).toContain('确定要卸载');
+    expect(lastAlert(emu).title).toBe('未卸载');
   });
 
   test('refuses a district clerk', () => {

@@ -240,10 +240,10 @@ describe('the preview, as a clerk sees Sheets', () => {
   });
 
   it('asks a question once: the answered YES/NO is not shown again afterwards', async () => {
-    const { page } = await open('clerk@gaoxin.example');
-    await tab(page, '达州高新区');
+    const { page } = await open();
     await page.click('.menu-title');
-    await page.click('button[data-caption="报送本季度进展"]');
+    await page.click('.submenu > button'); // 管理（领导小组办公室） ▸
+    await page.click('button[data-caption="卸载自动任务"]');
     await page.waitForSelector('#modal:not([hidden])');
     const question = await modalText(page);
     const asked: string[] = [];
