@@ -1,9 +1,9 @@
 // The daily time-driven job: refresh 汇总, then send each district at most one reminder a day, quota-aware, most urgent first.
-import { appendLog } from '../adapters/log';
-import type { LogEntry } from '../adapters/log';
-import { withDocumentLock } from '../adapters/lock';
-import { pruneSendLog, readSendLogEntry, writeSendLogEntry } from '../adapters/send-log-store';
-import { effectiveUserEmail } from '../adapters/session';
+import { appendLog } from '../sheet/log';
+import type { LogEntry } from '../sheet/log';
+import { withDocumentLock } from '../sheet/lock';
+import { pruneSendLog, readSendLogEntry, writeSendLogEntry } from '../sheet/send-log-store';
+import { effectiveUserEmail } from '../sheet/session';
 import type { Day } from '../domain/calendar-day';
 import { UNKNOWN_ACCOUNT } from '../domain/contract';
 import type { ReminderEmail } from '../domain/reminder-email';

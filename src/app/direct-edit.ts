@@ -1,8 +1,8 @@
 // Hand edits of the sheet (contract §9): notes from the simple onEdit; stamps, 填表时间 and 操作日志 from the installable trigger.
-import { appendLog } from '../adapters/log';
-import type { LogEntry } from '../adapters/log';
-import { withDocumentLock } from '../adapters/lock';
-import { activeUserEmail } from '../adapters/session';
+import { appendLog } from '../sheet/log';
+import type { LogEntry } from '../sheet/log';
+import { withDocumentLock } from '../sheet/lock';
+import { activeUserEmail } from '../sheet/session';
 import { dayOf } from '../domain/calendar-day';
 import { COLUMN_COUNT, FIRST_DATA_ROW, HEADER_ROW, MENU_TITLE, TAB, UNKNOWN_ACCOUNT, UPPER_HEADER_ROW } from '../domain/contract';
 import { PASTE_OLD_VALUE, addDuplicateProblems, checkNote, checkRows, editLogLines, editScope, editToast, indexCodes, isCheckNote, planNotes, stampRows } from '../domain/edit-check';

@@ -1,6 +1,6 @@
 // The 新增企业 / 编辑选中企业 menu items: open the Sidebar page with its context (districts, rules, the selected row).
 import { dayOf } from '../domain/calendar-day';
-import { activeUserEmail } from '../adapters/session';
+import { activeUserEmail } from '../sheet/session';
 import { FIRST_DATA_ROW } from '../domain/contract';
 import { AppError } from '../domain/errors';
 import { accountKnown, editableDistricts } from '../domain/permissions';

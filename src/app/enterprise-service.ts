@@ -1,8 +1,8 @@
 // The sidebar's server calls (contract §7): submitEnterprise, updateEnterprise, getEnterprise — checked again, locked, logged.
-import { appendLog } from '../adapters/log';
-import type { LogEntry } from '../adapters/log';
-import { withDocumentLock } from '../adapters/lock';
-import { activeUserEmail } from '../adapters/session';
+import { appendLog } from '../sheet/log';
+import type { LogEntry } from '../sheet/log';
+import { withDocumentLock } from '../sheet/lock';
+import { activeUserEmail } from '../sheet/session';
 import { dayOf } from '../domain/calendar-day';
 import { COLUMN_COUNT, FIRST_DATA_ROW, UNKNOWN_ACCOUNT } from '../domain/contract';
 import type { PayloadKey } from '../domain/contract';

@@ -1,5 +1,5 @@
 // What today's reminder run would do for each district: the decision, the composed email and the send-log state.
-import { readSendLog } from '../adapters/send-log-store';
+import { readSendLog } from '../sheet/send-log-store';
 import type { Day } from '../domain/calendar-day';
 import { dayOf } from '../domain/calendar-day';
 import { isAppError } from '../domain/errors';

@@ -1,7 +1,7 @@
 // 自检 (contract §13): the office's first-run check on real Google; reports 通过/未通过, logs it, changes no data.
-import { appendLog } from '../adapters/log';
-import { withDocumentLock } from '../adapters/lock';
-import { activeUserEmail, effectiveUserEmail } from '../adapters/session';
+import { appendLog } from '../sheet/log';
+import { withDocumentLock } from '../sheet/lock';
+import { activeUserEmail, effectiveUserEmail } from '../sheet/session';
 import { CONFIG_LABEL, MENU_TITLE } from '../domain/contract';
 import { AppError } from '../domain/errors';
 import { protectionPlan } from '../domain/ledger-template';

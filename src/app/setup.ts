@@ -1,10 +1,10 @@
 // 初始化/修复表格: creates or repairs every tab of contract §1 and re-applies validation, colours and protections.
-import { appendLog } from '../adapters/log';
-import { withDocumentLock } from '../adapters/lock';
-import { activeUserEmail, effectiveUserEmail } from '../adapters/session';
-import { applyTrafficLights } from '../adapters/conditional-format';
-import { applyRangeProtection, applySheetProtection } from '../adapters/protections';
-import { applyValidations } from '../adapters/validation';
+import { appendLog } from '../sheet/log';
+import { withDocumentLock } from '../sheet/lock';
+import { activeUserEmail, effectiveUserEmail } from '../sheet/session';
+import { applyTrafficLights } from '../sheet/conditional-format';
+import { applyRangeProtection, applySheetProtection } from '../sheet/protections';
+import { applyValidations } from '../sheet/validation';
 import { dayOf } from '../domain/calendar-day';
 import type { Day } from '../domain/calendar-day';
 import {

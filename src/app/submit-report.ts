@@ -1,7 +1,7 @@
 // 报送本季度进展 (contract §5): the dialog with the tab's counts and the 进展说明, and submitQuarterReport, which records it.
-import { appendLog } from '../adapters/log';
-import { withDocumentLock } from '../adapters/lock';
-import { activeUserEmail } from '../adapters/session';
+import { appendLog } from '../sheet/log';
+import { withDocumentLock } from '../sheet/lock';
+import { activeUserEmail } from '../sheet/session';
 import { dayOf } from '../domain/calendar-day';
 import { INITIAL_STATUS, MENU_TITLE, NARRATIVE_MAX, STATUSES, TAB, UNKNOWN_ACCOUNT } from '../domain/contract';
 import { AppError } from '../domain/errors';

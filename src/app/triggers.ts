@@ -1,6 +1,6 @@
 // 安装自动任务 / 卸载自动任务: exactly one daily job and one edit trigger for this spreadsheet, found by handler name.
-import { withDocumentLock } from '../adapters/lock';
-import { activeUserEmail } from '../adapters/session';
+import { withDocumentLock } from '../sheet/lock';
+import { activeUserEmail } from '../sheet/session';
 import { CONFIG_LABEL, MENU_TITLE } from '../domain/contract';
 import { AppError } from '../domain/errors';
 import { isOffice } from '../domain/permissions';

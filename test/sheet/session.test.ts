@@ -1,5 +1,5 @@
 // Account lookups: Sheets' "account unknown" ('') stays '', but a throw (a missing OAuth scope) is never swallowed.
-import { activeUserEmail, effectiveUserEmail } from '../../src/adapters/session';
+import { activeUserEmail, effectiveUserEmail } from '../../src/sheet/session';
 
 const SCOPE_ERROR =
   'You do not have permission to call Session.getActiveUser. Required permissions: https://www.googleapis.com/auth/userinfo.email';
