@@ -64,31 +64,18 @@ export function printModel(input: PrintInput): PrintModel {
 
 const cellHtml = (text: string): string => escapeHtml(text).replace(/\r?\n/g, '<br>');
 
-const STYLE = `
-@page { size: A3 landscape; margin: 10mm; }
-* { box-sizing: border-box; }
-body { margin: 0; font-family: "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "SimSun", sans-serif; color: #000; }
-.toolbar { position: sticky; top: 0; background: #f1f3f4; padding: 8px 12px; border-bottom: 1px solid #dadce0; display: flex; gap: 12px; align-items: center; font-size: 13px; }
-.toolbar button { font: inherit; padding: 6px 16px; background: #1a73e8; color: #fff; border: 0; border-radius: 4px; cursor: pointer; }
-.sheet { padding: 12px; }
-h1 { font-size: 18pt; text-align: center; margin: 0 0 4mm; font-weight: bold; }
-.meta { display: flex; justify-content: space-between; font-size: 11pt; margin: 0 0 2mm; }
-table { border-collapse: collapse; width: 100%; table-layout: fixed; font-size: 8pt; line-height: 1.3; }
-thead { display: table-header-group; }
-tr { page-break-inside: avoid; break-inside: avoid; }
-th, td { border: 0.6pt solid #000; padding: 0.6mm 0.8mm; vertical-align: middle; word-break: break-all; overflow-wrap: anywhere; }
-th { font-weight: bold; text-align: center; background: #fff; }
-td { text-align: left; }
-td.c { text-align: center; }
-.note { font-size: 9pt; margin-top: 3mm; }
-.empty { text-align: center; color: #555; padding: 6mm; }
-@media print { .toolbar { display: none; } .sheet { padding: 0; } }
-`;
-
 const CENTRED: ReadonlySet<ColumnKey> = new Set(['serial', 'district', 'employees', 'landTenure', 'safetyAssessment', 'energyReview', 'onlineMonitoring', 'category', 'deadline']);
 
-/** The whole page for the dialog; `window.print()` is the browser's own print, so no Drive scope is needed. */
-export function printHtml(model: PrintModel, district: string): string {
+/** The id of the inert JSON block that carries a PrintView into the Print page. */
+export const PRINT_DATA_ID = 'print-data';
+
+export interface PrintView {
+  district: string;
+  model: PrintModel;
+}
+
+/** The printed sheet (title, 填报单位, 填表时间, table, 填表说明) as markup, every text escaped; the Print page shows it. */
+export function printSheetHtml(model: PrintModel): string {
   const cols = PRINT_COLUMNS.map((c) => `<col style="width:${WIDTH_MM[c.key] ?? 20}mm">`).join('');
   const upper = model.upper
     .map((u) => `<th${u.span > 1 ? ` colspan="${u.span}"` : ''}${u.down ? ' rowspan="2"' : ''}>${cellHtml(u.text)}</th>`)
@@ -100,19 +87,12 @@ export function printHtml(model: PrintModel, district: string): string {
       : model.rows
           .map((r) => `<tr>${r.map((v, i) => `<td${CENTRED.has(PRINT_COLUMNS[i]?.key ?? 'name') ? ' class="c"' : ''}>${cellHtml(v)}</td>`).join('')}</tr>`)
           .join('\n');
-  return `<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${cellHtml(`${district} 打印签章版`)}</title><style>${STYLE}</style></head>
-<body>
-<div class="toolbar"><button type="button" id="print" onclick="window.print()">打印</button><span>A3 横向；表头在每页重复。共${model.rows.length}家企业。打印时在“目标打印机”中可选“另存为 PDF”。</span></div>
-<div class="sheet">
-<h1>${cellHtml(model.title)}</h1>
-<div class="meta"><span>${cellHtml(model.fillerLine)}</span><span>${cellHtml(model.fillDateLine)}</span></div>
+  return `<h1>${cellHtml(model.title)}</h1>
+<div class="meta"><span id="p-filler">${cellHtml(model.fillerLine)}</span><span id="p-date">${cellHtml(model.fillDateLine)}</span></div>
 <table><colgroup>${cols}</colgroup>
 <thead><tr>${upper}</tr><tr>${lower}</tr></thead>
 <tbody>
 ${body}
 </tbody></table>
-<p class="note">${cellHtml(model.note)}</p>
-</div>
-</body></html>`;
+<p class="note">${cellHtml(model.note)}</p>`;
 }
