@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import vm from 'node:vm';
 import { Emulator, type ExecutionRecord } from '../emulator';
-import type { SpreadsheetModel } from '../emulator/sheets/model';
+import type { SpreadsheetModel } from '../emulator/sheets/spreadsheet-model';
 import { CATEGORIES, DEFAULT_DISTRICTS, FIRST_DATA_ROW, INDUSTRIES, STATUSES, TAB, TOWNS } from '../src/domain/contract';
 import { addDays } from '../src/domain/calendar-day';
 import { withCheckChar } from '../src/domain/credit-code';

@@ -1,12 +1,12 @@
 // Emulator: the world a bound script lives in (spreadsheet, stores, triggers, outbox, clock, users) and the drivers tests call.
-import { parseA1, toA1 } from './runtime/a1';
-import { EmulatorError } from './runtime/errors';
+import { EmulatorError } from './kernel/errors';
 import { clockEvent, eventOldValue } from './runtime/events';
 import { runExecution, type ExecutionRecord, type Scope, type World } from './runtime/execute';
-import { authModeOf, type Execution, type ExecutionKind, type Person } from './runtime/execution';
+import { authModeOf, type Execution, type ExecutionKind, type Person } from './kernel/user';
 import { Project, type Manifest, type ProjectSource } from './runtime/project';
 import { assertCallable, cloneArgs, cloneForPage, illegalArgument, type ScriptRunResult } from './runtime/script-run';
 import { SpreadsheetModel } from './sheets';
+import { boxA1, cellArea } from './sheets/a1';
 import { CacheStores } from './services/cache';
 import { LockTable, OTHER_EXECUTION } from './services/lock';
 import type { LogEntry } from './services/logger';
@@ -22,7 +22,7 @@ export type { Answer, MenuRecord, MenuEntry } from './services/ui';
 export type { SentMail } from './services/mail';
 export type { TriggerRecord } from './services/script-app';
 export type { LogEntry } from './services/logger';
-export { EmulatorError, EmulatorNotImplemented, ServiceError } from './runtime/errors';
+export { EmulatorError, NotImplemented, ServiceError } from './kernel/errors';
 export { METHOD_SCOPES, INFERRED_SCOPE_METHODS, SCOPES, requiredScopes } from './runtime/scopes';
 export { LATENCY, LIMITS_MS } from './runtime/cost';
 
@@ -337,12 +337,12 @@ export class Emulator {
   }
 
   #userInput(sheetName: string, a1: string, grid: unknown[][]): UserActionResult {
-    const at = parseA1(a1);
+    const at = cellArea(a1);
     const rows = grid.length, cols = grid[0]?.length ?? 0;
     const result = this.model.userInput(sheetName, at.row, at.col, grid, this.#user.email);
     if (!result.ok) return { ok: false, message: result.message };
     const box = { row: at.row, col: at.col, rows, cols };
-    this.model.setActive(sheetName, toA1(box));
+    this.model.setActive(sheetName, boxA1(box));
     const single = rows === 1 && cols === 1;
     const typed = single ? grid[0]![0] : undefined;
     const valueFields = single

@@ -1,7 +1,7 @@
 // The membrane between script and services: counts Class.method calls, throws NotImplemented for what is missing,
 // converts values between realms and turns host failures into the script realm's `Exception`s.
-import { EmulatorNotImplemented, isEmulatorProblem } from './errors';
-import { isDate, isPlainObject, type ScriptRealm } from './realm';
+import { NotImplemented, isEmulatorProblem } from '../kernel/errors';
+import { isDate, isPlainObject, type ScriptRealm } from '../kernel/realm';
 
 /** A facade may name its Apps Script class explicitly (instance, prototype or static); otherwise its constructor name is used. */
 export const APPS_SCRIPT_CLASS = Symbol.for('apps-script.class');
@@ -125,7 +125,7 @@ export class Boundary {
     if (this.#scriptSet.get(target)?.has(prop)) return Reflect.get(target, prop, target);
     if (!(prop in target) || prop.startsWith('_')) {
       if (PROBED.has(prop)) return undefined;
-      const error = new EmulatorNotImplemented(`${className}.${prop}`);
+      const error = new NotImplemented(`${className}.${prop}`);
       this.hooks.problem(error);
       throw error;
     }

@@ -1,5 +1,5 @@
 // The cost model: what each service call and each cell read or written would take on real Apps Script, with sources.
-import type { ExecutionKind } from './execution';
+import type { ExecutionKind } from '../kernel/user';
 
 /**
  * Sources (the project's docs/platform-constraints.md repeats them):

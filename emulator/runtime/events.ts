@@ -1,8 +1,7 @@
 // Trigger event objects as Apps Script builds them (host side; the runtime converts them into the script's realm).
-import { isDate } from './realm';
-import { zonedParts } from '../services/utilities';
-
-const EPOCH_1899 = Date.UTC(1899, 11, 30);
+import { isDate } from '../kernel/realm';
+import { zonedParts } from '../kernel/time';
+import { dateToSerial } from '../sheets/serial';
 
 /** Time-driven events report their fields in UTC, with `timezone: 'UTC'`, whatever the trigger's zone. */
 export function clockEvent(now: Date, triggerUid: string): Record<string, unknown> {
@@ -37,10 +36,6 @@ function isoWeek(now: Date): number {
 export function eventOldValue(old: unknown, zone: string): string | undefined {
   if (old === '' || old === null || old === undefined) return undefined;
   if (typeof old === 'boolean') return old ? 'TRUE' : 'FALSE';
-  if (isDate(old)) {
-    const p = zonedParts(old, zone);
-    const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond);
-    return String((wall - EPOCH_1899) / 86400000);
-  }
+  if (isDate(old)) return String(dateToSerial(old, zone));
   return String(old);
 }

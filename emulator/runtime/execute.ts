@@ -1,10 +1,10 @@
 // One execution: a fresh realm, the services bound to this execution, every project file evaluated, then the entry function.
 import { Boundary } from './boundary';
-import { ServiceError } from './errors';
-import type { Execution } from './execution';
-import { visibleActiveEmail } from './execution';
+import { ServiceError } from '../kernel/errors';
+import type { Execution } from '../kernel/user';
+import { visibleActiveEmail } from '../kernel/user';
 import type { Project } from './project';
-import { createRealm, type ScriptRealm } from './realm';
+import { createRealm, type ScriptRealm } from '../kernel/realm';
 import { checkPermission } from './scopes';
 import { limitWarnings, priceCall, type Cost } from './cost';
 import { createChartsService, createSpreadsheetApp, type SpreadsheetModel } from '../sheets';

@@ -1,6 +1,6 @@
 // The OAuth scopes of every Apps Script method the emulator models (from each reference page's Authorization section), and their enforcement.
-import { EmulatorError, permissionDenied } from './errors';
-import type { Execution } from './execution';
+import { EmulatorError, permissionDenied } from '../kernel/errors';
+import type { Execution } from '../kernel/user';
 
 const AUTH = 'https://www.googleapis.com/auth/';
 export const SCOPES = {

@@ -1,6 +1,6 @@
 // google.script.run semantics: which functions the page may call, which arguments may cross, what the page receives.
-import { EmulatorNotImplemented } from './errors';
-import { isDate, isPlainObject } from './realm';
+import { NotImplemented } from '../kernel/errors';
+import { isDate, isPlainObject } from '../kernel/realm';
 import type { Project } from './project';
 
 export type ScriptRunResult = { ok: true; value: unknown } | { ok: false; error: string };
@@ -53,7 +53,7 @@ export function cloneForPage(value: unknown, isServiceObject: (v: object) => boo
       sawDate = true;
       return null;
     }
-    if (isServiceObject(v)) throw new EmulatorNotImplemented('google.script.run returning an Apps Script service object');
+    if (isServiceObject(v)) throw new NotImplemented('google.script.run returning an Apps Script service object');
     if (seen.has(v)) throw new TypeError('Converting circular structure to JSON');
     seen.add(v);
     let out: unknown;

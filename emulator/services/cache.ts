@@ -1,5 +1,5 @@
 // CacheService: script, document and user caches of strings expiring on the emulator clock.
-import { ServiceError, signatureMismatch } from '../runtime/errors';
+import { ServiceError, signatureMismatch } from '../kernel/errors';
 
 export const MAX_CACHE_VALUE_BYTES = 100 * 1024;
 export const MAX_TTL_SECONDS = 21600;

@@ -1,6 +1,6 @@
 // HtmlService: html outputs, files of the project, and templates whose scriptlets run in the script's realm.
-import { EmulatorNotImplemented, ServiceError, signatureMismatch } from '../runtime/errors';
-import type { ScriptRealm } from '../runtime/realm';
+import { NotImplemented, ServiceError, signatureMismatch } from '../kernel/errors';
+import type { ScriptRealm } from '../kernel/realm';
 
 export const SandboxMode = { EMULATED: 'EMULATED', IFRAME: 'IFRAME', NATIVE: 'NATIVE' } as const;
 export const XFrameOptionsMode = { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' } as const;
@@ -183,7 +183,7 @@ export function compileTemplate(source: string): string {
     else {
       // Apps Script escapes by context; inside <script> that is JavaScript escaping, which is not modelled.
       if (kind === '=' && insideScriptElement(source, at)) {
-        throw new EmulatorNotImplemented('HtmlTemplate <?= ?> inside <script> (JavaScript-context escaping)');
+        throw new NotImplemented('HtmlTemplate <?= ?> inside <script> (JavaScript-context escaping)');
       }
       const expr = code.replace(/;\s*$/, '');
       lines.push(`__out.push(${kind === '=' ? '__esc' : '__raw'}((${expr})));`);

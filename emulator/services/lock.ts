@@ -1,5 +1,5 @@
 // LockService: document, script and user locks shared by executions; another execution can be made to hold one.
-import { ServiceError, signatureMismatch } from '../runtime/errors';
+import { ServiceError, signatureMismatch } from '../kernel/errors';
 
 const TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
 /** The holder id of "another execution" simulated by the test. */

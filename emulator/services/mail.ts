@@ -1,6 +1,6 @@
 // MailApp: an outbox, the daily recipient quota on the emulator clock, and addresses a test makes fail.
-import { EmulatorNotImplemented, ServiceError, signatureMismatch } from '../runtime/errors';
-import { calendarDay } from './utilities';
+import { NotImplemented, ServiceError, signatureMismatch } from '../kernel/errors';
+import { calendarDay } from '../kernel/time';
 
 export const DEFAULT_DAILY_RECIPIENTS = 100;
 const OVER_QUOTA = 'Service invoked too many times for one day: email.';
@@ -80,8 +80,8 @@ export class MailApp {
     this.#send(messageOf(args));
   }
   #send(m: Message): void {
-    if (m.attachments !== undefined) throw new EmulatorNotImplemented('MailApp.sendEmail attachments');
-    if (m.inlineImages !== undefined) throw new EmulatorNotImplemented('MailApp.sendEmail inlineImages');
+    if (m.attachments !== undefined) throw new NotImplemented('MailApp.sendEmail attachments');
+    if (m.inlineImages !== undefined) throw new NotImplemented('MailApp.sendEmail inlineImages');
     const to = addresses(m.to);
     const all = [...to, ...addresses(m.cc), ...addresses(m.bcc)];
     if (to.length === 0 && all.length === 0) throw new ServiceError('Failed to send email: no recipient');
@@ -127,7 +127,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 function checked(o: Record<string, unknown>, allowed: Set<string>, args: unknown[]): Message {
-  for (const k of Object.keys(o)) if (!allowed.has(k)) throw new EmulatorNotImplemented(`MailApp.sendEmail option ${k}`);
+  for (const k of Object.keys(o)) if (!allowed.has(k)) throw new NotImplemented(`MailApp.sendEmail option ${k}`);
   for (const k of ['to', 'cc', 'bcc', 'subject', 'body', 'htmlBody', 'name', 'replyTo']) {
     if (o[k] !== undefined && typeof o[k] !== 'string') throw signatureMismatch('MailApp.sendEmail', args);
   }

@@ -1,5 +1,5 @@
 // PropertiesService: script, user and document stores of strings that outlive executions, with the storage quota.
-import { ServiceError, signatureMismatch } from '../runtime/errors';
+import { ServiceError, signatureMismatch } from '../kernel/errors';
 
 const QUOTA = 'You have exceeded the property storage quota. Please remove some properties and try again.';
 export const MAX_VALUE_BYTES = 9 * 1024;

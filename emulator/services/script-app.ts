@@ -1,5 +1,5 @@
 // ScriptApp: installable triggers (time-driven and spreadsheet) kept per creator, and the trigger enums.
-import { ServiceError, signatureMismatch } from '../runtime/errors';
+import { ServiceError, signatureMismatch } from '../kernel/errors';
 
 export const AuthMode = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' } as const;
 export const EventType = {

@@ -1,7 +1,6 @@
 // Session: who is running (as far as Sheets reveals it), the script's time zone and the user's locale.
 import { createHash } from 'node:crypto';
-import { type Execution, visibleActiveEmail, visibleEffectiveEmail } from '../runtime/execution';
-import { User } from '../sheets/context';
+import { type Execution, User, visibleActiveEmail, visibleEffectiveEmail } from '../kernel/user';
 
 
 export class Session {

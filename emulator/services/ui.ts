@@ -1,5 +1,5 @@
 // Ui: menus, alerts and prompts answered from a test queue, sidebars, dialogs, and the log of what the user saw.
-import { EmulatorError, signatureMismatch } from '../runtime/errors';
+import { EmulatorError, signatureMismatch } from '../kernel/errors';
 import { HtmlOutput } from './html';
 
 export const Button = { CLOSE: 'CLOSE', OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' } as const;

@@ -1,74 +1,14 @@
 // Utilities: formatDate with Java SimpleDateFormat patterns in a named zone (via Intl, whatever the host zone), sleep, getUuid.
 import { randomUUID } from 'node:crypto';
-import { EmulatorNotImplemented, ServiceError, signatureMismatch } from '../runtime/errors';
-import { isDate } from '../runtime/realm';
+import { NotImplemented, ServiceError, signatureMismatch } from '../kernel/errors';
+import { isDate } from '../kernel/realm';
+import { zonedParts, type ZonedParts } from '../kernel/time';
 
 export const MAX_SLEEP_MS = 300000;
-
-export interface ZonedParts {
-  year: number; month: number; day: number; hour: number; minute: number; second: number; millisecond: number;
-  /** 1 = Monday … 7 = Sunday. */
-  weekday: number;
-  offsetMinutes: number;
-}
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const WEEKDAYS_LONG = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** A Java time zone id as Apps Script takes it: IANA ids, GMT, GMT+8, GMT+08:00. Unknown ids are GMT, as in Java. */
-function fixedOffset(zone: string): number | undefined {
-  if (zone === 'GMT' || zone === 'UTC') return 0;
-  const m = /^GMT([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(zone);
-  if (m) return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
-  return formatterFor(zone) ? undefined : 0;
-}
-
-function formatterFor(zone: string): Intl.DateTimeFormat | undefined {
-  let f = formatters.get(zone);
-  if (f) return f;
-  try {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric', weekday: 'short',
-    });
-  } catch {
-    return undefined;
-  }
-  formatters.set(zone, f);
-  return f;
-}
-
-export function zonedParts(date: Date, zone: string): ZonedParts {
-  const t = date.getTime();
-  const fixed = fixedOffset(zone);
-  if (fixed !== undefined) {
-    const d = new Date(t + fixed * 60000);
-    return {
-      year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(),
-      minute: d.getUTCMinutes(), second: d.getUTCSeconds(), millisecond: d.getUTCMilliseconds(),
-      weekday: ((d.getUTCDay() + 6) % 7) + 1, offsetMinutes: fixed,
-    };
-  }
-  const parts = Object.fromEntries((formatterFor(zone) as Intl.DateTimeFormat).formatToParts(date).map((p) => [p.type, p.value]));
-  const year = Number(parts.year), month = Number(parts.month), day = Number(parts.day);
-  const hour = Number(parts.hour), minute = Number(parts.minute), second = Number(parts.second);
-  const millisecond = ((t % 1000) + 1000) % 1000;
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
-  return {
-    year, month, day, hour, minute, second, millisecond,
-    weekday: WEEKDAYS.indexOf(String(parts.weekday)) + 1,
-    offsetMinutes: Math.round((asUtc - t) / 60000),
-  };
-}
-
-/** 'YYYY-MM-DD' of the instant in the zone. */
-export function calendarDay(date: Date, zone: string): string {
-  const p = zonedParts(date, zone);
-  return `${String(p.year).padStart(4, '0')}-${pad(p.month, 2)}-${pad(p.day, 2)}`;
-}
 
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
@@ -99,7 +39,7 @@ function field(letter: string, n: number, p: ZonedParts): string {
     case 'a': return p.hour < 12 ? 'AM' : 'PM';
     case 'Z': return offset(p.offsetMinutes, false);
     case 'X': return p.offsetMinutes === 0 ? 'Z' : offset(p.offsetMinutes, n >= 3, n === 1);
-    default: throw new EmulatorNotImplemented(`Utilities.formatDate pattern letter ${letter}`);
+    default: throw new NotImplemented(`Utilities.formatDate pattern letter ${letter}`);
   }
 }
 

@@ -1,4 +1,5 @@
 // A1 notation: column letters, cell and area references (optionally sheet-qualified), boxes and their A1 text.
+import { EmulatorError } from '../kernel/errors';
 
 /** A rectangle of cells, 1-based. */
 export interface Box {
@@ -73,6 +74,15 @@ export function parseArea(area: string, maxRows: number, maxCols: number): Box |
     rows: Math.abs(r2 - r1) + 1,
     cols: Math.abs(c2 - c1) + 1,
   };
+}
+
+/** A cell or a cell-to-cell area ('C5', 'C5:D7'), as the user drivers take it; anything else is a test's mistake. */
+export function cellArea(a1: string): Box {
+  const parts = a1.split(':');
+  const box = parts.length <= 2 && parts.every((p) => { const e = parseEnd(p); return e && e.row !== null && e.col !== null; })
+    ? parseArea(a1, 1, 1) : null;
+  if (!box) throw new EmulatorError(`emulator: not a cell reference: ${a1}`);
+  return box;
 }
 
 export function sameBox(a: Box, b: Box): boolean {

@@ -1,8 +1,9 @@
 // Value semantics of a cell: what getValue(s)/getDisplayValue(s) give and what setValue(s) stores (USER_ENTERED).
 import { displayOf, isDateFormat } from './display';
 import { evaluateFormula, FormulaError, type FormulaHost, type Scalar } from './formula';
-import { NotImplemented } from './not-implemented';
-import { dateToSerial, isDateValue, serialToDate } from './serial';
+import { NotImplemented } from '../kernel/errors';
+import { isDate } from '../kernel/realm';
+import { dateToSerial, serialToDate } from './serial';
 import type { SheetModel, Stored } from './sheet-model';
 import { withStyle } from './style';
 import { DEFAULT_DATE_FORMAT, DEFAULT_DATE_TIME_FORMAT, parseUserEntered, type Entered } from './user-entered';
@@ -68,7 +69,7 @@ export function enteredOf(v: unknown, sheet: SheetModel, r: number, c: number, b
   if (typeof v === 'string') return parseUserEntered(v, numberFormatAt(sheet, r, c));
   if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'number', value: v } : { kind: 'text', value: '#NUM!' };
   if (typeof v === 'boolean') return { kind: 'boolean', value: v };
-  if (isDateValue(v)) {
+  if (isDate(v)) {
     const serial = dateToSerial(v, book.timeZone);
     if (Number.isNaN(serial)) return { kind: 'blank' };
     return { kind: 'number', value: serial, autoFormat: Number.isInteger(serial) ? DEFAULT_DATE_FORMAT : DEFAULT_DATE_TIME_FORMAT };

@@ -1,7 +1,7 @@
 // What every facade object shares: the model, the execution's host callbacks, and Apps Script's argument checks.
-import { signatureMismatch } from '../runtime/errors';
-import type { SpreadsheetModel } from './model';
-import { isDateValue } from './serial';
+import { signatureMismatch } from '../kernel/errors';
+export { isDate } from '../kernel/realm';
+import type { SpreadsheetModel } from './spreadsheet-model';
 
 export interface SheetsHost {
   now(): Date;
@@ -24,22 +24,7 @@ export const isNum = (v: unknown): v is number => typeof v === 'number' && !Numb
 export const isInt = (v: unknown): v is number => isNum(v) && Number.isFinite(v);
 export const isStr = (v: unknown): v is string => typeof v === 'string';
 export const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
-export const isDate = (v: unknown): v is Date => isDateValue(v);
 export const isGrid = (v: unknown): v is unknown[][] => Array.isArray(v) && v.every((row) => Array.isArray(row));
 export const optional = (check: (v: unknown) => boolean) => (v: unknown): boolean => v === undefined || check(v);
 export const orNull = (check: (v: unknown) => boolean) => (v: unknown): boolean => v === null || check(v);
 export const anything = (): boolean => true;
-
-/** Session.User as SpreadsheetApp hands it out (owner, editors). */
-export class User {
-  readonly #email: string;
-  constructor(email: string) {
-    this.#email = email;
-  }
-  getEmail(): string {
-    return this.#email;
-  }
-  toString(): string {
-    return this.#email;
-  }
-}

@@ -1,5 +1,5 @@
 // Display text of a cell (getDisplayValues, TO_TEXT): general numbers, a small subset of number formats, dates.
-import { NotImplemented } from './not-implemented';
+import { NotImplemented } from '../kernel/errors';
 import { serialFields } from './serial';
 
 /** Whether a number format shows a date or time (so getValues gives a Date). */

@@ -1,6 +1,6 @@
 // Formula text → tokens → syntax tree (Sheets' operators and precedence), and reference rewriting when rows move.
 import { columnLetter, columnNumber } from './a1';
-import { NotImplemented } from './not-implemented';
+import { NotImplemented } from '../kernel/errors';
 import { shiftBox, shiftIndex, type Shift } from './shift';
 
 /** One end of a reference; null row/col = a whole column/row (A:A, 3:3). */

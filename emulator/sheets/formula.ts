@@ -1,7 +1,7 @@
 // The small formula evaluator: Sheets' comparison and coercion rules and a table of the functions our rules use.
 import { generalNumber } from './display';
 import { parseFormula, type Node, type Ref, type RefEnd } from './formula-syntax';
-import { NotImplemented } from './not-implemented';
+import { NotImplemented } from '../kernel/errors';
 import { serialOf } from './serial';
 
 export class FormulaError {

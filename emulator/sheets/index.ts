@@ -1,11 +1,9 @@
 // emulator/sheets: the spreadsheet model (host side) and the SpreadsheetApp / Charts globals (script side).
 export type { SheetsHost, Ctx } from './context';
-export { User } from './context';
-export { SpreadsheetModel, SheetModel } from './model';
-export type { ModelOptions, UserInputResult, UserActionResult } from './model';
+export { SpreadsheetModel, SheetModel } from './spreadsheet-model';
+export type { ModelOptions, UserInputResult, UserActionResult } from './spreadsheet-model';
 export { createSpreadsheetApp, SpreadsheetApp } from './spreadsheet-app';
 export { createChartsService, Charts, EmbeddedChart, EmbeddedChartBuilder } from './charts';
-export { NotImplemented } from './not-implemented';
 export { Spreadsheet } from './spreadsheet';
 export { Sheet } from './sheet';
 export { Range } from './range';
@@ -15,6 +13,4 @@ export { Protection } from './protection';
 export { parseUserEntered } from './user-entered';
 export type { Entered } from './user-entered';
 export { evaluateFormula, FormulaError } from './formula';
-export { checkCell as checkUserInputCell } from './validation-check';
-export { checkUserInput } from './user-input';
 export { dateToSerial, serialToDate } from './serial';

@@ -1,5 +1,5 @@
 // The model as JSON (the preview keeps its spreadsheet in a file): shared styles and rules stored once, by index.
-import { SpreadsheetModel } from './model';
+import { SpreadsheetModel } from './spreadsheet-model';
 import type { ProtectionData } from './protection-data';
 import { Row, SheetModel } from './sheet-model';
 import { intern, type Style } from './style';

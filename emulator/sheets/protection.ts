@@ -1,6 +1,7 @@
 // Protection (script side): sheet and range protections, their editors, warning-only mode and unprotected ranges.
 import { contains, type Box } from './a1';
-import { expectArgs, isBool, isStr, User, type Ctx } from './context';
+import { User } from '../kernel/user';
+import { expectArgs, isBool, isStr, type Ctx } from './context';
 import type { ProtectionData } from './protection-data';
 import { boxOfRange, rangeRefOf } from './range-ref';
 import { Range } from './range';

@@ -3,7 +3,7 @@ import { boxA1, contains, intersects, type Box } from './a1';
 import { checkCellLengths, displayValue, numberFormatAt, scriptValue, writeScriptValue } from './cell-values';
 import { anything, expectArgs, isBool, isGrid, isInt, isNum, isStr, optional, orNull, type Ctx } from './context';
 import { DataValidation, LIST_LIMIT_MESSAGE } from './data-validation';
-import { NotImplemented } from './not-implemented';
+import { NotImplemented } from '../kernel/errors';
 import { newProtection, type Protection } from './protection';
 import { Sheet } from './sheet';
 import type { SheetModel } from './sheet-model';

@@ -2,7 +2,7 @@
 import { BOOLEAN_CRITERIA, ConditionalFormatRuleBuilder } from './conditional-format';
 import { expectArgs, isStr, type Ctx, type SheetsHost } from './context';
 import { DATA_VALIDATION_CRITERIA, DataValidationBuilder } from './data-validation';
-import type { SpreadsheetModel } from './model';
+import type { SpreadsheetModel } from './spreadsheet-model';
 import { PROTECTION_TYPE } from './protection';
 import type { Range } from './range';
 import type { Sheet } from './sheet';

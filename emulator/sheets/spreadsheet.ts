@@ -1,7 +1,8 @@
 // Spreadsheet (script side): tabs, the active sheet and range, named ranges, time zone, sharing, toasts, protections.
 import { parseArea, splitSheet } from './a1';
-import { anything, expectArgs, isInt, isStr, optional, User, type Ctx } from './context';
-import { NotImplemented } from './not-implemented';
+import { User } from '../kernel/user';
+import { anything, expectArgs, isInt, isStr, optional, type Ctx } from './context';
+import { NotImplemented } from '../kernel/errors';
 import { Protection } from './protection';
 import { checkedRange, Range } from './range';
 import { rangeRefOf } from './range-ref';

@@ -3,8 +3,9 @@ import { cellA1 } from './a1';
 import { displayValue, type Book, computed, numberFormatAt } from './cell-values';
 import { isDateFormat } from './display';
 import { evaluateFormula, FormulaError, isTruthy, type Scalar } from './formula';
-import { NotImplemented } from './not-implemented';
-import { dateToSerial, isDateValue } from './serial';
+import { NotImplemented } from '../kernel/errors';
+import { isDate } from '../kernel/realm';
+import { dateToSerial } from './serial';
 import type { SheetModel } from './sheet-model';
 import type { RangeRef, StoredRule } from './validation-rule';
 
@@ -19,7 +20,7 @@ export function rejectionMessage(stored: StoredRule, row: number, col: number): 
 }
 
 function dayOf(v: unknown, zone: string): number {
-  if (isDateValue(v)) return Math.floor(dateToSerial(v, zone));
+  if (isDate(v)) return Math.floor(dateToSerial(v, zone));
   return Math.floor(Number(v));
 }
 

@@ -1,6 +1,6 @@
 // A workbook set up by 初始化/修复表格 in the emulator, for the setup, direct-edit and 校验本表 tests.
 import { Emulator } from '../../emulator';
-import type { SpreadsheetModel } from '../../emulator/sheets/model';
+import type { SpreadsheetModel } from '../../emulator/sheets/spreadsheet-model';
 import type { SheetModel } from '../../emulator/sheets/sheet-model';
 import { CONFIG_HEADERS, TAB } from '../../src/domain/contract';
 import { withCheckChar } from '../../src/domain/credit-code';

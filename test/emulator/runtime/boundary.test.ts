@@ -1,7 +1,7 @@
 // Emulator: the service boundary (call counts, NotImplemented, realm conversion, Exceptions).
 import { Emulator } from '../../../emulator';
 import { Boundary } from '../../../emulator/runtime/boundary';
-import { createRealm } from '../../../emulator/runtime/realm';
+import { createRealm } from '../../../emulator/kernel/realm';
 
 class Grid {
   getValues(): unknown[][] {

@@ -1,5 +1,6 @@
 // Formats, notes, merges, conditional format rules and charts, as stored on the model for tests and the preview.
-import { createChartsService, effectiveBackground, NotImplemented } from '../../../emulator/sheets';
+import { NotImplemented } from '../../../emulator/kernel/errors';
+import { createChartsService, effectiveBackground } from '../../../emulator/sheets';
 import { fixture } from './fixture';
 
 function setup() {

@@ -1,5 +1,5 @@
 // The formula evaluator: operators, Sheets' comparison rules, the function table, and NotImplemented for the rest.
-import { NotImplemented } from '../../../emulator/sheets';
+import { NotImplemented } from '../../../emulator/kernel/errors';
 import { fixture } from './fixture';
 
 function setup(now?: string) {

@@ -1,5 +1,5 @@
 // Range values: USER_ENTERED writes, UNFORMATTED reads, display values, shapes and the real error messages.
-import { NotImplemented } from '../../../emulator/sheets';
+import { NotImplemented } from '../../../emulator/kernel/errors';
 import { fixture, shanghai } from './fixture';
 
 function setup() {

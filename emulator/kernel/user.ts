@@ -1,4 +1,4 @@
-// What an execution knows about itself: why it runs, in which auth mode, and as whom.
+// Kernel: who runs an execution (why it runs, its auth mode, the active and effective user) and the User objects handed out.
 
 export type AuthMode = 'NONE' | 'LIMITED' | 'FULL';
 export type ExecutionKind = 'simple' | 'installable' | 'timeDriven' | 'menu' | 'scriptRun' | 'editor';
@@ -33,4 +33,18 @@ export function visibleActiveEmail(exec: Execution): string {
 
 export function visibleEffectiveEmail(exec: Execution): string {
   return exec.authMode === 'FULL' ? exec.effectiveUser : '';
+}
+
+/** Session.User as Session and SpreadsheetApp hand it out (active and effective user, owner, editors). */
+export class User {
+  readonly #email: string;
+  constructor(email: string) {
+    this.#email = email;
+  }
+  getEmail(): string {
+    return this.#email;
+  }
+  toString(): string {
+    return this.#email;
+  }
 }

@@ -1,4 +1,4 @@
-// Host-side error kinds of the emulator: service exceptions, missing features, and test-setup mistakes.
+// Kernel: the emulator's error kinds (service exceptions, missing features, test-setup mistakes) and Apps Script's error wordings.
 
 /** A service failure as Apps Script reports it; the boundary rethrows it in the script realm named `Exception`. */
 export class ServiceError extends Error {
@@ -8,8 +8,11 @@ export class ServiceError extends Error {
   }
 }
 
-/** Something the emulator does not model: it must never agree with the code by accident. */
-export class EmulatorNotImplemented extends Error {
+/**
+ * Something the emulator does not model: it must never agree with the code by accident.
+ * `new NotImplemented('Range.setBorder(style)')` → message `NotImplemented: Range.setBorder(style)`.
+ */
+export class NotImplemented extends Error {
   constructor(what: string) {
     super(`NotImplemented: ${what}`);
     this.name = 'NotImplemented';

@@ -1,11 +1,11 @@
 // SpreadsheetModel: the host side of the spreadsheet (tabs, protections, active range, clock) and the user's actions.
-import { EmulatorError } from '../runtime/errors';
+import { EmulatorError } from '../kernel/errors';
 import { boxA1, parseArea, splitSheet, type Box } from './a1';
 import { CELL_TOO_LONG, MAX_CELL_CHARS, computed, displayValue, enteredOf, scriptValue, writeEntered, type Book } from './cell-values';
 import type { FormulaHost, Scalar } from './formula';
 import { shiftFormula, type Move } from './formula-syntax';
 import { checkEdit, type EditCheck, type ProtectionData } from './protection-data';
-import { wallMs } from './serial';
+import { wallMs } from '../kernel/time';
 import { shiftBox, shiftIndex, type Shift } from './shift';
 import { DEFAULT_COLS, DEFAULT_ROWS, SheetModel, type Row, type Stored } from './sheet-model';
 import type { Style } from './style';
