@@ -34,6 +34,7 @@ export const ACTION = {
   tooManyRecipients: '跳过：收件人超过单封邮件50个的上限',
   unreadable: '跳过：工作表无法读取',
   notWorkday: '跳过：今日非工作日（仅工作日发送提醒）',
+  stopped: '跳过：已停止发送（测试收件人无效）',
   queued: '排队：今日邮件配额不足，下次运行时发送',
   lockBusy: '排队：表格正忙，下次运行时发送',
   failed: '发送失败，下次运行时重试',

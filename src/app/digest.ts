@@ -62,6 +62,7 @@ const REMINDER_TEXT: Record<string, string> = {
   tooManyRecipients: '收件人过多，未发送',
   unreadable: '工作表无法读取',
   notWorkday: '非工作日不发送',
+  stopped: '已停止发送',
   alreadySent: '今日已发送',
   inFlight: '今日已在发送中',
   gaveUp: '发送失败次数过多',
@@ -111,6 +112,7 @@ export function digestInput(ss: Spreadsheet, plan: ReminderPlan, outcomes: Reado
     calendarWarning: plan.day.warning,
     officeEmails: plan.settings.officeEmails,
     testRecipient: plan.settings.testRecipient,
+    sendMode: plan.settings.sendMode,
     spreadsheetUrl: ss.getUrl(),
   };
 }

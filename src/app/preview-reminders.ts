@@ -1,6 +1,7 @@
 // 预览提醒邮件: a dialog showing what today's run would send to whom, without sending anything.
 import { escapeHtml } from '../domain/reminder-email';
 import { fitQuota } from '../domain/send-log';
+import { sendModeText } from '../domain/settings';
 import { fromMenu } from './entry-point';
 import type { DistrictPlan, ReminderPlan } from './reminder-plan';
 import { planReminders } from './reminder-plan';
@@ -18,6 +19,7 @@ const OUTCOME_TEXT: Record<DistrictPlan['outcome'] | 'queued', string> = {
   tooManyRecipients: '收件人超过单封邮件50个的上限，不发送（见说明）',
   unreadable: '工作表无法读取，不发送',
   notWorkday: '今日非工作日，按“仅工作日发送提醒”不发送',
+  stopped: '已停止发送（“测试收件人”无效），不发送',
 };
 
 export interface PreviewRow {
@@ -57,7 +59,7 @@ export function previewHtml(plan: ReminderPlan, rows: readonly PreviewRow[], quo
   const head =
     `<p>日期：${e(plan.today)}（北京时间，${e(plan.day.label)}）。今日剩余邮件配额：${quota} 个收件人。` +
     (plan.day.warning ? `<br><span style="color:#c00;">${e(plan.day.warning)}</span>` : '') +
-    (plan.settings.testRecipient ? `<br><b>测试模式：</b>所有邮件只发给 ${e(plan.settings.testRecipient)}，不抄送。` : '') +
+    `<br><b style="color:${plan.settings.sendMode === 'live' ? '#000' : '#c00'};">${e(sendModeText(plan.settings))}</b>` +
     `</p>` +
     (plan.settingsErrors.length ? `<p style="color:#c00;">配置问题：${plan.settingsErrors.map(e).join('；')}</p>` : '');
   const sections = rows

@@ -2,6 +2,7 @@
 import { readSendLog } from '../sheet/send-log-store';
 import type { Day } from '../domain/calendar-day';
 import { dayOf } from '../domain/calendar-day';
+import { CONFIG_LABEL } from '../domain/contract';
 import { isAppError } from '../domain/errors';
 import type { ReminderEmail } from '../domain/reminder-email';
 import { MAX_RECIPIENTS_PER_MESSAGE, composeReminderEmail } from '../domain/reminder-email';
@@ -29,6 +30,8 @@ export type PlanOutcome =
   | 'unreadable'
   /** 仅工作日发送提醒 is 是 and today is a weekend or a State Council holiday */
   | 'notWorkday'
+  /** 测试收件人 is present but invalid: all sending stopped (contract §3) */
+  | 'stopped'
   | Exclude<SendDecision, 'send'>;
 
 export interface DistrictPlan {
@@ -54,6 +57,8 @@ export interface ReminderPlan {
   /** Most urgent first; districts with nothing to say or unreadable at the end, in 配置's order. */
   readonly districts: readonly DistrictPlan[];
 }
+
+export const STOPPED_DETAIL = `“配置”中的“${CONFIG_LABEL.testRecipient}”无效，已停止发送全部提醒邮件；改正或清空后恢复发送`;
 
 const errorText = (e: unknown): string => (isAppError(e) ? e.userMessage : e instanceof Error ? e.message : String(e));
 
@@ -112,6 +117,9 @@ export function planReminders(ss: Spreadsheet, now: Date, mode: 'reminder' | 'ur
     ready.push({
       situation,
       plan: (s) => {
+        if (settings.sendMode === 'stopped') {
+          return { district: d.district, outcome: 'stopped', situation: s, email, logEntry, detail: STOPPED_DETAIL };
+        }
         if (email.to.length === 0) {
           return { district: d.district, outcome: 'noRecipients', situation: s, email, logEntry, detail: `“配置”中${d.district}的联系邮箱未填写，无法发送` };
         }

@@ -9,6 +9,7 @@ import { isOffice } from '../domain/permissions';
 import { SELF_CHECK_ACTION, SELF_CHECK_TITLE, judgeSelfCheck, selfCheckReport, selfCheckSummary } from '../domain/self-check';
 import type { CheckResult } from '../domain/self-check';
 import type { Settings } from '../domain/settings';
+import { sendModeText } from '../domain/settings';
 import { probeLiteralText, probeProtections, probeTriggers, remainingMailQuota } from '../sheet/self-check-probe';
 import { ADMIN_TITLE } from './menu';
 import { fromMenu } from './entry-point';
@@ -22,12 +23,13 @@ const path = (caption: string): string => `${MENU_TITLE} → ${ADMIN_TITLE} → 
 
 /** Recipients one day's reminders would use if every district had something to say. */
 function mailNeeded(settings: Settings): number {
+  if (settings.sendMode === 'stopped') return settings.officeEmails.length;
   if (settings.testRecipient) return settings.districts.length;
   return settings.districts.reduce((n, d) => n + (d.emails.length > 0 ? d.emails.length + settings.officeEmails.length : 0), 0);
 }
 
 export function runSelfCheck(ss: Spreadsheet, now: Date): CheckResult[] {
-  const { settings } = readSettings(ss);
+  const { settings, errors } = readSettings(ss);
   const owner = ownerEmail(ss);
   const active = activeUserEmail();
   if (active !== '' && !isOffice(settings, active, owner)) {
@@ -51,6 +53,8 @@ export function runSelfCheck(ss: Spreadsheet, now: Date): CheckResult[] {
       alwaysEditors: [owner, effective, active].filter((e) => e !== ''),
       timeZone: ss.getSpreadsheetTimeZone(),
       wantedTimeZone: TIME_ZONE,
+      settingsProblems: errors,
+      sendMode: sendModeText(settings),
     },
     { setup: path('初始化/修复表格'), install: path('安装自动任务') },
   );

@@ -4,7 +4,7 @@ import { withDocumentLock } from '../sheet/lock';
 import { activeUserEmail, effectiveUserEmail } from '../sheet/session';
 import { applyTrafficLights } from '../sheet/conditional-format';
 import { applyRangeProtection, applySheetProtection } from '../sheet/protections';
-import { applyValidations } from '../sheet/validation';
+import { applyValidations, buildValidation } from '../sheet/validation';
 import { dayOf } from '../domain/calendar-day';
 import type { Day } from '../domain/calendar-day';
 import {
@@ -38,7 +38,7 @@ import {
   validationSpecs,
 } from '../domain/ledger-template';
 import { isOffice } from '../domain/permissions';
-import { defaultConfigGrid, parseSettings } from '../domain/settings';
+import { defaultConfigGrid, parseSettings, settingCells, settingValidation } from '../domain/settings';
 import { reportingStart } from '../domain/vocabulary';
 import { readReports } from './reports';
 import type { Settings } from '../domain/settings';
@@ -107,7 +107,10 @@ function setupConfig(ss: Spreadsheet, report: SetupReport, today: Day): Settings
       report.repaired.push(`${TAB.config}（补回${missing.length}行）`);
     }
   }
-  const parsed = parseSettings(sheet.getDataRange().getValues());
+  const grid = sheet.getDataRange().getValues();
+  // Each value is checked where it is typed (contract §3); re-applying replaces the cell's one rule.
+  for (const c of settingCells(grid)) sheet.getRange(c.row, c.col).setDataValidation(buildValidation(settingValidation(c.key, c.a1)));
+  const parsed = parseSettings(grid);
   report.problems.push(...parsed.errors);
   return parsed.settings;
 }

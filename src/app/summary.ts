@@ -14,6 +14,7 @@ import type { SummaryEntry } from '../domain/summary';
 import { PLAN_START, buildSummary } from '../domain/summary';
 import type { SummaryGrid } from '../domain/summary-grid';
 import { CHART_SERIES, CHART_TITLE, STALE_CELL, staleText, summaryGrid } from '../domain/summary-grid';
+import { sendModeText } from '../domain/settings';
 import { reportingStart, updatedOnOf } from '../domain/vocabulary';
 import { fromMenu } from './entry-point';
 import { readReports } from './reports';
@@ -40,7 +41,7 @@ export interface RefreshResult {
 
 /** Recomputes and rewrites 汇总 from 配置, every district tab and 报送记录. Throws AppError when a tab cannot be read. */
 export function refreshSummary(ss: Spreadsheet, now: Date): RefreshResult {
-  const { settings } = readSettings(ss);
+  const { settings, errors } = readSettings(ss);
   const ledgers = openAllLedgers(ss, settings);
   const reports = readReports(ss);
   const today = dayOf(now);
@@ -78,7 +79,7 @@ export function refreshSummary(ss: Spreadsheet, now: Date): RefreshResult {
     planFrom: PLAN_START,
     planTo: settings.acceptBy > PLAN_START ? settings.acceptBy : PLAN_START,
   });
-  const grid = summaryGrid(model);
+  const grid = summaryGrid(model, { mode: sendModeText(settings), live: settings.sendMode === 'live', settingsProblems: errors });
   const sheet = ss.getSheetByName(TAB.summary) ?? ss.insertSheet(TAB.summary);
   writeGrid(sheet, grid);
   upsertChart(sheet, grid);

@@ -5,6 +5,8 @@ import type { ReportState } from './quarter';
 import { quarterLabel } from './quarter';
 import type { Quarter } from './quarter';
 import { escapeHtml, monthDay } from './reminder-email';
+import type { SendMode } from './settings';
+import { sendModeText } from './settings';
 import { TERM } from './vocabulary';
 import { dayWithNote } from './workday';
 
@@ -54,6 +56,8 @@ export interface DigestInput {
   readonly calendarWarning: string;
   readonly officeEmails: readonly string[];
   readonly testRecipient: string;
+  /** 已停止发送 puts the reason first: the digest is then the only email that goes out. */
+  readonly sendMode: SendMode;
   readonly spreadsheetUrl: string;
 }
 
@@ -156,7 +160,7 @@ function sections(input: DigestInput): Section[] {
 }
 
 function headline(input: DigestInput): string {
-  const parts: string[] = [];
+  const parts: string[] = input.sendMode === 'stopped' ? ['已停止发送提醒邮件'] : [];
   const due = input.districts.filter((d) => reportLine(d, input) !== '').length;
   if (due > 0) parts.push(`${due}个辖区${input.today <= input.dueDate ? '待报送' : '未报送'}`);
   if (input.openRequests.length > 0) parts.push(`延期申请${input.openRequests.length}件`);
@@ -176,6 +180,7 @@ export function composeDigest(input: DigestInput): DigestEmail {
     `截至${input.today}（北京时间），《${TITLE}》${quarterLabel(input.quarter)}` +
     `（季度报送截止日${dayWithNote(input.dueDate)}）需要领导小组办公室关注的事项如下。`;
   const list = sections(input);
+  list.unshift({ title: '发送模式', lines: [sendModeText(input)] });
   const e = escapeHtml;
   const htmlBody =
     `<div style="font-family:sans-serif;font-size:14px;">` +

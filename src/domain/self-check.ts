@@ -69,6 +69,9 @@ export interface SelfCheckInput {
   readonly alwaysEditors: readonly string[];
   readonly timeZone: string;
   readonly wantedTimeZone: string;
+  /** 配置 as read: its problems (each names its cell) and the send-mode line. */
+  readonly settingsProblems: readonly string[];
+  readonly sendMode: string;
 }
 
 export interface CheckResult {
@@ -174,6 +177,17 @@ function checkTimeZone(input: SelfCheckInput, setupPath: string): CheckResult {
   return { name, passed: false, detail: `表格时区为 ${input.timeZone}`, todo: `请运行“${setupPath}”，它会把时区设为 ${input.wantedTimeZone}。` };
 }
 
+function checkSettings(input: SelfCheckInput): CheckResult {
+  const name = '“配置”中的设置均有效';
+  if (input.settingsProblems.length === 0) return { name, passed: true, detail: input.sendMode, todo: '' };
+  return {
+    name,
+    passed: false,
+    detail: `${input.sendMode}；${input.settingsProblems.join('；')}`,
+    todo: '请在“配置”中按各单元格的提示改正（鼠标停在单元格上可看到允许的取值）。',
+  };
+}
+
 export interface MenuPaths {
   readonly setup: string;
   readonly install: string;
@@ -187,6 +201,7 @@ export function judgeSelfCheck(input: SelfCheckInput, paths: MenuPaths): CheckRe
     checkTriggers(input, paths.install),
     checkProtections(input, paths.setup),
     checkTimeZone(input, paths.setup),
+    checkSettings(input),
   ];
 }
 

@@ -3,6 +3,8 @@
 import type { Day } from './calendar-day';
 import { dayOf, parseDay, startOfDay } from './calendar-day';
 import type { PlanRules } from './enterprise';
+import type { ValidationCriterion } from './ledger-template';
+import { formulaString } from './ledger-template';
 import { CONFIG_DEFAULTS, CONFIG_HEADERS, CONFIG_LABEL, DEFAULT_DISTRICTS, NO, TAB, YES } from './contract';
 import type { Quarter } from './quarter';
 import { parseQuarter, quarterLabel } from './quarter';
@@ -30,13 +32,32 @@ export interface Settings {
   staleDays: number;
   /** 仅工作日发送提醒: hold the daily reminders back on weekends and State Council holidays. */
   workdaysOnly: boolean;
+  /** '' unless sendMode is 'test'. */
   testRecipient: string;
+  /** 试运行 (all mail to 测试收件人), 正式发送, or 已停止发送 (测试收件人 present but invalid: nothing goes out but the office's digest). */
+  sendMode: SendMode;
 }
+
+export type SendMode = 'test' | 'live' | 'stopped';
+export const SEND_MODE_LABEL: Record<SendMode, string> = { test: '试运行', live: '正式发送', stopped: '已停止发送' };
+export type SettingKey = keyof typeof CONFIG_LABEL;
 
 export interface SettingsResult {
   settings: Settings;
   /** Chinese, one per bad cell; the default (or the valid part) was used in its place. */
   errors: string[];
+  /** The labelled settings that are present but invalid, each with its message (also in `errors`). */
+  invalid: Partial<Record<SettingKey, string>>;
+}
+
+/** The mode line shown at the top of 汇总, in every preview and in the digest. */
+export function sendModeText(settings: Pick<Settings, 'sendMode' | 'testRecipient'>): string {
+  const label = SEND_MODE_LABEL[settings.sendMode];
+  if (settings.sendMode === 'test') return `发送模式：${label}（所有提醒邮件只发给 ${settings.testRecipient}，不抄送）`;
+  if (settings.sendMode === 'stopped') {
+    return `发送模式：${label}（“${TAB.config}”中的“${CONFIG_LABEL.testRecipient}”无效，改正或清空前不发送任何提醒邮件，只向领导小组办公室发送日报）`;
+  }
+  return `发送模式：${label}（提醒邮件发给各辖区联系邮箱，抄送领导小组办公室）`;
 }
 
 const EMAIL = /^[^\s@,;，；]+@[^\s@,;，；]+\.[^\s@,;，；]+$/;
@@ -73,6 +94,9 @@ function addressList(value: unknown, where: string, label: string, errors: strin
   return all.filter((a) => EMAIL.test(a));
 }
 
+/** Records a present-but-invalid setting under its key and in the flat list. */
+type Flag = (key: SettingKey, message: string) => void;
+
 interface Found {
   value: unknown;
   where: string;
@@ -94,40 +118,40 @@ function integerSetting(
   fallback: number,
   min: number,
   max: number,
-  errors: string[],
+  flag: (message: string) => void,
 ): number {
   if (!found || isBlank(found.value)) return fallback;
   const v = found.value;
   const n = typeof v === 'number' ? v : /^\d+$/.test(text(v)) ? Number(text(v)) : NaN;
   if (Number.isInteger(n) && n >= min && n <= max) return n;
-  errors.push(`${found.where}“${label}”应为${min}到${max}之间的整数（现为“${text(v)}”），已按默认值${fallback}处理`);
+  flag(`${found.where}“${label}”应为${min}到${max}之间的整数（现为“${text(v)}”），已按默认值${fallback}处理，请改正`);
   return fallback;
 }
 
-function daySetting(found: Found | null, label: string, fallback: Day, errors: string[]): Day {
+function daySetting(found: Found | null, label: string, fallback: Day, flag: (message: string) => void): Day {
   if (!found || isBlank(found.value)) return fallback;
   const v = found.value;
   const day = v instanceof Date ? (Number.isNaN(v.getTime()) ? null : dayOf(v)) : parseDay(text(v));
   if (day) return day;
-  errors.push(`${found.where}“${label}”应为日期（YYYY-MM-DD）（现为“${text(v)}”），已按默认值${fallback}处理`);
+  flag(`${found.where}“${label}”应为日期（YYYY-MM-DD）（现为“${text(v)}”），已按默认值${fallback}处理，请改正`);
   return fallback;
 }
 
-function quarterSetting(found: Found | null, label: string, errors: string[]): Quarter | null {
+function quarterSetting(found: Found | null, label: string, flag: (message: string) => void): Quarter | null {
   if (!found || isBlank(found.value)) return null;
   const q = parseQuarter(text(found.value));
   if (q) return q;
-  errors.push(`${found.where}“${label}”应写成“2022年第1季度”的形式（现为“${text(found.value)}”），已按最早一次报送所在季度处理`);
+  flag(`${found.where}“${label}”应写成“2022年第1季度”的形式（现为“${text(found.value)}”），已按最早一次报送所在季度处理`);
   return null;
 }
 
 /** 是/否. An unreadable value holds reminders back on days off: the reading that sends less mail. */
-function yesNoSetting(found: Found | null, label: string, fallback: boolean, errors: string[]): boolean {
+function yesNoSetting(found: Found | null, label: string, fallback: boolean, flag: (message: string) => void): boolean {
   if (!found || isBlank(found.value)) return fallback;
   const v = text(found.value);
   if (v === YES) return true;
   if (v === NO) return false;
-  errors.push(`${found.where}“${label}”应为“${YES}”或“${NO}”（现为“${v}”），已按“${YES}”处理（节假日和周末不发提醒）`);
+  flag(`${found.where}“${label}”应为“${YES}”或“${NO}”（现为“${v}”），已按“${YES}”处理（节假日和周末不发提醒）`);
   return true;
 }
 
@@ -202,39 +226,119 @@ function unknownLines(grid: unknown[][], headerRow: number, tableEnd: number): s
   return problems;
 }
 
+// Quarter-end months have at least 30 days, so a report day up to 30 exists in every quarter.
+const INT_RANGE = {
+  reminderHour: [0, 23],
+  reportDay: [1, 30],
+  dueSoonDays: [0, 365],
+  staleDays: [1, 365],
+} as const satisfies Partial<Record<SettingKey, readonly [number, number]>>;
+
+const ADDRESS = '[^\\s@,;，；]+@[^\\s@,;，；]+\\.[^\\s@,;，；]+';
+const ADDRESSES_REGEX = `^\\s*${ADDRESS}([,;，；\\s]+${ADDRESS})*[,;，；\\s]*$`;
+const ONE_ADDRESS_REGEX = `^\\s*${ADDRESS}\\s*$`;
+const QUARTER_REGEX = '^\\s*\\d{4}年第[1-4]季度\\s*$';
+
+export interface SettingValidation {
+  readonly criterion: ValidationCriterion;
+  readonly helpText: string;
+}
+
+/**
+ * The data validation of one setting's value cell (contract §3: checked where it is typed, the allowed range in its
+ * help text); `cell` is its A1 address, which the custom formulas refer to. The same ranges are checked on read.
+ */
+export function settingValidation(key: SettingKey, cell: string): SettingValidation {
+  const label = CONFIG_LABEL[key];
+  const regex = (source: string): ValidationCriterion => ({ kind: 'formula', formula: `=REGEXMATCH(TO_TEXT(${cell}),${formulaString(source)})` });
+  if (key === 'reminderHour' || key === 'reportDay' || key === 'dueSoonDays' || key === 'staleDays') {
+    const [min, max] = INT_RANGE[key];
+    return {
+      criterion: { kind: 'formula', formula: `=AND(ISNUMBER(${cell}),${cell}=INT(${cell}),${cell}>=${min},${cell}<=${max})` },
+      helpText: `${label}：${min}到${max}之间的整数，默认${CONFIG_DEFAULTS[key]}`,
+    };
+  }
+  if (key === 'rectifyBy' || key === 'acceptBy') return { criterion: { kind: 'date' }, helpText: `${label}：日期（YYYY-MM-DD），默认${CONFIG_DEFAULTS[key]}` };
+  if (key === 'workdaysOnly') return { criterion: { kind: 'list', values: [YES, NO] }, helpText: `${label}：“${YES}”或“${NO}”，默认“${NO}”` };
+  if (key === 'firstQuarter') return { criterion: regex(QUARTER_REGEX), helpText: `${label}：写成“2022年第1季度”的形式，可留空` };
+  if (key === 'testRecipient') {
+    return { criterion: regex(ONE_ADDRESS_REGEX), helpText: `${label}：一个邮箱地址，或留空（留空即正式发送）；填写无效时停止发送全部提醒邮件` };
+  }
+  return { criterion: regex(ADDRESSES_REGEX), helpText: `${label}：一个或多个邮箱地址，用逗号、分号或空格分隔` };
+}
+
+/** Where each labelled setting's value cell is (1-based), for setup's data validation. */
+export function settingCells(grid: unknown[][]): { key: SettingKey; row: number; col: number; a1: string }[] {
+  const out: { key: SettingKey; row: number; col: number; a1: string }[] = [];
+  for (const key of Object.keys(CONFIG_LABEL) as SettingKey[]) {
+    const found = findLabel(grid, CONFIG_LABEL[key]);
+    if (!found) continue;
+    const a1 = found.where.slice(TAB.config.length + 1);
+    const m = /^([A-Z]+)(\d+)$/.exec(a1);
+    if (!m) continue;
+    const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    out.push({ key, row: Number(m[2]), col, a1 });
+  }
+  return out;
+}
+
 export function parseSettings(grid: unknown[][]): SettingsResult {
   const errors: string[] = [];
-  const districts = parseDistricts(grid, errors);
-  const listAt = (label: string): string[] => {
-    const found = findLabel(grid, label);
-    return found ? addressList(found.value, found.where, label, errors) : [];
+  const invalid: Partial<Record<SettingKey, string>> = {};
+  const flag: Flag = (key, message) => {
+    errors.push(message);
+    invalid[key] = invalid[key] ? `${invalid[key]}；${message}` : message;
   };
-  const officeEmails = listAt(CONFIG_LABEL.officeEmail);
-  const admins = listAt(CONFIG_LABEL.admins);
-  const testList = listAt(CONFIG_LABEL.testRecipient);
-  if (testList.length > 1) errors.push(`“${CONFIG_LABEL.testRecipient}”只能填一个地址，已使用${testList[0]}`);
-  const int = (label: string, fallback: number, min: number, max: number) =>
-    integerSetting(findLabel(grid, label), label, fallback, min, max, errors);
-  const day = (label: string, fallback: Day) => daySetting(findLabel(grid, label), label, fallback, errors);
-  // Quarter-end months have at least 30 days, so a report day up to 30 exists in every quarter.
+  const districts = parseDistricts(grid, errors);
+  const at = (key: SettingKey): Found | null => findLabel(grid, CONFIG_LABEL[key]);
+  const listAt = (key: SettingKey): string[] => {
+    const found = at(key);
+    if (!found) return [];
+    const mark: string[] = [];
+    const list = addressList(found.value, found.where, CONFIG_LABEL[key], mark);
+    for (const m of mark) flag(key, m);
+    return list;
+  };
+  const officeEmails = listAt('officeEmail');
+  const admins = listAt('admins');
+  const testRecipient = testRecipientSetting(at('testRecipient'), (m) => flag('testRecipient', m));
+  const int = (key: SettingKey, fallback: number, min: number, max: number) =>
+    integerSetting(at(key), CONFIG_LABEL[key], fallback, min, max, (m) => flag(key, m));
+  const day = (key: SettingKey, fallback: Day) => daySetting(at(key), CONFIG_LABEL[key], fallback, (m) => flag(key, m));
   const settings: Settings = {
     districts,
     officeEmails,
     admins,
-    reminderHour: int(CONFIG_LABEL.reminderHour, CONFIG_DEFAULTS.reminderHour, 0, 23),
-    reportDay: int(CONFIG_LABEL.reportDay, CONFIG_DEFAULTS.reportDay, 1, 30),
-    dueSoonDays: int(CONFIG_LABEL.dueSoonDays, CONFIG_DEFAULTS.dueSoonDays, 0, 365),
-    rectifyBy: day(CONFIG_LABEL.rectifyBy, CONFIG_DEFAULTS.rectifyBy),
-    acceptBy: day(CONFIG_LABEL.acceptBy, CONFIG_DEFAULTS.acceptBy),
-    firstQuarter: quarterSetting(findLabel(grid, CONFIG_LABEL.firstQuarter), CONFIG_LABEL.firstQuarter, errors),
-    staleDays: int(CONFIG_LABEL.staleDays, CONFIG_DEFAULTS.staleDays, 1, 365),
-    workdaysOnly: yesNoSetting(findLabel(grid, CONFIG_LABEL.workdaysOnly), CONFIG_LABEL.workdaysOnly, CONFIG_DEFAULTS.workdaysOnly, errors),
-    testRecipient: testList[0] ?? '',
+    reminderHour: int('reminderHour', CONFIG_DEFAULTS.reminderHour, ...INT_RANGE.reminderHour),
+    reportDay: int('reportDay', CONFIG_DEFAULTS.reportDay, ...INT_RANGE.reportDay),
+    dueSoonDays: int('dueSoonDays', CONFIG_DEFAULTS.dueSoonDays, ...INT_RANGE.dueSoonDays),
+    rectifyBy: day('rectifyBy', CONFIG_DEFAULTS.rectifyBy),
+    acceptBy: day('acceptBy', CONFIG_DEFAULTS.acceptBy),
+    firstQuarter: quarterSetting(at('firstQuarter'), CONFIG_LABEL.firstQuarter, (m) => flag('firstQuarter', m)),
+    staleDays: int('staleDays', CONFIG_DEFAULTS.staleDays, ...INT_RANGE.staleDays),
+    workdaysOnly: yesNoSetting(at('workdaysOnly'), CONFIG_LABEL.workdaysOnly, CONFIG_DEFAULTS.workdaysOnly, (m) => flag('workdaysOnly', m)),
+    testRecipient: testRecipient ?? '',
+    sendMode: testRecipient === null ? 'stopped' : testRecipient === '' ? 'live' : 'test',
   };
   if (settings.rectifyBy > settings.acceptBy) {
-    errors.push(`“${CONFIG_LABEL.rectifyBy}”（${settings.rectifyBy}）晚于“${CONFIG_LABEL.acceptBy}”（${settings.acceptBy}），请核对`);
+    flag('rectifyBy', `“${CONFIG_LABEL.rectifyBy}”（${settings.rectifyBy}）晚于“${CONFIG_LABEL.acceptBy}”（${settings.acceptBy}），请核对`);
   }
-  return { settings, errors };
+  return { settings, errors, invalid };
+}
+
+/**
+ * '' when empty (live sending), the one address when valid, null when present but not exactly one valid address:
+ * a typo must never turn test mode into live sending (contract §3), so it stops every email but the office's digest.
+ */
+function testRecipientSetting(found: Found | null, flag: (message: string) => void): string | null {
+  if (!found || isBlank(found.value)) return '';
+  const all = splitAddresses(found.value);
+  if (all.length === 1 && EMAIL.test(all[0]!)) return all[0]!;
+  flag(
+    `${found.where}“${CONFIG_LABEL.testRecipient}”应为一个有效的邮箱地址或留空（现为“${text(found.value)}”）：` +
+      `已停止发送全部提醒邮件，改正或清空后恢复；期间只向领导小组办公室发送日报`,
+  );
+  return null;
 }
 
 export function defaultSettings(): Settings {

@@ -149,7 +149,14 @@ function listRows(items: readonly DeadlineItem[], colour: string, noun: string):
   return rows;
 }
 
-export function summaryGrid(m: SummaryModel): SummaryGrid {
+/** 汇总's top line beside the title: the send mode, and the 配置 settings that are invalid (each names its cell). */
+export interface SummaryBanner {
+  readonly mode: string;
+  readonly live: boolean;
+  readonly settingsProblems: readonly string[];
+}
+
+export function summaryGrid(m: SummaryModel, banner: SummaryBanner = { mode: '', live: true, settingsProblems: [] }): SummaryGrid {
   const rows: Row[] = [];
   const sections = {} as Record<SectionKey, number>;
   const section = (key: SectionKey, head: Row, body: Row[]): void => {
@@ -160,7 +167,12 @@ export function summaryGrid(m: SummaryModel): SummaryGrid {
     rows.push(...body);
   };
 
-  rows.push([c(SUMMARY_TITLE, { bold: true })]);
+  const warn = { bold: true, bg: TRAFFIC_COLORS.overdue };
+  rows.push([
+    c(SUMMARY_TITLE, { bold: true }),
+    ...(banner.mode ? [c(banner.mode, banner.live ? { bold: true } : warn)] : []),
+    ...(banner.settingsProblems.length ? [c(`配置有误：${banner.settingsProblems.join('；')}`, warn)] : []),
+  ]);
   rows.push([
     c(SUMMARY_UPDATED_LABEL, { bold: true }),
     c(m.now, { fmt: FORMAT.dateTime }),

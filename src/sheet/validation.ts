@@ -3,7 +3,7 @@ import type { ValidationSpec } from '../domain/ledger-template';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export function buildValidation(spec: ValidationSpec): GoogleAppsScript.Spreadsheet.DataValidation {
+export function buildValidation(spec: Pick<ValidationSpec, 'criterion' | 'helpText'>): GoogleAppsScript.Spreadsheet.DataValidation {
   const builder = SpreadsheetApp.newDataValidation();
   const c = spec.criterion;
   if (c.kind === 'list') builder.requireValueInList([...c.values], true);

@@ -1,6 +1,6 @@
 // The daily reminder job in the emulator: who is mailed when, once a day, quota queue, failures, Shanghai days, escaping.
 
-import { CONTACT, OFFICE_CC, OWNER, logRows, mailsTo, reminderMails, runDaily, world } from './reminder-world';
+import { CONTACT, OFFICE_CC, OWNER, logRows, mailsTo, reminderMails, runDaily, settingCell, world } from './reminder-world';
 
 const TC = CONTACT['通川区']!.email;
 const DC = CONTACT['达川区']!.email;
@@ -279,7 +279,7 @@ describe("the office's daily digest (contract §11)", () => {
   });
 
   test('names a broken tab and invalid settings', () => {
-    const emu = world('2022-03-10T01:00:00Z', { 通川区: [{ name: '甲公司', deadline: '2022-03-01' }] }, { staleDays: '很多' });
+    const emu = world('2022-03-10T01:00:00Z', { 通川区: [{ name: '甲公司', deadline: '2022-03-01' }] }, {}, { staleDays: '很多' });
     emu.setUser(OWNER);
     expect(emu.userEdit('达川区', 'C4', '名称').ok).toBe(true);
     runDaily(emu);
@@ -289,5 +289,53 @@ describe("the office's daily digest (contract §11)", () => {
     expect(digest.body).toContain('“进展更新提醒天数”应为1到365之间的整数');
     expect(digest.body).toContain('达川区：');
     expect(digest.body).toContain('- 达川区：工作表无法读取（见下文）');
+  });
+});
+
+describe('an invalid 测试收件人 stops all sending (contract §3)', () => {
+  const late = { 通川区: [{ name: '甲公司', deadline: '2022-03-01' }], 达川区: [{ name: '乙公司', deadline: '2022-03-12' }] };
+  const stopped = () => world('2022-03-10T01:00:00Z', late, {}, { testRecipient: 'tester@dz' });
+
+  test('sends no reminder, only the office’s digest saying why, and logs each district as stopped', () => {
+    const emu = stopped();
+    runDaily(emu);
+    expect(reminderMails(emu)).toEqual([]);
+    expect(emu.outbox).toHaveLength(1);
+    const digest = emu.outbox[0]!;
+    expect(digest.subject).toMatch(/^【整治台账日报】2022-03-10：已停止发送提醒邮件/);
+    expect([digest.to, digest.cc]).toEqual([OFFICE_CC, '']);
+    expect(digest.body).toContain('发送模式：已停止发送');
+    expect(digest.body).toContain('“测试收件人”应为一个有效的邮箱地址或留空（现为“tester@dz”）');
+    const skips = logRows(emu).filter((r) => r[9] === '跳过：已停止发送（测试收件人无效）');
+    expect(skips.map((r) => r[2]).sort()).toEqual(['达川区', '通川区']);
+    expect(skips[0]!.join('|')).toContain('测试收件人');
+  });
+
+  test('the preview says 已停止发送 and names the setting; nothing is sent', () => {
+    const emu = stopped();
+    emu.clickMenu('预览提醒邮件');
+    const html = emu.ui.dialogs[0]!.html;
+    expect(html).toContain('发送模式：已停止发送');
+    expect(html).toMatch(/通川区<\/b>：已停止发送/);
+    expect(html).toContain('“测试收件人”应为一个有效的邮箱地址或留空');
+    expect(emu.outbox).toEqual([]);
+  });
+
+  test('sending resumes in 试运行 once it is fixed, and the mode shows in the preview', () => {
+    const emu = stopped();
+    expect(emu.userEdit('配置', settingCell('测试收件人'), 'tester@dz.gov.cn').ok).toBe(true);
+    emu.clickMenu('预览提醒邮件');
+    expect(emu.ui.dialogs[0]!.html).toContain('发送模式：试运行（所有提醒邮件只发给 tester@dz.gov.cn');
+    runDaily(emu);
+    expect(reminderMails(emu).map((m) => m.to)).toEqual(['tester@dz.gov.cn', 'tester@dz.gov.cn']);
+  });
+
+  test('typing an invalid value into 配置 is refused by its data validation, whose help text gives the range', () => {
+    const emu = world('2022-03-10T01:00:00Z');
+    const typed = emu.userEdit('配置', settingCell('季度报送截止日'), 31);
+    expect(typed.ok).toBe(false);
+    expect(JSON.stringify(typed)).toContain('季度报送截止日：1到30之间的整数');
+    expect(emu.userEdit('配置', settingCell('测试收件人'), 'nobody').ok).toBe(false);
+    expect(emu.userEdit('配置', settingCell('季度报送截止日'), 20).ok).toBe(true);
   });
 });

@@ -60,11 +60,16 @@ function ok(result: { ok: boolean; message?: string }, what: string): void {
   if (!result.ok) throw new Error(`${what}: ${result.message ?? ''}`);
 }
 
-/** Set up as the owner, fill 配置 (contacts, editors, office cc, optional settings), paste each district's firms. */
+/**
+ * Set up as the owner, fill 配置 (contacts, editors, office cc, optional settings typed by the user), paste each
+ * district's firms. `stale` settings are written past data validation: values from before the rule existed (a
+ * workbook older than this release), the way an invalid value can still sit in 配置.
+ */
 export function world(
   now: string,
   firms: Partial<Record<string, Firm[]>> = {},
   settings: Partial<Record<keyof typeof CONFIG_LABEL, unknown>> = {},
+  stale: Partial<Record<keyof typeof CONFIG_LABEL, unknown>> = {},
 ): Emulator {
   const emu = Emulator.fromDist({ distDir: 'dist', now, owner: OWNER });
   emu.open();
@@ -81,6 +86,10 @@ export function world(
   for (const [key, value] of Object.entries(values)) {
     const label = CONFIG_LABEL[key as keyof typeof CONFIG_LABEL];
     ok(emu.userEdit(TAB.config, settingCell(label), value), label);
+  }
+  for (const [key, value] of Object.entries(stale)) {
+    const row = Number(settingCell(CONFIG_LABEL[key as keyof typeof CONFIG_LABEL]).slice(1));
+    emu.model.setValuesRaw(TAB.config, row, 2, [[value]]);
   }
   for (const [district, list] of Object.entries(firms)) {
     if (!list || list.length === 0) continue;

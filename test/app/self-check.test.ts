@@ -32,8 +32,8 @@ describe('自检', () => {
     const emu = ready();
     emu.clickMenu('自检');
     const said = lastAlert(emu).prompt;
-    expect(said).toMatch(/^自检通过：6项检查全部通过。/);
-    for (const name of ['文字按原样保存', '能识别当前账号', '今日邮件配额', '自动任务已安装', '保护与“配置”一致', '表格时区为北京时间']) {
+    expect(said).toMatch(/^自检通过：7项检查全部通过。/);
+    for (const name of ['文字按原样保存', '能识别当前账号', '今日邮件配额', '自动任务已安装', '保护与“配置”一致', '表格时区为北京时间', '“配置”中的设置均有效']) {
       expect(said).toContain(`${name}`);
     }
     expect(said).toContain(`当前账号：${OWNER}`);
@@ -57,11 +57,22 @@ describe('自检', () => {
     expect(emu.problems).toEqual([]);
   });
 
+  it('fails the settings check, naming the invalid value, its cell and the send mode', () => {
+    const emu = ready();
+    const at = values(emu, TAB.config, 'A1:A40').findIndex((r) => r[0] === '季度报送截止日') + 1;
+    modelOf(emu).setValuesRaw(TAB.config, at, 2, [[31]]); // from before the rule existed
+    emu.clickMenu('自检');
+    const said = lastAlert(emu).prompt;
+    expect(said).toContain('“配置”中的设置均有效：未通过');
+    expect(said).toContain(`配置!B${at}“季度报送截止日”应为1到30之间的整数（现为“31”）`);
+    expect(said).toContain('发送模式：正式发送');
+  });
+
   it('fails the trigger check with the menu path to fix it when no trigger is installed', () => {
     const emu = setUp();
     emu.clickMenu('自检');
     const said = lastAlert(emu).prompt;
-    expect(said).toMatch(/^自检未通过：6项检查中1项未通过。/);
+    expect(said).toMatch(/^自检未通过：7项检查中1项未通过。/);
     expect(said).toContain('自动任务已安装（当前账号）：未通过');
     expect(said).toContain('每日任务0个，编辑触发任务0个');
     expect(said).toContain('请运行“整治台账 → 管理（领导小组办公室） → 安装自动任务”');

@@ -89,6 +89,12 @@ function mainTable(emu: Emulator): { rows: Map<string, unknown[]>; headerRow: nu
   return { rows, headerRow: h + 1 };
 }
 
+/** 配置 as read by a script. */
+function values(emu: Emulator): unknown[][] {
+  const sheet = modelOf(emu).sheet(TAB.config);
+  return Array.from({ length: sheet.lastRow() }, (_, r) => [modelOf(emu).valueAt(TAB.config, r + 1, 1)]);
+}
+
 function refresh(emu: Emulator): void {
   emu.setUser(OWNER);
   emu.clickMenu('刷新汇总');
@@ -124,6 +130,19 @@ describe('刷新汇总', () => {
     expect(rows.get('达川区')).toEqual(['达川区', 2, 2, 0, 0, 0, 1, 0, 1, 1, 0, 1 / 2, '未报送', 0, 0]);
     expect(rows.get('达州高新区')).toEqual(['达州高新区', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '未报送', 0, 0]);
     expect(rows.get(SUMMARY_TOTAL)!.slice(0, 12)).toEqual([SUMMARY_TOTAL, 8, 5, 1, 2, 1, 4, 1, 2, 2, 2, 3 / 8]);
+  });
+
+  it('shows the send mode on the top line and names an invalid 配置 value there', () => {
+    const emu = setUp();
+    refresh(emu);
+    expect(summary(emu)[0]!.slice(0, 2)).toEqual(['达州市主城区工业企业突出生态环境问题整治工作汇总', expect.stringContaining('发送模式：正式发送')]);
+    const grid = values(emu);
+    const at = grid.findIndex((r) => r[0] === '测试收件人') + 1;
+    modelOf(emu).setValuesRaw(TAB.config, at, 2, [['tester@@dz.gov.cn']]); // from before the rule existed
+    refresh(emu);
+    const top = summary(emu)[0]!.map(String);
+    expect(top[1]).toContain('发送模式：已停止发送');
+    expect(top[2]).toContain(`配置有误：配置!B${at}“测试收件人”应为一个有效的邮箱地址或留空（现为“tester@@dz.gov.cn”）`);
   });
 
   it('writes 更新于 with the time of the recompute, 完成率 as a percentage and the traffic-light colours', () => {

@@ -25,6 +25,8 @@ const good: SelfCheckInput = {
   alwaysEditors: OFFICE,
   timeZone: 'Asia/Shanghai',
   wantedTimeZone: 'Asia/Shanghai',
+  settingsProblems: [],
+  sendMode: '发送模式：正式发送',
 };
 const PATHS = { setup: '整治台账 → 管理 → 初始化/修复表格', install: '整治台账 → 管理 → 安装自动任务' };
 const judge = (over: Partial<SelfCheckInput>) => judgeSelfCheck({ ...good, ...over }, PATHS);
@@ -33,9 +35,17 @@ const failed = (over: Partial<SelfCheckInput>) => judge(over).filter((r) => !r.p
 describe('自检 judgement', () => {
   it('passes every check when Google behaves as the add-on assumes', () => {
     const results = judge({});
-    expect(results.map((r) => r.passed)).toEqual([true, true, true, true, true, true]);
+    expect(results.map((r) => r.passed)).toEqual([true, true, true, true, true, true, true]);
     expect(selfCheckPassed(results)).toBe(true);
     expect(selfCheckReport(results)).toMatch(/^自检通过/);
+  });
+
+  it('fails on an invalid 配置 value, naming the cell and the send mode', () => {
+    const [bad] = failed({ settingsProblems: ['配置!B12“季度报送截止日”应为1到30之间的整数（现为“31”）'], sendMode: '发送模式：已停止发送' });
+    expect(bad!.name).toContain('配置');
+    expect(bad!.detail).toContain('配置!B12“季度报送截止日”');
+    expect(bad!.detail).toContain('已停止发送');
+    expect(bad!.todo).toContain('配置');
   });
 
   it('writes each probe as the add-on does: the text itself in @ cells, the apostrophe form elsewhere', () => {

@@ -2,7 +2,16 @@
 
 import { dayOf, startOfDay } from '../../src/domain/calendar-day';
 import { CONFIG_DEFAULTS, CONFIG_HEADERS, CONFIG_LABEL, DEFAULT_DISTRICTS } from '../../src/domain/contract';
-import { defaultConfigGrid, defaultSettings, parseSettings, planRules, splitAddresses } from '../../src/domain/settings';
+import {
+  defaultConfigGrid,
+  defaultSettings,
+  parseSettings,
+  planRules,
+  sendModeText,
+  settingCells,
+  settingValidation,
+  splitAddresses,
+} from '../../src/domain/settings';
 
 function setValue(grid: unknown[][], label: string, value: unknown): unknown[][] {
   const copy = grid.map((r) => [...r]);
@@ -36,6 +45,7 @@ describe('defaultConfigGrid', () => {
       rectifyBy: CONFIG_DEFAULTS.rectifyBy,
       acceptBy: CONFIG_DEFAULTS.acceptBy,
       testRecipient: '',
+      sendMode: 'live',
     });
     expect(defaultSettings()).toEqual(settings);
   });
@@ -178,11 +188,53 @@ describe('parseSettings: labelled settings', () => {
     expect(errors[0]).toContain(CONFIG_LABEL.rectifyBy);
   });
 
-  it('keeps only the first test recipient and refuses a bad one', () => {
-    expect(parseSettings(setValue(defaultConfigGrid(), CONFIG_LABEL.testRecipient, 'a@x.cn b@x.cn')).settings.testRecipient).toBe('a@x.cn');
-    const bad = parseSettings(setValue(defaultConfigGrid(), CONFIG_LABEL.testRecipient, 'nobody'));
+  it('reads one valid 测试收件人 as 试运行 and an empty one as 正式发送', () => {
+    const test = parseSettings(setValue(defaultConfigGrid(), CONFIG_LABEL.testRecipient, ' Tester@X.cn '));
+    expect(test.settings).toMatchObject({ testRecipient: 'tester@x.cn', sendMode: 'test' });
+    expect(test.invalid).toEqual({});
+    expect(sendModeText(test.settings)).toContain('试运行');
+    expect(parseSettings(defaultConfigGrid()).settings.sendMode).toBe('live');
+  });
+
+  it.each(['nobody', 'a@x.cn b@x.cn', 'tester@dz', '测试'])('stops all sending on an invalid 测试收件人 (%s), never falling back to live', (value) => {
+    const bad = parseSettings(setValue(defaultConfigGrid(), CONFIG_LABEL.testRecipient, value));
+    expect(bad.settings.sendMode).toBe('stopped');
     expect(bad.settings.testRecipient).toBe('');
-    expect(bad.errors[0]).toContain(CONFIG_LABEL.testRecipient);
+    expect(bad.invalid.testRecipient).toContain('已停止发送');
+    expect(bad.invalid.testRecipient).toContain(value);
+    expect(bad.errors).toEqual([bad.invalid.testRecipient]);
+    expect(sendModeText(bad.settings)).toContain('已停止发送');
+  });
+
+  it('names 季度报送截止日 = 31 under its own key with its cell, never silently as 25', () => {
+    const { settings, invalid, errors } = parseSettings(setValue(defaultConfigGrid(), CONFIG_LABEL.reportDay, 31));
+    expect(settings.reportDay).toBe(25);
+    expect(Object.keys(invalid)).toEqual(['reportDay']);
+    expect(invalid.reportDay).toMatch(/^配置!B\d+“季度报送截止日”应为1到30之间的整数（现为“31”）/);
+    expect(errors).toEqual([invalid.reportDay]);
+  });
+});
+
+describe('settingValidation: the rule on each 配置 value cell', () => {
+  const cells = settingCells(defaultConfigGrid());
+
+  it('finds every labelled value cell, right of its label', () => {
+    expect(cells.map((c) => c.key).sort()).toEqual(Object.keys(CONFIG_LABEL).sort());
+    for (const c of cells) expect(c.col).toBe(2);
+    const report = cells.find((c) => c.key === 'reportDay')!;
+    expect(defaultConfigGrid()[report.row - 1]![0]).toBe(CONFIG_LABEL.reportDay);
+    expect(report.a1).toBe(`B${report.row}`);
+  });
+
+  it('states the allowed range in the help text and checks the same range in its formula', () => {
+    const v = settingValidation('reportDay', 'B12');
+    expect(v.helpText).toContain('1到30之间的整数');
+    expect(v.criterion).toEqual({ kind: 'formula', formula: '=AND(ISNUMBER(B12),B12=INT(B12),B12>=1,B12<=30)' });
+    expect(settingValidation('workdaysOnly', 'B17').criterion).toEqual({ kind: 'list', values: ['是', '否'] });
+    expect(settingValidation('acceptBy', 'B13').criterion).toEqual({ kind: 'date' });
+    for (const key of Object.keys(CONFIG_LABEL) as (keyof typeof CONFIG_LABEL)[]) {
+      expect(settingValidation(key, 'B2').helpText.startsWith(CONFIG_LABEL[key])).toBe(true);
+    }
   });
 });
 
