@@ -20,23 +20,6 @@ function walk(dir) {
 const GAS_GLOBALS =
   /\b(SpreadsheetApp|MailApp|ScriptApp|HtmlService|LockService|PropertiesService|CacheService|Session|Utilities|Logger|Charts|GmailApp|DriveApp)\./;
 
-// Files that still call services directly while their reads and writes move into src/sheet (issue 17); the list
-// only shrinks, and a file on it that no longer calls a service is itself reported, so the list cannot go stale.
-const SERVICES_PENDING = new Set([
-  'src/app/daily-job.ts',
-  'src/app/enterprise-form.ts',
-  'src/app/enterprise-service.ts',
-  'src/app/entry-point.ts',
-  'src/app/menu.ts',
-  'src/app/preview-reminders.ts',
-  'src/app/self-check.ts',
-  'src/app/setup.ts',
-  'src/app/submit-report.ts',
-  'src/app/summary.ts',
-  'src/app/triggers.ts',
-  'src/app/validate-sheet.ts',
-]);
-
 // Imports of test/ from outside it that are known and owned elsewhere: the preview server shares the test harness
 // until the emulator gets its front door (issue 17 point 4); the screenshot script launches the tests' Chromium.
 const TEST_IMPORT_ALLOWED = new Set(['preview/http.ts:test/support/page-font', 'preview/http.ts:test/support/script-run-bridge',
@@ -88,28 +71,16 @@ for (const dir of ['src', 'emulator', 'test', 'scripts', 'bench', 'preview']) {
     const first = text.split('\n', 1)[0] ?? '';
     if (!/^(\/\/|#!)/.test(first)) problems.push(`${rel}:1 the file should open with a one-line comment saying what it holds`);
     checkImports(rel, text);
-    const servicesAllowed = !inside(rel, 'src') || inside(rel, 'src/sheet') || rel === 'src/entry.ts' || SERVICES_PENDING.has(rel);
-    let callsServices = false;
+    const servicesAllowed = !inside(rel, 'src') || inside(rel, 'src/sheet') || rel === 'src/entry.ts';
     const lines = text.split('\n');
     lines.forEach((line, i) => {
       const at = `${rel}:${i + 1}`;
-      if (inside(rel, 'src') && GAS_GLOBALS.test(line)) {
-        callsServices = true;
-        if (!servicesAllowed) problems.push(`${at} Apps Script service outside src/sheet: call it through the sheet layer`);
-      }
+      if (!servicesAllowed && GAS_GLOBALS.test(line)) problems.push(`${at} Apps Script service outside src/sheet: call it through the sheet layer`);
       if (rel.startsWith('src/domain/') && /new Date\(\s*\)|Date\.now\(\)/.test(line)) problems.push(`${at} the domain reads the clock: pass today in`);
       if (rel.startsWith('test/') && /\b(it|test|describe)\.(skip|only|todo)\b|\bx(it|describe|test)\(/.test(line)) {
         problems.push(`${at} skipped or focused test`);
       }
     });
-    if (SERVICES_PENDING.has(rel) && !callsServices) problems.push(`${rel}:1 calls no service any more: take it off SERVICES_PENDING in scripts/lint.mjs`);
-  }
-}
-for (const rel of SERVICES_PENDING) {
-  try {
-    statSync(join(root, rel));
-  } catch {
-    if (process.argv[2] === undefined) problems.push(`${rel} is on SERVICES_PENDING but does not exist: take it off`);
   }
 }
 

@@ -4,6 +4,8 @@ import type { LogEntry } from '../sheet/log';
 import { withDocumentLock } from '../sheet/lock';
 import { pruneSendLog, readSendLogEntry, writeSendLogEntry } from '../sheet/send-log-store';
 import { effectiveUserEmail } from '../sheet/session';
+import { remainingMailQuota, sendMail } from '../sheet/mail';
+import { activeSpreadsheet } from '../sheet/ui';
 import type { Day } from '../domain/calendar-day';
 import { UNKNOWN_ACCOUNT } from '../domain/contract';
 import type { ReminderEmail } from '../domain/reminder-email';
@@ -21,7 +23,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Unattended runs may wait longer for the lock than a clerk would. */
 const JOB_LOCK_WAIT_MS = 30000;
-export const MAIL_SENDER_NAME = '整治台账';
 export const LOG_FIELD = '提醒邮件';
 
 export const ACTION = {
@@ -75,18 +76,6 @@ function entry(now: Date, account: string, plan: Pick<DistrictPlan, 'district' |
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e)).slice(0, 500);
 
-function sendMail(email: ReminderEmail): void {
-  const options: GoogleAppsScript.Mail.MailAdvancedParameters = {
-    to: email.to.join(','),
-    subject: email.subject,
-    body: email.body,
-    htmlBody: email.htmlBody,
-    name: MAIL_SENDER_NAME,
-  };
-  if (email.cc.length > 0) options.cc = email.cc.join(',');
-  MailApp.sendEmail(options);
-}
-
 /** Claims the district for today under the lock: only the run that writes `sending` may send. */
 function claim(today: Day, district: string, now: Date): SendLogEntry | null {
   return withDocumentLock(() => {
@@ -138,7 +127,7 @@ export function deliver(
     const email = d.email;
     const slot = channel.slotOf(d.district);
     // Strict priority: once the most urgent remaining email does not fit, the less urgent ones wait with it.
-    if (quotaExhausted || MailApp.getRemainingDailyQuota() < email.recipientCount) {
+    if (quotaExhausted || remainingMailQuota() < email.recipientCount) {
       quotaExhausted = true;
       markQueued(ss, today, slot, d, log(d, ACTION.queued), now, result);
       continue;
@@ -263,7 +252,7 @@ function sendDigest(
     return;
   }
   const waiting = { district: DIGEST_LOG_TAB, logEntry: entryNow };
-  if (quotaExhausted || MailApp.getRemainingDailyQuota() < email.recipientCount) {
+  if (quotaExhausted || remainingMailQuota() < email.recipientCount) {
     markQueued(ss, plan.today, DIGEST_SLOT, waiting, log(ACTION.queued), now, result);
     return;
   }
@@ -287,6 +276,6 @@ function sendDigest(
 /** The daily trigger's handler: time-driven, so it never touches the Ui. */
 export function dailyJob(_e?: unknown): void {
   fromTrigger('dailyJob', () => {
-    runDailyJob(SpreadsheetApp.getActiveSpreadsheet(), new Date());
+    runDailyJob(activeSpreadsheet(), new Date());
   });
 }

@@ -6,9 +6,9 @@ import { isAppError } from '../domain/errors';
 import { reportDueDate, reportReminderWindow } from '../domain/quarter';
 import { ESCALATION_OVERDUE_DAYS } from '../domain/reminders';
 import { effectiveStatus } from '../domain/vocabulary';
-import { readReports } from './reports';
+import { readReports } from '../sheet/reports';
 import type { ReminderPlan } from './reminder-plan';
-import type { Ledger } from './workbook';
+import type { Ledger } from '../sheet/ledger';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -4,17 +4,17 @@ import type { LogEntry } from '../sheet/log';
 import { withDocumentLock } from '../sheet/lock';
 import { activeUserEmail } from '../sheet/session';
 import { dayOf } from '../domain/calendar-day';
-import { COLUMN_COUNT, FIRST_DATA_ROW, HEADER_ROW, MENU_TITLE, TAB, UNKNOWN_ACCOUNT, UPPER_HEADER_ROW } from '../domain/contract';
-import { PASTE_OLD_VALUE, addDuplicateProblems, checkNote, checkRows, editLogLines, editScope, editToast, indexCodes, isCheckNote, planNotes, stampRows } from '../domain/edit-check';
-import type { Block, CodeIndex } from '../domain/edit-check';
-import { TEMPLATE_COLUMNS, columnLetter, locateColumns } from '../domain/ledger-row';
+import { COLUMN_COUNT, HEADER_ROW, MENU_TITLE, TAB, UNKNOWN_ACCOUNT, UPPER_HEADER_ROW } from '../domain/contract';
+import { PASTE_OLD_VALUE, addDuplicateProblems, checkNote, checkRows, editLogLines, editScope, editToast, isCheckNote, planNotes, stampRows } from '../domain/edit-check';
+import type { Block } from '../domain/edit-check';
+import { columnLetter, locateColumns } from '../domain/ledger-row';
 import type { ColumnMap } from '../domain/ledger-row';
-import { HEAD_ROWS, fillDateText, readFillDate } from '../domain/ledger-template';
+import { HEAD_ROWS } from '../domain/ledger-template';
 import { planRules } from '../domain/settings';
 import type { Settings } from '../domain/settings';
 import { fromTrigger } from './entry-point';
 import { afterLedgerChange } from './summary';
-import { readSettings } from './workbook';
+import { readCodeIndex, readSettings, touchFillDate } from '../sheet/ledger';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -48,22 +48,6 @@ function context(e: EditEvent): EditContext | null {
   const head = sheet.getRange(1, 1, HEAD_ROWS, COLUMN_COUNT).getValues();
   const located = locateColumns(head[UPPER_HEADER_ROW - 1] ?? [], head[HEADER_ROW - 1] ?? []);
   return { ss, sheet, settings, edit, head, columns: located.ok ? located.columns : null };
-}
-
-/**
- * Column E of every district tab, one read each, for the uniqueness of credit codes across tabs (contract §2).
- * The number of calls depends on the number of districts, not on the number of rows.
- */
-export function readCodeIndex(ss: Spreadsheet, settings: Settings): CodeIndex {
-  const index: CodeIndex = new Map();
-  const column = TEMPLATE_COLUMNS.creditCode + 1;
-  for (const { district } of settings.districts) {
-    const sheet = ss.getSheetByName(district);
-    const last = sheet ? sheet.getLastRow() : 0;
-    if (!sheet || last < FIRST_DATA_ROW) continue;
-    indexCodes(index, district, FIRST_DATA_ROW, sheet.getRange(FIRST_DATA_ROW, column, last - FIRST_DATA_ROW + 1, 1).getValues().map((r) => r[0]));
-  }
-  return index;
 }
 
 /** Whole rows A–X of the edited data block, checked with the schema and for codes registered elsewhere. */
@@ -177,21 +161,13 @@ function recordEdit(ctx: EditContext, e: EditEvent, account: string, now: Date, 
       action: '直接编辑（表头与模板不一致，未校验、未盖章）',
     });
   }
-  if (changedRows) updateFillDate(ctx, now);
+  if (changedRows) touchFillDate(ctx.sheet, ctx.head[1] ?? [], dayOf(now));
   appendLog(ctx.ss, entries);
   if (changedRows) afterLedgerChange(ctx.ss, now);
 }
 
 function blockA1(b: Block): string {
   return `${columnLetter(b.column - 1)}${b.row}:${columnLetter(b.column + b.columns - 2)}${b.row + b.rows - 1}`;
-}
-
-/** Row 2's 填表时间 is the day of the tab's last change; written only when the day moved on. */
-function updateFillDate(ctx: EditContext, now: Date): void {
-  const today = dayOf(now);
-  const found = readFillDate(ctx.head[1] ?? []);
-  if (found.day === today) return;
-  ctx.sheet.getRange(2, found.column + 1).setValue(fillDateText(today));
 }
 
 /** 配置 edits are logged; protections follow 配置 only when setup runs again, and the log line says so. */

@@ -7,9 +7,10 @@ import { accountKnown, editableDistricts } from '../domain/permissions';
 import type { Settings } from '../domain/settings';
 import type { FormContext, FormMode } from '../domain/sidebar-form';
 import { openedEnterprise } from './enterprise-service';
+import { activeSpreadsheet, screen } from '../sheet/ui';
 import { fromMenu } from './entry-point';
 import { CLERK_ITEMS } from './menu';
-import { openLedger, ownerEmail, readSettings } from './workbook';
+import { openLedger, ownerEmail, readSettings } from '../sheet/ledger';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -43,13 +44,12 @@ function baseContext(ss: Spreadsheet, settings: Settings, mode: FormMode): FormC
 }
 
 function show(context: FormContext, fn: string): void {
-  const output = HtmlService.createHtmlOutputFromFile(SIDEBAR_FILE).setTitle(captionOf(fn)).append(contextBlock(context));
-  SpreadsheetApp.getUi().showSidebar(output);
+  screen().sidebar(SIDEBAR_FILE, captionOf(fn), contextBlock(context));
 }
 
 export function menuAddEnterprise(): void {
   fromMenu(() => {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const ss = activeSpreadsheet();
     show(baseContext(ss, readSettings(ss).settings, 'add'), 'menuAddEnterprise');
   });
 }
@@ -73,7 +73,7 @@ export function editContext(ss: Spreadsheet, settings: Settings): FormContext {
 
 export function menuEditEnterprise(): void {
   fromMenu(() => {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const ss = activeSpreadsheet();
     show(editContext(ss, readSettings(ss).settings), 'menuEditEnterprise');
   });
 }

@@ -11,15 +11,15 @@ import { isAppError } from '../domain/errors';
 import { FIELD_LABELS, PAYLOAD_KEYS, validateEnterprise } from '../domain/enterprise';
 import type { EnterprisePayload, FieldErrors, FieldNotes } from '../domain/enterprise';
 import { columnLetter, payloadToRow } from '../domain/ledger-row';
-import { fillDateText, formatRuns, readFillDate } from '../domain/ledger-template';
 import { accountKnown, canEditDistrict } from '../domain/permissions';
 import { planRules } from '../domain/settings';
 import type { Settings } from '../domain/settings';
 import type { OpenedEnterprise } from '../domain/sidebar-form';
+import { activeSpreadsheet } from '../sheet/ui';
 import { fromSidebar } from './entry-point';
 import { afterLedgerChange } from './summary';
-import { findEnterprise, openAllLedgers, ownerEmail, readSettings } from './workbook';
-import type { Ledger, LedgerRow } from './workbook';
+import { findEnterprise, openAllLedgers, ownerEmail, readSettings, selectLedgerRow, writeLedgerRow } from '../sheet/ledger';
+import type { Ledger, LedgerRow } from '../sheet/ledger';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -43,7 +43,7 @@ interface Caller {
 }
 
 function caller(): Caller {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   return { ss, settings: readSettings(ss).settings, account: activeUserEmail() };
 }
 
@@ -60,26 +60,6 @@ function nextSerial(ledger: Ledger): number {
 
 function rowAfterLast(ledger: Ledger): number {
   return ledger.rows.reduce((last, r) => Math.max(last, r.row + 1), FIRST_DATA_ROW);
-}
-
-/**
- * The row, written once; 填表时间 only when its day moved on; then the sheet selects the row for the user. `build`
- * gets the row's number formats as they are now: a row pasted or re-formatted by hand may no longer be '@'.
- */
-function writeRow(ledger: Ledger, row: number, build: (formats: string[]) => unknown[], now: Date): void {
-  const sheet = ledger.sheet;
-  if (row > sheet.getMaxRows()) {
-    const first = sheet.getMaxRows() + 1;
-    sheet.insertRowsAfter(sheet.getMaxRows(), row - sheet.getMaxRows());
-    // Whether inserted rows inherit formats is undocumented: the new rows get the template's.
-    for (const run of formatRuns()) sheet.getRange(first, run.column, row - first + 1, run.columns).setNumberFormat(run.format);
-  }
-  const range = sheet.getRange(row, 1, 1, COLUMN_COUNT);
-  const formats = range.getNumberFormats()[0] ?? [];
-  range.setValues([build(formats).slice(0, COLUMN_COUNT)]);
-  const fill = readFillDate(ledger.head[1] ?? []);
-  if (fill.day !== dayOf(now)) sheet.getRange(2, fill.column + 1).setValue(fillDateText(dayOf(now)));
-  range.activate();
 }
 
 export function submitEnterprise(input: unknown): SaveResult {
@@ -100,7 +80,7 @@ export function submitEnterprise(input: unknown): SaveResult {
       const serial = nextSerial(ledger);
       const row = rowAfterLast(ledger);
       const by = c.account || UNKNOWN_ACCOUNT;
-      writeRow(ledger, row, (formats) => payloadToRow(p, { serial, updatedAt: now, updatedBy: by }, ledger.columns, formats), now);
+      writeLedgerRow(ledger, row, (formats) => payloadToRow(p, { serial, updatedAt: now, updatedBy: by }, ledger.columns, formats), dayOf(now));
       appendLog(c.ss, [
         {
           at: now,
@@ -175,12 +155,12 @@ export function updateEnterprise(input: unknown, opened?: OpenedKey): SaveResult
       const changes = changedFields(at, p);
       if (changes.length === 0) {
         // Saving an unchanged form twice writes nothing: no stamp, no log line.
-        ledger.sheet.getRange(at.row, 1, 1, COLUMN_COUNT).activate();
+        selectLedgerRow(ledger, at.row);
         return { ok: true, district: ledger.district, row: at.row, serial };
       }
       const now = new Date();
       const by = c.account || UNKNOWN_ACCOUNT;
-      writeRow(
+      writeLedgerRow(
         ledger,
         at.row,
         (formats) => {
@@ -189,7 +169,7 @@ export function updateEnterprise(input: unknown, opened?: OpenedKey): SaveResult
           cells[ledger.columns.serial] = at.cells[ledger.columns.serial] ?? '';
           return cells;
         },
-        now,
+        dayOf(now),
       );
       const entries: LogEntry[] = changes.map((ch) => ({
         at: now,
@@ -219,7 +199,7 @@ export function openedEnterprise(row: LedgerRow): OpenedEnterprise {
 }
 
 export function getEnterprise(creditCode: unknown): OpenedEnterprise | null {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   try {
     const { settings } = readSettings(ss);
     const found = findEnterprise(openAllLedgers(ss, settings), normaliseCreditCode(text(creditCode)));

@@ -1,5 +1,7 @@
 // Where errors become words: menus alert, the sidebar gets `_form`, triggers log and never throw at the user.
+import { MENU_TITLE } from '../domain/contract';
 import { isAppError } from '../domain/errors';
+import { screen } from '../sheet/ui';
 
 export const UNEXPECTED = '操作未能完成，出现了意外错误。请稍后重试；如果仍然出错，请联系领导小组办公室并告知发生时间。';
 
@@ -11,13 +13,13 @@ export function fromMenu(work: () => void): void {
   try {
     work();
   } catch (e) {
-    const ui = SpreadsheetApp.getUi();
+    const ui = screen();
     if (isAppError(e)) {
-      ui.alert('整治台账', e.userMessage, ui.ButtonSet.OK);
+      ui.alert(MENU_TITLE, e.userMessage);
       return;
     }
     console.error(describe(e));
-    ui.alert('整治台账', UNEXPECTED, ui.ButtonSet.OK);
+    ui.alert(MENU_TITLE, UNEXPECTED);
   }
 }
 

@@ -1,5 +1,6 @@
 // The 整治台账 menu: captions (contract §6) and the top-level function each item runs.
 import { MENU_TITLE } from '../domain/contract';
+import { installMenu } from '../sheet/ui';
 
 export interface MenuItem {
   readonly caption: string;
@@ -28,14 +29,5 @@ export const ADMIN_ITEMS: readonly MenuItem[] = [
 
 /** Simple trigger (LIMITED): it only builds the menu, so it needs no authorisation and never fails for lack of it. */
 export function onOpen(): void {
-  const ui = SpreadsheetApp.getUi();
-  const menu = ui.createMenu(MENU_TITLE);
-  for (const item of CLERK_ITEMS) menu.addItem(item.caption, item.fn);
-  menu.addSeparator();
-  for (const item of SUMMARY_ITEMS) menu.addItem(item.caption, item.fn);
-  menu.addSeparator();
-  const admin = ui.createMenu(ADMIN_TITLE);
-  for (const item of ADMIN_ITEMS) admin.addItem(item.caption, item.fn);
-  menu.addSubMenu(admin);
-  menu.addToUi();
+  installMenu({ title: MENU_TITLE, groups: [CLERK_ITEMS, SUMMARY_ITEMS], submenus: [{ title: ADMIN_TITLE, items: ADMIN_ITEMS }] });
 }

@@ -2,6 +2,8 @@
 import { escapeHtml } from '../domain/reminder-email';
 import { fitQuota } from '../domain/send-log';
 import { sendModeText } from '../domain/settings';
+import { remainingMailQuota } from '../sheet/mail';
+import { activeSpreadsheet, screen } from '../sheet/ui';
 import { fromMenu } from './entry-point';
 import type { DistrictPlan, ReminderPlan } from './reminder-plan';
 import { planReminders } from './reminder-plan';
@@ -79,11 +81,10 @@ export function previewHtml(plan: ReminderPlan, rows: readonly PreviewRow[], quo
 
 export function menuPreviewReminders(): void {
   fromMenu(() => {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const ss = activeSpreadsheet();
     const plan = planReminders(ss, new Date());
-    const quota = MailApp.getRemainingDailyQuota();
+    const quota = remainingMailQuota();
     const rows = previewRows(plan, quota);
-    const output = HtmlService.createHtmlOutput(previewHtml(plan, rows, quota)).setWidth(800).setHeight(600);
-    SpreadsheetApp.getUi().showModalDialog(output, PREVIEW_TITLE);
+    screen().dialogFromHtml(previewHtml(plan, rows, quota), PREVIEW_TITLE, 800, 600);
   });
 }

@@ -14,10 +14,10 @@ import type { Settings } from '../domain/settings';
 import { updatedOnOf } from '../domain/vocabulary';
 import type { DayInfo } from '../domain/workday';
 import { dayInfo } from '../domain/workday';
-import { readReports } from './reports';
+import { readReports } from '../sheet/reports';
 import { toFixByRow } from './to-fix';
-import type { Ledger } from './workbook';
-import { openLedger, readSettings } from './workbook';
+import type { Ledger } from '../sheet/ledger';
+import { openLedger, readSettings } from '../sheet/ledger';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

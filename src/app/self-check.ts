@@ -10,12 +10,14 @@ import { SELF_CHECK_ACTION, SELF_CHECK_TITLE, judgeSelfCheck, selfCheckReport, s
 import type { CheckResult } from '../domain/self-check';
 import type { Settings } from '../domain/settings';
 import { sendModeText } from '../domain/settings';
-import { probeLiteralText, probeProtections, probeTriggers, remainingMailQuota } from '../sheet/self-check-probe';
+import { probeLiteralText, probeProtections, probeTriggers } from '../sheet/self-check-probe';
+import { remainingMailQuota } from '../sheet/mail';
+import { activeSpreadsheet, screen } from '../sheet/ui';
 import { ADMIN_TITLE } from './menu';
 import { fromMenu } from './entry-point';
 import { TIME_ZONE } from './setup';
-import { DAILY_HANDLER, EDIT_HANDLER } from './triggers';
-import { ownerEmail, readSettings } from './workbook';
+import { DAILY_HANDLER, EDIT_HANDLER } from '../sheet/triggers';
+import { ownerEmail, readSettings } from '../sheet/ledger';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -79,9 +81,8 @@ export function runSelfCheck(ss: Spreadsheet, now: Date): CheckResult[] {
 
 export function menuSelfCheck(): void {
   fromMenu(() => {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const ss = activeSpreadsheet();
     const results = runSelfCheck(ss, new Date());
-    const ui = SpreadsheetApp.getUi();
-    ui.alert(`${MENU_TITLE}：${SELF_CHECK_TITLE}`, selfCheckReport(results), ui.ButtonSet.OK);
+    screen().alert(`${MENU_TITLE}：${SELF_CHECK_TITLE}`, selfCheckReport(results));
   });
 }

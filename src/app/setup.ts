@@ -40,11 +40,12 @@ import {
 import { isOffice } from '../domain/permissions';
 import { defaultConfigGrid, parseSettings, settingCells, settingValidation } from '../domain/settings';
 import { reportingStart } from '../domain/vocabulary';
-import { readReports } from './reports';
+import { readReports } from '../sheet/reports';
 import type { Settings } from '../domain/settings';
+import { activeSpreadsheet, screen } from '../sheet/ui';
 import { fromMenu } from './entry-point';
 import { afterLedgerChange } from './summary';
-import { ownerEmail, readSettings } from './workbook';
+import { ownerEmail, readSettings } from '../sheet/ledger';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -291,9 +292,8 @@ export function setupMessage(report: SetupReport): string {
 
 export function menuSetup(): void {
   fromMenu(() => {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const ss = activeSpreadsheet();
     const report = withDocumentLock(() => setupWorkbook(ss, new Date()));
-    const ui = SpreadsheetApp.getUi();
-    ui.alert(`${MENU_TITLE}：初始化/修复表格`, setupMessage(report), ui.ButtonSet.OK);
+    screen().alert(`${MENU_TITLE}：初始化/修复表格`, setupMessage(report));
   });
 }

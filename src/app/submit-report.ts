@@ -14,13 +14,14 @@ import { planRules } from '../domain/settings';
 import type { Settings } from '../domain/settings';
 import { problemTexts, toFixChecks } from '../domain/vocabulary';
 import { dayWithNote } from '../domain/workday';
-import { readCodeIndex } from './direct-edit';
 import type { FormFailure } from './entry-point';
+import { canEditProtectedTab } from '../sheet/protections';
+import { activeSpreadsheet, screen } from '../sheet/ui';
 import { fromMenu, fromSidebar } from './entry-point';
 import { jsonBlock } from '../domain/page-data';
-import { appendReport, readReports } from './reports';
-import type { Ledger } from './workbook';
-import { openLedger, ownerEmail, readSettings } from './workbook';
+import { appendReport, readReports } from '../sheet/reports';
+import type { Ledger } from '../sheet/ledger';
+import { openLedger, ownerEmail, readCodeIndex, readSettings } from '../sheet/ledger';
 import { refreshSummary } from './summary';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -87,9 +88,7 @@ function requireEditor(ss: Spreadsheet, settings: Settings, district: string, us
     if (canEditDistrict(settings, user, ownerEmail(ss), district)) return;
     throw new AppError('NOT_PERMITTED', `账号 ${user} 不是“${district}”的编辑账号，不能报送该辖区的进展。`);
   }
-  const sheet = ss.getSheetByName(district);
-  const protection = sheet?.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
-  if (protection && !protection.canEdit()) {
+  if (!canEditProtectedTab(ss, district)) {
     throw new AppError('NOT_PERMITTED', `您没有“${district}”工作表的编辑权限，不能报送该辖区的进展。`);
   }
 }
@@ -115,7 +114,7 @@ export const REPORT_DIALOG_FILE = 'ReportDialog';
 
 export function menuSubmitReport(): void {
   fromMenu(() => {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const ss = activeSpreadsheet();
     const { settings } = readSettings(ss);
     const district = requireDistrict(settings, ss.getActiveSheet().getName());
     requireEditor(ss, settings, district, activeUserEmail());
@@ -128,8 +127,7 @@ export function menuSubmitReport(): void {
       lines: dialogLines(ss, settings, ledger, dayOf(new Date())),
       placeholder: `本季度整治工作的主要进展、存在的问题和下一步安排（必填，最多${NARRATIVE_MAX}字）`,
     };
-    const output = HtmlService.createHtmlOutputFromFile(REPORT_DIALOG_FILE).append(jsonBlock(REPORT_CONTEXT_ID, context)).setWidth(560).setHeight(480);
-    SpreadsheetApp.getUi().showModalDialog(output, REPORT_TITLE);
+    screen().dialogFromFile(REPORT_DIALOG_FILE, REPORT_TITLE, jsonBlock(REPORT_CONTEXT_ID, context), 560, 480);
   });
 }
 
@@ -144,7 +142,7 @@ export function submitQuarterReport(input: unknown): SubmitReportResult {
     const checked = checkReportPayload(input);
     if (!checked.ok) return { ok: false, errors: checked.errors };
     const { district, narrative } = checked.value;
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const ss = activeSpreadsheet();
     const { settings } = readSettings(ss);
     requireDistrict(settings, district);
     const user = activeUserEmail();

@@ -4,7 +4,7 @@ import type { Settings } from '../domain/settings';
 import { planRules } from '../domain/settings';
 import type { TabRows } from '../domain/vocabulary';
 import { codeIndexOf, problemTexts, toFixChecks } from '../domain/vocabulary';
-import type { Ledger } from './workbook';
+import type { Ledger } from '../sheet/ledger';
 
 /** district → sheet row → `字段：问题` texts (rows without a problem are absent). No extra read: the ledgers are in memory. */
 export function toFixByRow(ledgers: readonly Ledger[], settings: Settings): Map<string, Map<number, string[]>> {

@@ -4,12 +4,12 @@ import { COLUMN_COUNT, FIRST_DATA_ROW, HEADER_ROW, MENU_TITLE, UPPER_HEADER_ROW 
 import { planNotes, problemLines } from '../domain/edit-check';
 import { AppError } from '../domain/errors';
 import { locateColumns } from '../domain/ledger-row';
+import { activeSpreadsheet, screen } from '../sheet/ui';
 import { fromMenu } from './entry-point';
-import { readCodeIndex } from './direct-edit';
 import { planRules } from '../domain/settings';
 import { toFixChecks } from '../domain/vocabulary';
 import type { Settings } from '../domain/settings';
-import { readSettings } from './workbook';
+import { readCodeIndex, readSettings } from '../sheet/ledger';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -65,10 +65,9 @@ export function checkMessage(check: SheetCheck): string {
 
 export function menuValidateSheet(): void {
   fromMenu(() => {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const ss = activeSpreadsheet();
     const { settings } = readSettings(ss);
     const check = validateSheet(ss.getActiveSheet(), settings);
-    const ui = SpreadsheetApp.getUi();
-    ui.alert(`${MENU_TITLE}：校验本表`, checkMessage(check), ui.ButtonSet.OK);
+    screen().alert(`${MENU_TITLE}：校验本表`, checkMessage(check));
   });
 }

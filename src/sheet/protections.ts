@@ -38,3 +38,9 @@ export function applyRangeProtection(sheet: Sheet, range: Range, spec: Protectio
   if (first && first.getRange().getA1Notation() !== range.getA1Notation()) first.setRange(range);
   settle(p, spec, keep);
 }
+
+/** Whether the current user may edit the tab by its sheet protection: true without a tab or a protection. */
+export function canEditProtectedTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tab: string): boolean {
+  const protection = ss.getSheetByName(tab)?.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
+  return !protection || protection.canEdit();
+}

@@ -64,7 +64,3 @@ export function probeProtections(ss: Spreadsheet): FoundProtection[] {
   }
   return found;
 }
-
-export function remainingMailQuota(): number {
-  return MailApp.getRemainingDailyQuota();
-}

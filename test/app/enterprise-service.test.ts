@@ -4,7 +4,7 @@ import { TAB } from '../../src/domain/contract';
 import { withCheckChar } from '../../src/domain/credit-code';
 import type { EnterprisePayload } from '../../src/domain/enterprise';
 import type { FormContext } from '../../src/domain/sidebar-form';
-import { DIRTY_KEY } from '../../src/app/summary';
+import { DIRTY_KEY } from '../../src/sheet/summary-tab';
 import { DC_CLERK, OWNER, TC_CLERK, code, logRows, modelOf, payload, seedRows, setEditors, setUp, tab, values } from './ledger-world';
 
 type Result = { ok: true; district: string; row: number; serial: number | null } | { ok: false; errors: Record<string, string> };

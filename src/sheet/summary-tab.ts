@@ -1,0 +1,85 @@
+// 汇总 on the sheet: the tab and its chart rewritten from a SummaryGrid, the stale line, and when it was last recomputed.
+import { TAB } from '../domain/contract';
+import type { SummaryGrid } from '../domain/summary-grid';
+import { CHART_SERIES, CHART_TITLE, STALE_CELL } from '../domain/summary-grid';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Document properties: when 汇总 was last recomputed, and since when it is stale (ms since the epoch, as text). */
+export const REFRESHED_KEY = 'summary.refreshedAt';
+export const DIRTY_KEY = 'summary.dirtySince';
+/** When a recompute from the hook last failed: a broken tab must not make every edit pay for a doomed recompute. */
+export const FAILED_KEY = 'summary.failedAt';
+
+/** One clear, one setValues and three whole-grid style calls, then the chart: the cost does not grow with the rows. */
+export function writeSummary(ss: Spreadsheet, grid: SummaryGrid, now: Date): void {
+  const sheet = ss.getSheetByName(TAB.summary) ?? ss.insertSheet(TAB.summary);
+  writeGrid(sheet, grid);
+  upsertChart(sheet, grid);
+  PropertiesService.getDocumentProperties().setProperties({ [REFRESHED_KEY]: String(now.getTime()), [DIRTY_KEY]: '' });
+}
+
+function writeGrid(sheet: Sheet, grid: SummaryGrid): void {
+  // The whole tab is ours (contract §1): clearing it drops the last recompute's longer lists and stale colours.
+  sheet.clear();
+  const range = sheet.getRange(1, 1, grid.values.length, grid.values[0]!.length);
+  range.setValues(grid.values);
+  range.setNumberFormats(grid.numberFormats);
+  range.setBackgrounds(grid.backgrounds);
+  range.setFontWeights(grid.fontWeights);
+}
+
+/** Our chart is the one titled CHART_TITLE: updated in place, created when missing, duplicates (from a race) removed. */
+function upsertChart(sheet: Sheet, grid: SummaryGrid): void {
+  let ours: GoogleAppsScript.Spreadsheet.EmbeddedChart | null = null;
+  for (const chart of sheet.getCharts()) {
+    if (chart.getOptions().get('title') !== CHART_TITLE) continue;
+    if (ours) sheet.removeChart(chart);
+    else ours = chart;
+  }
+  const data = sheet.getRange(grid.chart.row, grid.chart.col, grid.chart.rows, grid.chart.cols);
+  // Beside the tables, clear of the widest one.
+  const column = grid.values[0]!.length + 2;
+  if (ours) {
+    sheet.updateChart(ours.modify().clearRanges().addRange(data).setPosition(3, column, 0, 0).build());
+    return;
+  }
+  const chart = sheet
+    .newChart()
+    .setChartType(Charts.ChartType.COLUMN)
+    .addRange(data)
+    .setOption('title', CHART_TITLE)
+    .setOption('isStacked', true)
+    .setOption('colors', CHART_SERIES.map((s) => s.color))
+    .setPosition(3, column, 0, 0)
+    .build();
+  sheet.insertChart(chart);
+}
+
+/** When 汇总 was last recomputed, last failed to be, and since when it is marked stale (ms; 0 for never). */
+export interface SummaryStamps {
+  refreshed: number;
+  failed: number;
+  dirty: boolean;
+}
+
+export function readSummaryStamps(): SummaryStamps {
+  const stored = PropertiesService.getDocumentProperties().getProperties();
+  return {
+    refreshed: Number(stored[REFRESHED_KEY] ?? 0) || 0,
+    failed: Number(stored[FAILED_KEY] ?? 0) || 0,
+    dirty: Boolean(stored[DIRTY_KEY]),
+  };
+}
+
+export function recordSummaryFailed(now: Date): void {
+  PropertiesService.getDocumentProperties().setProperty(FAILED_KEY, String(now.getTime()));
+}
+
+/** Marks 汇总 stale since `now` and writes `line` into its stale cell (when the tab exists). */
+export function markSummaryStale(ss: Spreadsheet, now: Date, line: string): void {
+  PropertiesService.getDocumentProperties().setProperty(DIRTY_KEY, String(now.getTime()));
+  const sheet = ss.getSheetByName(TAB.summary);
+  if (sheet) sheet.getRange(STALE_CELL.row, STALE_CELL.col).setValue(line);
+}

@@ -1,0 +1,63 @@
+// The bound spreadsheet and what the user sees of the script: alerts, confirmations, toasts, sidebars, dialogs, the menu.
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const activeSpreadsheet = (): Spreadsheet => SpreadsheetApp.getActiveSpreadsheet();
+
+export interface MenuEntry {
+  readonly caption: string;
+  readonly fn: string;
+}
+
+/** Groups are separated by a line; a submenu is added after them, so the menu is exactly the table's order. */
+export interface MenuShape {
+  readonly title: string;
+  readonly groups: readonly (readonly MenuEntry[])[];
+  readonly submenus: readonly { readonly title: string; readonly items: readonly MenuEntry[] }[];
+}
+
+export function installMenu(shape: MenuShape): void {
+  const ui = SpreadsheetApp.getUi();
+  const menu = ui.createMenu(shape.title);
+  shape.groups.forEach((group, i) => {
+    if (i > 0) menu.addSeparator();
+    for (const item of group) menu.addItem(item.caption, item.fn);
+  });
+  if (shape.submenus.length > 0 && shape.groups.length > 0) menu.addSeparator();
+  for (const sub of shape.submenus) {
+    const m = ui.createMenu(sub.title);
+    for (const item of sub.items) m.addItem(item.caption, item.fn);
+    menu.addSubMenu(m);
+  }
+  menu.addToUi();
+}
+
+/** One getUi per use case, as Apps Script prices it; every window the use case opens goes through it. */
+export interface Screen {
+  alert(title: string, message: string): void;
+  /** YES/NO: true only for 是 (closing the box is a no). */
+  confirm(title: string, message: string): boolean;
+  /** An HTML file of the build with `appended` (an inert data block) after it, as the sidebar. */
+  sidebar(file: string, title: string, appended: string): void;
+  dialogFromFile(file: string, title: string, appended: string, width: number, height: number): void;
+  /** `html` is our own markup with every user value already escaped. */
+  dialogFromHtml(html: string, title: string, width: number, height: number): void;
+}
+
+export function screen(): Screen {
+  const ui = SpreadsheetApp.getUi();
+  return {
+    alert: (title, message) => {
+      ui.alert(title, message, ui.ButtonSet.OK);
+    },
+    confirm: (title, message) => ui.alert(title, message, ui.ButtonSet.YES_NO) === ui.Button.YES,
+    sidebar: (file, title, appended) => ui.showSidebar(HtmlService.createHtmlOutputFromFile(file).setTitle(title).append(appended)),
+    dialogFromFile: (file, title, appended, width, height) =>
+      ui.showModalDialog(HtmlService.createHtmlOutputFromFile(file).append(appended).setWidth(width).setHeight(height), title),
+    dialogFromHtml: (html, title, width, height) => ui.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(width).setHeight(height), title),
+  };
+}
+
+/** A toast in the corner; `seconds` −1 keeps it until the next one. */
+export function toast(ss: Spreadsheet, message: string, title: string, seconds: number): void {
+  ss.toast(message, title, seconds);
+}
