@@ -1,4 +1,5 @@
 // Hand edits of the sheet (contract §9): notes from the simple onEdit; stamps, 填表时间 and 操作日志 from the installable trigger.
+import { menuPath } from '../domain/menu';
 import { appendLog } from '../sheet/log';
 import type { LogEntry } from '../sheet/log';
 import { withDocumentLock } from '../sheet/lock';
@@ -21,7 +22,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
 
 export const HEADER_DAMAGE_NOTE = checkNote(
-  `表头与台账模板不一致，系统无法据此校验和记录数据。请撤销此修改，或请领导小组办公室运行“${MENU_TITLE} → 初始化/修复表格”。`,
+  `表头与台账模板不一致，系统无法据此校验和记录数据。请撤销此修改，或请领导小组办公室运行“${menuPath('menuSetup')}”。`,
 );
 
 interface EditContext {

@@ -1,4 +1,6 @@
 // The 新增企业 / 编辑选中企业 menu items: open the Sidebar page with its context (districts, rules, the selected row).
+import { captionOf } from '../domain/menu';
+import type { MenuFn } from '../domain/menu';
 import { dayOf } from '../domain/calendar-day';
 import { activeUserEmail } from '../sheet/session';
 import { FIRST_DATA_ROW } from '../domain/contract';
@@ -9,15 +11,12 @@ import type { FormContext, FormMode } from '../domain/sidebar-form';
 import { openedEnterprise } from './enterprise-service';
 import { activeSpreadsheet, screen } from '../sheet/ui';
 import { fromMenu } from './entry-point';
-import { CLERK_ITEMS } from './menu';
 import { openLedger, ownerEmail, readSettings } from '../sheet/ledger';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const SIDEBAR_FILE = 'Sidebar';
 export const CONTEXT_ELEMENT_ID = 'form-context';
-
-const captionOf = (fn: string): string => CLERK_ITEMS.find((i) => i.fn === fn)?.caption ?? fn;
 
 /**
  * The context as an inert JSON block the page parses: `<`, `>` and `&` are escaped, so no text from the sheet
@@ -43,7 +42,7 @@ function baseContext(ss: Spreadsheet, settings: Settings, mode: FormMode): FormC
   return { mode, districts, editable, district, acceptBy: settings.acceptBy, today: dayOf(new Date()), enterprise: null };
 }
 
-function show(context: FormContext, fn: string): void {
+function show(context: FormContext, fn: MenuFn): void {
   screen().sidebar(SIDEBAR_FILE, captionOf(fn), contextBlock(context));
 }
 

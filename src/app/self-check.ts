@@ -1,4 +1,5 @@
 // 自检 (contract §13): the office's first-run check on real Google; reports 通过/未通过, logs it, changes no data.
+import { menuPath } from '../domain/menu';
 import { appendLog } from '../sheet/log';
 import { withDocumentLock } from '../sheet/lock';
 import { activeUserEmail, effectiveUserEmail } from '../sheet/session';
@@ -13,15 +14,12 @@ import { sendModeText } from '../domain/settings';
 import { probeLiteralText, probeProtections, probeTriggers } from '../sheet/self-check-probe';
 import { remainingMailQuota } from '../sheet/mail';
 import { activeSpreadsheet, screen } from '../sheet/ui';
-import { ADMIN_TITLE } from './menu';
 import { fromMenu } from './entry-point';
 import { TIME_ZONE } from './setup';
 import { DAILY_HANDLER, EDIT_HANDLER } from '../sheet/triggers';
 import { ownerEmail, readSettings } from '../sheet/ledger';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-const path = (caption: string): string => `${MENU_TITLE} → ${ADMIN_TITLE} → ${caption}`;
 
 /** Recipients one day's reminders would use if every district had something to say. */
 function mailNeeded(settings: Settings): number {
@@ -58,7 +56,7 @@ export function runSelfCheck(ss: Spreadsheet, now: Date): CheckResult[] {
       settingsProblems: errors,
       sendMode: sendModeText(settings),
     },
-    { setup: path('初始化/修复表格'), install: path('安装自动任务') },
+    { setup: menuPath('menuSetup'), install: menuPath('menuInstallTriggers') },
   );
   withDocumentLock(() =>
     appendLog(ss, [

@@ -1,4 +1,5 @@
 // 初始化/修复表格: creates or repairs every tab of contract §1 and re-applies validation, colours and protections.
+import { captionOf } from '../domain/menu';
 import { appendLog } from '../sheet/log';
 import { withDocumentLock } from '../sheet/lock';
 import { activeUserEmail, effectiveUserEmail } from '../sheet/session';
@@ -271,7 +272,7 @@ export function setupWorkbook(ss: Spreadsheet, now: Date): SetupReport {
         field: '',
         oldValue: '',
         newValue: [...report.created.map((t) => `新建${t}`), ...report.repaired].join('；'),
-        action: '初始化/修复表格',
+        action: captionOf('menuSetup'),
       },
     ]);
   }
@@ -294,6 +295,6 @@ export function menuSetup(): void {
   fromMenu(() => {
     const ss = activeSpreadsheet();
     const report = withDocumentLock(() => setupWorkbook(ss, new Date()));
-    screen().alert(`${MENU_TITLE}：初始化/修复表格`, setupMessage(report));
+    screen().alert(`${MENU_TITLE}：${captionOf('menuSetup')}`, setupMessage(report));
   });
 }

@@ -1,9 +1,10 @@
 // 报送本季度进展 (contract §5): the dialog with the tab's counts and the 进展说明, and submitQuarterReport, which records it.
+import { captionOf, menuPath } from '../domain/menu';
 import { appendLog } from '../sheet/log';
 import { withDocumentLock } from '../sheet/lock';
 import { activeUserEmail } from '../sheet/session';
 import { dayOf } from '../domain/calendar-day';
-import { INITIAL_STATUS, MENU_TITLE, NARRATIVE_MAX, STATUSES, TAB, UNKNOWN_ACCOUNT } from '../domain/contract';
+import { INITIAL_STATUS, NARRATIVE_MAX, STATUSES, TAB, UNKNOWN_ACCOUNT } from '../domain/contract';
 import { AppError } from '../domain/errors';
 import { canEditDistrict } from '../domain/permissions';
 import type { ReportRecord } from '../domain/quarter';
@@ -27,7 +28,7 @@ import { refreshSummary } from './summary';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 
-export const REPORT_TITLE = '报送本季度进展';
+export const REPORT_TITLE = captionOf('menuSubmitReport');
 /** An alert longer than this is unreadable; the rest is counted instead of listed. */
 const MAX_LISTED_PROBLEMS = 30;
 
@@ -60,7 +61,7 @@ function invalidMessage(district: string, problems: readonly string[]): string {
   const more = problems.length - listed.length;
   return (
     `“${district}”有${problems.length}处填写问题，本次未报送。请改正后再报送：\n${listed.join('\n')}` +
-    (more > 0 ? `\n……另有${more}处问题未列出，请运行“${MENU_TITLE} → 校验本表”查看。` : '')
+    (more > 0 ? `\n……另有${more}处问题未列出，请运行“${menuPath('menuValidateSheet')}”查看。` : '')
   );
 }
 

@@ -1,7 +1,8 @@
 // 安装自动任务 / 卸载自动任务: exactly one daily job and one edit trigger for this spreadsheet, found by handler name.
+import { menuPath } from '../domain/menu';
 import { withDocumentLock } from '../sheet/lock';
 import { activeUserEmail } from '../sheet/session';
-import { CONFIG_LABEL, MENU_TITLE } from '../domain/contract';
+import { CONFIG_LABEL } from '../domain/contract';
 import { AppError } from '../domain/errors';
 import { isOffice } from '../domain/permissions';
 import { DAILY_HANDLER, EDIT_HANDLER, OUR_HANDLERS, installTriggers, uninstallTriggers } from '../sheet/triggers';
@@ -41,7 +42,7 @@ export function menuInstallTriggers(): void {
       '自动任务已安装',
       `当前账号的自动任务（本表格）：\n${describeInstalled(result.hour)}\n\n` +
         `本次新建：${result.created.length ? result.created.join('、') : '无（已是最新）'}；移除旧的或重复的：${result.removed}个。\n` +
-        `修改“${CONFIG_LABEL.reminderHour}”后，请再次运行“${MENU_TITLE} → 安装自动任务”。`,
+        `修改“${CONFIG_LABEL.reminderHour}”后，请再次运行“${menuPath('menuInstallTriggers')}”。`,
     );
   });
 }

@@ -1,4 +1,5 @@
 // 校验本表: checks every row of the active district tab, sets or clears the notes, and says what it found.
+import { captionOf } from '../domain/menu';
 import { dayOf } from '../domain/calendar-day';
 import { COLUMN_COUNT, FIRST_DATA_ROW, HEADER_ROW, MENU_TITLE, UPPER_HEADER_ROW } from '../domain/contract';
 import { planNotes, problemLines } from '../domain/edit-check';
@@ -68,6 +69,6 @@ export function menuValidateSheet(): void {
     const ss = activeSpreadsheet();
     const { settings } = readSettings(ss);
     const check = validateSheet(ss.getActiveSheet(), settings);
-    screen().alert(`${MENU_TITLE}：校验本表`, checkMessage(check));
+    screen().alert(`${MENU_TITLE}：${captionOf('menuValidateSheet')}`, checkMessage(check));
   });
 }

@@ -1,4 +1,5 @@
 // The office's daily digest (contract §11): what is waiting for the office, one line per district, as one email.
+import { menuPath } from './menu';
 import type { Day } from './calendar-day';
 import { MENU_TITLE, TITLE } from './contract';
 import type { ReportState } from './quarter';
@@ -151,7 +152,7 @@ function sections(input: DigestInput): Section[] {
   }
   if (input.tabsToRepair.length > 0) {
     out.push({
-      title: `需要修复的工作表（请检查表头，或运行“${MENU_TITLE} → 管理 → 初始化/修复表格”）`,
+      title: `需要修复的工作表（请检查表头，或运行“${menuPath('menuSetup')}”）`,
       lines: input.tabsToRepair.map((t) => `${t.tab}：${t.problem}`),
     });
   }

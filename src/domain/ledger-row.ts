@@ -1,7 +1,8 @@
 // A district tab's row ⇄ record ⇄ payload, with columns located by their header text.
+import { menuPath } from './menu';
 
 import { dayOf, startOfDay } from './calendar-day';
-import { COLUMNS, HEADER_ROW, MENU_TITLE, UPPER_HEADER, UPPER_HEADER_ROW } from './contract';
+import { COLUMNS, HEADER_ROW, UPPER_HEADER, UPPER_HEADER_ROW } from './contract';
 import type { ColumnKey, PayloadKey } from './contract';
 import { AppError } from './errors';
 import { PAYLOAD_KEYS, validateEnterprise } from './enterprise';
@@ -90,7 +91,7 @@ export function locateColumns(upperHeader: unknown[], lowerHeader: unknown[]): L
   if (problems.length === 0) return { ok: true, columns: { ...TEMPLATE_COLUMNS } };
   const message =
     `表头与台账模板不一致（第${UPPER_HEADER_ROW}–${HEADER_ROW}行）：${problems.join('；')}。` +
-    `为避免数据写错列，本次未做任何修改。请恢复原表头（可用撤销），或运行“${MENU_TITLE} → 初始化/修复表格”后重试。`;
+    `为避免数据写错列，本次未做任何修改。请恢复原表头（可用撤销），或运行“${menuPath('menuSetup')}”后重试。`;
   return { ok: false, error: new AppError('HEADER_MISMATCH', message, { missing, moved, problems }) };
 }
 

@@ -1,7 +1,8 @@
 // The reminder email of one district: recipients, Chinese subject, HTML body (every user value escaped) and plain text.
+import { menuPath } from './menu';
 import type { Day } from './calendar-day';
 import { dayParts } from './calendar-day';
-import { MENU_TITLE, TITLE } from './contract';
+import { TITLE } from './contract';
 import { quarterLabel, reportStateText } from './quarter';
 import type { DistrictReminder, ReminderItem } from './reminders';
 import { ESCALATION_OVERDUE_DAYS } from './reminders';
@@ -12,7 +13,6 @@ export const SUBJECT_PREFIX = '【整治台账提醒】';
 /** 立即催办 (contract §11): the same email, sent by the office now, under its own subject. */
 export const URGE_PREFIX = '【整治台账催办】';
 export const TEST_MARK = '[测试]';
-export const REPORT_MENU_ITEM = '报送本季度进展';
 
 export interface ReminderEmail {
   readonly district: string;
@@ -89,8 +89,8 @@ function reportLines(r: DistrictReminder, today: Day): string[] {
   if (r.report.remind) {
     lines.push(
       today <= r.report.dueDate
-        ? `请于${r.report.dueDate}（含当日）前在本辖区工作表中通过菜单“${MENU_TITLE} → ${REPORT_MENU_ITEM}”报送。`
-        : `已过截止日期，请尽快在本辖区工作表中通过菜单“${MENU_TITLE} → ${REPORT_MENU_ITEM}”报送，报送将记为逾期报送。`,
+        ? `请于${r.report.dueDate}（含当日）前在本辖区工作表中通过菜单“${menuPath('menuSubmitReport')}”报送。`
+        : `已过截止日期，请尽快在本辖区工作表中通过菜单“${menuPath('menuSubmitReport')}”报送，报送将记为逾期报送。`,
     );
   }
   return lines;
@@ -117,7 +117,7 @@ function staleLine(r: DistrictReminder): string {
 }
 
 function toFixLine(r: DistrictReminder): string {
-  return r.toFix > 0 ? `本辖区工作表有${r.toFix}行${TERM.toFix}，请通过菜单“${MENU_TITLE} → 校验本表”查看并改正。` : '';
+  return r.toFix > 0 ? `本辖区工作表有${r.toFix}行${TERM.toFix}，请通过菜单“${menuPath('menuValidateSheet')}”查看并改正。` : '';
 }
 
 /** Contract §8: at most this many enterprises in one email, most urgent first; the rest are counted, with the link. */

@@ -1,4 +1,5 @@
 // A line of 报送记录 ⇄ ReportRecord, with the columns located by their header text.
+import { menuPath } from './menu';
 import type { Day } from './calendar-day';
 import { dayOf, parseDay } from './calendar-day';
 import { REPORT_HEADERS, REPORT_LATER_HEADERS, STATUSES } from './contract';
@@ -29,7 +30,7 @@ export function locateReportColumns(header: readonly unknown[]): ReportColumns {
   if (missing.length > 0) {
     throw new AppError(
       'HEADER_MISMATCH',
-      `“报送记录”工作表第1行缺少列：${missing.join('、')}。请领导小组办公室运行 整治台账 → 管理 → 初始化/修复表格 后重试。`,
+      `“报送记录”工作表第1行缺少列：${missing.join('、')}。请领导小组办公室运行“${menuPath('menuSetup')}”后重试。`,
       { missing },
     );
   }

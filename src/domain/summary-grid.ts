@@ -1,4 +1,5 @@
 // 汇总's layout: the SummaryModel as one rectangular grid of values plus its formats, colours and the chart's data block.
+import { menuPath } from './menu';
 import { STATUSES, SUMMARY_HEADERS, SUMMARY_TOTAL, SUMMARY_UPDATED_LABEL, CATEGORIES, DONE_STATUSES } from './contract';
 import type { Status } from './contract';
 import { startOfDay } from './calendar-day';
@@ -22,7 +23,7 @@ export const LIST_CAP = 200;
 export const STALE_CELL = { row: 2, col: 10 } as const;
 
 export function staleText(changedAt: string): string {
-  return `台账在${changedAt}有更改，尚未计入本表。点“整治台账 → 刷新汇总”可立即更新；每日自动任务和稍后的编辑也会更新本表。`;
+  return `台账在${changedAt}有更改，尚未计入本表。点“${menuPath('menuRefreshSummary')}”可立即更新；每日自动任务和稍后的编辑也会更新本表。`;
 }
 
 export const FORMAT = {

@@ -1,4 +1,5 @@
 // The district ledgers and 配置 on the sheet: each tab read with one getValues (header checked), and the one writer of a row and of 填表时间.
+import { menuPath } from '../domain/menu';
 import type { Day } from '../domain/calendar-day';
 import { COLUMN_COUNT, FIRST_DATA_ROW, HEADER_ROW, TAB, UPPER_HEADER_ROW } from '../domain/contract';
 import type { CodeIndex } from '../domain/edit-check';
@@ -58,7 +59,7 @@ export function ledgerFromGrid(sheet: Sheet, district: string, grid: unknown[][]
 export function openLedger(ss: Spreadsheet, district: string): Ledger {
   const sheet = ss.getSheetByName(district);
   if (!sheet) {
-    throw new AppError('TAB_MISSING', `找不到“${district}”工作表。请领导小组办公室运行 整治台账 → 管理 → 初始化/修复表格。`, {
+    throw new AppError('TAB_MISSING', `找不到“${district}”工作表。请领导小组办公室运行“${menuPath('menuSetup')}”。`, {
       district,
     });
   }

@@ -1,20 +1,11 @@
 // The bound spreadsheet and what the user sees of the script: alerts, confirmations, toasts, sidebars, dialogs, the menu.
+import type { MenuShape } from '../domain/menu';
+
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const activeSpreadsheet = (): Spreadsheet => SpreadsheetApp.getActiveSpreadsheet();
 
-export interface MenuEntry {
-  readonly caption: string;
-  readonly fn: string;
-}
-
-/** Groups are separated by a line; a submenu is added after them, so the menu is exactly the table's order. */
-export interface MenuShape {
-  readonly title: string;
-  readonly groups: readonly (readonly MenuEntry[])[];
-  readonly submenus: readonly { readonly title: string; readonly items: readonly MenuEntry[] }[];
-}
-
+/** Groups are separated by a line; the submenus come after them, so the menu is exactly the table's order. */
 export function installMenu(shape: MenuShape): void {
   const ui = SpreadsheetApp.getUi();
   const menu = ui.createMenu(shape.title);

@@ -1,0 +1,71 @@
+// The 整治台账 menu as data (contract §6): each item's caption, section, function and who may run it; paths and onOpen come from it.
+import { MENU_TITLE } from './contract';
+
+/** Who may run an item: a district's clerk (and the office), only the office, or anyone with the spreadsheet. */
+export type Runner = 'clerk' | 'office' | 'any';
+
+/** Sections in menu order, separated by a line; one with a submenu title is a submenu after the others. */
+export const MENU_SECTIONS = {
+  clerk: { submenu: null },
+  summary: { submenu: null },
+  admin: { submenu: '管理（领导小组办公室）' },
+} as const;
+export type MenuSection = keyof typeof MENU_SECTIONS;
+
+export interface MenuItem {
+  readonly caption: string;
+  readonly section: MenuSection;
+  /** A top-level function of the pushed code (exported by src/entry.ts). */
+  readonly fn: string;
+  readonly who: Runner;
+}
+
+/** Adding an item is one line here (and its function in src/entry.ts); items show in this order within a section. */
+export const MENU = [
+  { caption: '新增企业', section: 'clerk', fn: 'menuAddEnterprise', who: 'clerk' },
+  { caption: '编辑选中企业', section: 'clerk', fn: 'menuEditEnterprise', who: 'clerk' },
+  { caption: '校验本表', section: 'clerk', fn: 'menuValidateSheet', who: 'any' },
+  { caption: '报送本季度进展', section: 'clerk', fn: 'menuSubmitReport', who: 'clerk' },
+  { caption: '刷新汇总', section: 'summary', fn: 'menuRefreshSummary', who: 'any' },
+  { caption: '预览提醒邮件', section: 'summary', fn: 'menuPreviewReminders', who: 'any' },
+  { caption: '初始化/修复表格', section: 'admin', fn: 'menuSetup', who: 'office' },
+  { caption: '安装自动任务', section: 'admin', fn: 'menuInstallTriggers', who: 'office' },
+  { caption: '卸载自动任务', section: 'admin', fn: 'menuUninstallTriggers', who: 'office' },
+  { caption: '自检', section: 'admin', fn: 'menuSelfCheck', who: 'office' },
+] as const satisfies readonly MenuItem[];
+
+export type MenuFn = (typeof MENU)[number]['fn'];
+
+export const ADMIN_TITLE = MENU_SECTIONS.admin.submenu;
+
+export function menuItem(fn: MenuFn): MenuItem {
+  const item = MENU.find((i) => i.fn === fn);
+  if (!item) throw new Error(`no menu item runs ${fn}`);
+  return item;
+}
+
+export const captionOf = (fn: MenuFn): string => menuItem(fn).caption;
+
+/** The path exactly as the menu shows it, e.g. 整治台账 → 管理（领导小组办公室） → 初始化/修复表格. */
+export function menuPath(fn: MenuFn): string {
+  const item = menuItem(fn);
+  const submenu = MENU_SECTIONS[item.section].submenu;
+  return [MENU_TITLE, ...(submenu ? [submenu] : []), item.caption].join(' → ');
+}
+
+export interface MenuShape {
+  readonly title: string;
+  readonly groups: readonly (readonly MenuItem[])[];
+  readonly submenus: readonly { readonly title: string; readonly items: readonly MenuItem[] }[];
+}
+
+/** The menu onOpen builds: top-level sections as groups (empty ones left out), then the submenus. */
+export function menuShape(): MenuShape {
+  const sections = Object.entries(MENU_SECTIONS) as [MenuSection, { submenu: string | null }][];
+  const itemsOf = (s: MenuSection): MenuItem[] => MENU.filter((i) => i.section === s);
+  return {
+    title: MENU_TITLE,
+    groups: sections.filter(([s, v]) => v.submenu === null && itemsOf(s).length > 0).map(([s]) => itemsOf(s)),
+    submenus: sections.flatMap(([s, v]) => (v.submenu !== null && itemsOf(s).length > 0 ? [{ title: v.submenu, items: itemsOf(s) }] : [])),
+  };
+}

@@ -1,0 +1,76 @@
+// The menu table (contract §6): paths as the menu shows them, the shape onOpen builds, and no menu path typed by hand in src.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { MENU_TITLE } from '../../src/domain/contract';
+import { ADMIN_TITLE, MENU, captionOf, menuPath, menuShape } from '../../src/domain/menu';
+
+const ROOT = resolve(__dirname, '../..');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sources(path) : /\.(ts|html)$/.test(name) ? [path] : [];
+  });
+}
+
+describe('menuPath', () => {
+  it('names a submenu item through its submenu, exactly as the menu shows it', () => {
+    expect(menuPath('menuSetup')).toBe('整治台账 → 管理（领导小组办公室） → 初始化/修复表格');
+    expect(menuPath('menuSelfCheck')).toBe(`${MENU_TITLE} → ${ADMIN_TITLE} → 自检`);
+  });
+
+  it('names a top-level item without a submenu', () => {
+    expect(menuPath('menuValidateSheet')).toBe('整治台账 → 校验本表');
+    expect(captionOf('menuSubmitReport')).toBe('报送本季度进展');
+  });
+});
+
+describe('the menu table', () => {
+  it('gives each function and each caption to one item only', () => {
+    expect(new Set(MENU.map((i) => i.fn)).size).toBe(MENU.length);
+    expect(new Set(MENU.map((i) => i.caption)).size).toBe(MENU.length);
+  });
+
+  it('builds groups then submenus, every item once, in table order', () => {
+    const shape = menuShape();
+    expect(shape.title).toBe(MENU_TITLE);
+    expect(shape.submenus.map((s) => s.title)).toEqual([ADMIN_TITLE]);
+    const order = [...shape.groups.flat(), ...shape.submenus.flatMap((s) => s.items)].map((i) => i.fn);
+    expect([...order].sort()).toEqual(MENU.map((i) => i.fn).sort());
+    expect(shape.groups[0]?.map((i) => i.caption)).toEqual(['新增企业', '编辑选中企业', '校验本表', '报送本季度进展']);
+    expect(shape.submenus[0]?.items.every((i) => i.who === 'office')).toBe(true);
+  });
+
+  it('runs only functions that src/entry.ts exports', () => {
+    const entry = readFileSync(join(ROOT, 'src/entry.ts'), 'utf8');
+    const exported = new Set([...entry.matchAll(/export \{([^}]*)\}/g)].flatMap((m) => m[1]!.split(',').map((s) => s.trim())));
+    for (const item of MENU) expect([item.fn, exported.has(item.fn)]).toEqual([item.fn, true]);
+  });
+});
+
+describe('menu paths in messages', () => {
+  // A path typed by hand: 整治台账 → … or ${MENU_TITLE} → …, up to the closing quote or the end of the path.
+  const HAND_PATH = /(?:整治台账|\$\{MENU_TITLE\})\s*→\s*([^”"'`）。，\n]+)/g;
+  const captions = new Set<string>(MENU.map((i) => i.caption));
+
+  it('are all built by menuPath: no path to an existing item is typed by hand in src', () => {
+    const typed: string[] = [];
+    for (const file of sources(join(ROOT, 'src'))) {
+      const rel = relative(ROOT, file);
+      if (rel === join('src', 'domain', 'menu.ts')) continue;
+      for (const m of readFileSync(file, 'utf8').matchAll(HAND_PATH)) {
+        const last = m[1]!.split('→').pop()!.trim();
+        // An item another release adds (申请延期, 验收销号 …) may be named before its row exists; once it is in
+        // the table, the message must come from menuPath.
+        if (captions.has(last) || m[1]!.includes('管理')) typed.push(`${rel}: ${m[0]}`);
+      }
+    }
+    expect(typed).toEqual([]);
+  });
+
+  it('catches a path typed by hand', () => {
+    const sample = '请运行“整治台账 → 管理 → 初始化/修复表格”后重试';
+    const found = [...sample.matchAll(HAND_PATH)].map((m) => m[1]!.split('→').pop()!.trim());
+    expect(found).toEqual(['初始化/修复表格']);
+  });
+});
