@@ -6,4 +6,6 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testTimeout: 60000,
+  // the emulator's front door without relying on the workspace link in node_modules (see emulator/README.md)
+  moduleNameMapper: { '^@eco-ledger/emulator$': '<rootDir>/emulator/index.ts' },
 };

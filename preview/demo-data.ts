@@ -1,5 +1,5 @@
 // The preview's demo ledger: fictional enterprises in all three districts, seeded through the add-on's own menus and sidebar calls.
-import type { Emulator } from '../emulator';
+import type { Emulator } from '@eco-ledger/emulator';
 import { CONFIG_HEADERS, CONFIG_LABEL, DEFAULT_DISTRICTS, TAB } from '../src/domain/contract';
 import { withCheckChar } from '../src/domain/credit-code';
 import type { EnterprisePayload } from '../src/domain/enterprise';

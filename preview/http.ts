@@ -4,9 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { servePageFont, withPageFont } from '../test/support/page-font';
-import { revive, withShim } from '../test/support/script-run-bridge';
 import { PreviewSession, type AnswerInput } from './session';
-import { cellA1 } from '../emulator/sheets/a1';
+import { cellA1, revive, withShim } from '@eco-ledger/emulator';
 import { sheetView, tabsOf } from './sheet-view';
 
 export interface PreviewOptions {
@@ -129,7 +128,7 @@ async function route(session: PreviewSession, root: string, req: IncomingMessage
   if (method === 'GET' && page) {
     const found = session.pages.find((p) => p.id === Number(page[1]));
     if (!found) throw new HttpError(404, '这个侧边栏已关闭');
-    // The sidebar helper's google.script.run stand-in (test/support), answered by the /__script_run route below.
+    // The emulator's page half of google.script.run, answered by the /__script_run route below.
     send(res, 200, 'text/html; charset=utf-8', withPageFont(withShim(found.html)), {
       'Content-Security-Policy': "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
     });

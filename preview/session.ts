@@ -1,11 +1,11 @@
 // One preview session: the emulator running dist/, the visitor's actions on it (menu, edit, sidebar calls, clock), and its saved state.
 import { existsSync, rmSync } from 'node:fs';
-import { Emulator, ExecutionFailed, type ExecutionRecord } from '../emulator';
-import { Ui } from '../emulator/services/ui';
-import { parseArea } from '../emulator/sheets/a1';
+import {
+  Emulator, ExecutionFailed, parseArea, restoreSnapshot, takeSnapshot, type ExecutionRecord, type Snapshot, type UnansweredQuestion,
+} from '@eco-ledger/emulator';
 import { platformText, WARNING_PROMPT } from './platform-zh';
 import { DEMO_ACCOUNTS, DEMO_NOW, OFFICE, seedDemo } from './demo-data';
-import { captureState, emulatorFromState, readStateFile, writeStateFile, type PreviewState } from './state';
+import { readStateFile, writeStateFile } from './state';
 
 export type Button = 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE';
 export type AnswerInput = Button | { button: Button; text?: string };
@@ -42,34 +42,6 @@ export interface Outcome {
   mails: number;
   value?: unknown;
 }
-
-const BUTTON_SETS: Record<string, string> = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' };
-
-// Alerts and prompts suspend the script in Sheets until the user answers. The emulator answers from a queue, so the
-// preview runs a handler, and when it asks a question nobody has answered it puts the world back as it was before
-// the click, asks the visitor, and runs the handler again with the answers given so far.
-let watched: Emulator | null = null;
-let unanswered: Question | null = null;
-
-function questionOf(kind: 'alert' | 'prompt', args: unknown[]): Question {
-  const strings = args.filter((a) => typeof a === 'string') as string[];
-  const last = strings[strings.length - 1];
-  const buttons = last !== undefined && last in BUTTON_SETS && strings.length > 1 ? last : kind === 'prompt' ? 'OK_CANCEL' : 'OK';
-  const texts = buttons === last && strings.length > 1 ? strings.slice(0, -1) : strings;
-  return texts.length >= 2 ? { kind, title: texts[0]!, prompt: texts[1]!, buttons } : { kind, title: '', prompt: texts[0] ?? '', buttons };
-}
-
-function watch(kind: 'alert' | 'prompt'): void {
-  const original = Ui.prototype[kind] as (...args: unknown[]) => unknown;
-  (Ui.prototype as unknown as Record<string, unknown>)[kind] = function (this: Ui, ...args: unknown[]): unknown {
-    const q = questionOf(kind, args);
-    const needsAnswer = kind === 'prompt' || q.buttons !== 'OK';
-    if (watched && needsAnswer && watched.ui.pendingAnswers === 0 && !unanswered) unanswered = q;
-    return original.apply(this, args);
-  };
-}
-watch('alert');
-watch('prompt');
 
 interface Marks {
   alerts: number;
@@ -113,27 +85,20 @@ export class PreviewSession {
     return this.#observe(emu);
   }
 
-  #load(state: PreviewState): Emulator {
-    const emu = emulatorFromState(state, this.#options.distDir);
+  #load(state: Snapshot): Emulator {
+    const emu = restoreSnapshot(state, { distDir: this.#options.distDir });
     emu.open();
     return this.#observe(emu);
   }
 
-  // The emulator records toasts in its Ui log; until its front door offers a hook for them, the preview watches
-  // that log's push, which the script's Spreadsheet.toast calls synchronously.
   #observe(emu: Emulator): Emulator {
-    const toasts = emu.ui.toasts;
-    const push = toasts.push.bind(toasts);
-    toasts.push = (...items) => {
-      for (const t of items) this.onToast?.({ title: t.title, message: t.message });
-      return push(...items);
-    };
+    emu.ui.onToast = (t) => this.onToast?.({ title: t.title, message: t.message });
     return emu;
   }
 
   save(): void {
     this.version += 1;
-    writeStateFile(this.#options.stateFile, captureState(this.emu, DEMO_ACCOUNTS));
+    writeStateFile(this.#options.stateFile, takeSnapshot(this.emu));
   }
 
   reset(): Outcome {
@@ -235,23 +200,28 @@ export class PreviewSession {
     return out;
   }
 
-  /** Clicks a menu item; answers are the visitor's replies to the questions it asked on earlier attempts. */
+  /**
+   * Clicks a menu item; answers are the visitor's replies to the questions it asked on earlier attempts.
+   * Alerts and prompts suspend the script in Sheets until the user answers; the emulator answers from a queue and
+   * refuses a question nobody answered. So when the handler asks one, the preview puts the world back as it was
+   * before the click, asks the visitor, and runs the handler again with the answers given so far.
+   */
   menu(caption: string, answers: AnswerInput[] = []): Outcome {
-    const before = captureState(this.emu, DEMO_ACCOUNTS);
+    const before = takeSnapshot(this.emu);
     const marks = this.#marks();
     for (const a of answers) this.emu.ui.answer(a);
-    watched = this.emu;
-    unanswered = null;
+    let question: Question | null = null;
+    this.emu.ui.onUnanswered = (q) => {
+      question ??= questionOf(q);
+    };
     let outcome: Outcome;
     try {
       outcome = this.#act(() => {
         this.emu.clickMenu(caption);
       }, marks);
     } finally {
-      watched = null;
+      this.emu.ui.onUnanswered = null;
     }
-    const question = unanswered as Question | null;
-    unanswered = null;
     if (question) {
       this.emu = this.#load(before);
       return { ok: true, question, alerts: [], toasts: [], mails: 0 };
@@ -299,6 +269,10 @@ export class PreviewSession {
     this.pages.push(page);
     return page;
   }
+}
+
+function questionOf(q: UnansweredQuestion): Question {
+  return { kind: q.kind, title: q.title, prompt: q.prompt, buttons: q.buttons };
 }
 
 function describeFailure(e: unknown): string {

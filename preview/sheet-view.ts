@@ -1,8 +1,5 @@
 // What the preview page draws for one tab: displayed texts, effective colours, notes, merges, dropdown lists and charts, as plain JSON.
-import type { SpreadsheetModel, SheetModel } from '../emulator/sheets';
-import { matchingRule } from '../emulator/sheets';
-import { cellA1 } from '../emulator/sheets/a1';
-import type { RangeRef } from '../emulator/sheets/validation-rule';
+import { type SpreadsheetModel, type SheetModel, matchingRule, cellA1, type RangeRef } from '@eco-ledger/emulator';
 
 export const MAX_ROWS = 400;
 const BLANK_ROWS = 5;

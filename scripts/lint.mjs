@@ -1,4 +1,4 @@
-// Project lint: the rules tsc cannot express (pure domain, import directions, services only in src/sheet, no skipped tests, a headline per file).
+// Project lint: the rules tsc cannot express (pure domain, import directions, the emulator's front door, services only in src/sheet, no skipped tests, a headline per file).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, relative, resolve } from 'node:path';
 
@@ -20,9 +20,9 @@ function walk(dir) {
 const GAS_GLOBALS =
   /\b(SpreadsheetApp|MailApp|ScriptApp|HtmlService|LockService|PropertiesService|CacheService|Session|Utilities|Logger|Charts|GmailApp|DriveApp)\./;
 
-// Imports of test/ from outside it that are known and owned elsewhere: the preview server shares the test harness
-// until the emulator gets its front door (issue 17 point 4); the screenshot script launches the tests' Chromium.
-const TEST_IMPORT_ALLOWED = new Set(['preview/http.ts:test/support/page-font', 'preview/http.ts:test/support/script-run-bridge',
+// Imports of test/ from outside it that are known and owned elsewhere: the preview server shares the tests' page font
+// (the page half of google.script.run is the emulator's now); the screenshot script launches the tests' Chromium.
+const TEST_IMPORT_ALLOWED = new Set(['preview/http.ts:test/support/page-font',
   'scripts/screenshots.ts:test/support/chromium']);
 
 const IMPORT = /\b(?:import|export)\s+(?:type\s+)?[^'";]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*['"]([^'"]+)['"]|\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/g;
@@ -58,6 +58,41 @@ function checkImports(rel, text) {
   }
 }
 
+// The emulator's front door (issue 17 point 4). Outside emulator/ only the package name '@eco-ledger/emulator' (its
+// index.ts), never a path into emulator/ nor a deep package path; test/emulator tests the internals and may import any
+// emulator file. Inside, the layers point one way: kernel ← sheets, services ← runtime, page ← the root files; the
+// emulator imports nothing of the project (src, preview, bench; test/ is refused above) and not its own front door.
+const EMULATOR_PACKAGE = '@eco-ledger/emulator';
+const EMULATOR_LAYERS = {
+  'emulator/kernel': [],
+  'emulator/sheets': ['emulator/kernel'],
+  'emulator/services': ['emulator/kernel'],
+  'emulator/runtime': ['emulator/kernel', 'emulator/sheets', 'emulator/services'],
+  'emulator/page': ['emulator/kernel', 'emulator/runtime'],
+};
+
+function checkEmulatorImports(rel, text) {
+  const layer = Object.keys(EMULATOR_LAYERS).find((dir) => inside(rel, dir));
+  for (const { spec, target, local, line } of importsOf(rel, text)) {
+    const at = `${rel}:${line}`;
+    const packagePath = spec === EMULATOR_PACKAGE || spec.startsWith(`${EMULATOR_PACKAGE}/`);
+    if (inside(rel, 'emulator')) {
+      if (packagePath) problems.push(`${at} the emulator imports its own front door ${spec}: import the file`);
+      if (local && ['src', 'preview', 'bench'].some((d) => inside(target, d))) problems.push(`${at} the emulator imports ${spec}: it knows nothing of the project`);
+      const into = local ? Object.keys(EMULATOR_LAYERS).find((dir) => inside(target, dir)) : undefined;
+      if (layer && into && into !== layer && !EMULATOR_LAYERS[layer].includes(into)) {
+        problems.push(`${at} ${layer} imports ${spec}: ${layer} stands on ${EMULATOR_LAYERS[layer].join(', ') || 'nothing else of the emulator'}`);
+      }
+      if (layer && local && inside(target, 'emulator') && !into) problems.push(`${at} ${layer} imports ${spec}: the emulator's root files stand on the layers, never under them`);
+    } else if (!inside(rel, 'test/emulator')) {
+      // src reaching into emulator/ is reported by the src rule above, with its own reason.
+      if (local && inside(target, 'emulator') && !inside(rel, 'src')) problems.push(`${at} imports ${spec}: outside the emulator only its front door, '${EMULATOR_PACKAGE}'`);
+      if (spec.startsWith(`${EMULATOR_PACKAGE}/`)) problems.push(`${at} imports ${spec}: outside the emulator only its front door, '${EMULATOR_PACKAGE}'`);
+      if (inside(rel, 'src') && spec === EMULATOR_PACKAGE) problems.push(`${at} src imports ${spec}: shipped code never depends on the emulator`);
+    }
+  }
+}
+
 for (const dir of ['src', 'emulator', 'test', 'scripts', 'bench', 'preview']) {
   let files;
   try {
@@ -71,6 +106,7 @@ for (const dir of ['src', 'emulator', 'test', 'scripts', 'bench', 'preview']) {
     const first = text.split('\n', 1)[0] ?? '';
     if (!/^(\/\/|#!)/.test(first)) problems.push(`${rel}:1 the file should open with a one-line comment saying what it holds`);
     checkImports(rel, text);
+    checkEmulatorImports(rel, text);
     const servicesAllowed = !inside(rel, 'src') || inside(rel, 'src/sheet') || rel === 'src/entry.ts';
     const lines = text.split('\n');
     lines.forEach((line, i) => {

@@ -21,6 +21,8 @@ await build({
   format: 'cjs',
   target: 'node20',
   packages: 'external',
+  // the emulator is a workspace package of TypeScript: bundled, not left to node (aliases apply before `external`)
+  alias: { '@eco-ledger/emulator': join(root, 'emulator/index.ts') },
   sourcemap: 'inline',
   outfile,
   // the bundle lives in a temp folder: external packages must still resolve from the project

@@ -149,7 +149,7 @@ function install(world: World, exec: Execution, realm: ScriptRealm, boundary: Bo
         }
         return ui;
       },
-      toast: (message, title, timeoutSeconds) => void world.ui.toasts.push({ message, title, timeoutSeconds }),
+      toast: (message, title, timeoutSeconds) => world.ui.toast({ message, title, timeoutSeconds }),
   }) as Scope['spreadsheetApp'];
   services.SpreadsheetApp = spreadsheetApp;
   services.Charts = createChartsService();

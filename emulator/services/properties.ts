@@ -36,6 +36,10 @@ export class PropertyStores {
     if (!s) this.#users.set(email, (s = new PropertyStore()));
     return s;
   }
+  /** Every user store that holds something, by email (what a snapshot saves). */
+  users(): [string, PropertyStore][] {
+    return [...this.#users].filter(([, s]) => s.map.size > 0);
+  }
 }
 
 class Properties {

@@ -32,6 +32,8 @@ export interface PromptRecord extends AlertRecord { text: string }
 export interface ToastRecord { message: string; title: string; timeoutSeconds: number }
 export interface SidebarRecord { title: string; html: string; width: 300 }
 export interface DialogRecord { title: string; html: string; width: number | undefined; height: number | undefined; modal: boolean }
+/** A question the script asked that needs an answer nobody queued: a prompt, or an alert offering more than OK. */
+export interface UnansweredQuestion { kind: 'alert' | 'prompt'; title: string; prompt: string; buttons: ButtonSetName }
 
 /** Everything the user saw, and the answers the test queued for alerts and prompts (host side: `emu.ui`). */
 export class UiLog {
@@ -42,6 +44,13 @@ export class UiLog {
   readonly dialogs: DialogRecord[] = [];
   readonly menus: MenuRecord[] = [];
   readonly #answers: Answer[] = [];
+  /**
+   * Told of a question with no queued answer just before the emulator refuses it with EmulatorError (the execution
+   * still fails: nothing answers in the test's place). The preview uses it to ask its visitor and run the click again.
+   */
+  onUnanswered: ((question: UnansweredQuestion) => void) | null = null;
+  /** Told of each toast while the execution that shows it still runs (the preview streams them to the page). */
+  onToast: ((toast: ToastRecord) => void) | null = null;
 
   /** Queues the user's answer to the next alert or prompt: 'YES', or { button: 'OK', text: '…' } for a prompt. */
   answer(answer: Answer): this {
@@ -53,6 +62,15 @@ export class UiLog {
   }
   takeAnswer(): Answer | undefined {
     return this.#answers.shift();
+  }
+  toast(record: ToastRecord): void {
+    this.toasts.push(record);
+    this.onToast?.({ ...record });
+  }
+  unanswered(question: UnansweredQuestion): EmulatorError {
+    this.onUnanswered?.({ ...question });
+    const which = question.kind === 'prompt' ? `Ui.prompt("${question.prompt}")` : `Ui.alert("${question.prompt}") with ${question.buttons}`;
+    return new EmulatorError(`${which} has no queued answer: call emu.ui.answer(...) first`);
   }
 }
 
@@ -137,7 +155,7 @@ export class Ui {
     const answer = this.#log.takeAnswer();
     let button: ButtonName;
     if (answer === undefined) {
-      if (buttons !== 'OK') throw new EmulatorError(`Ui.alert("${prompt}") with ${buttons} has no queued answer: call emu.ui.answer(...) first`);
+      if (buttons !== 'OK') throw this.#log.unanswered({ kind: 'alert', title, prompt, buttons });
       button = 'OK';
     } else button = checkedButton(answer, buttons, 'Ui.alert', prompt);
     this.#log.alerts.push({ title, prompt, buttons, answer: button });
@@ -147,7 +165,7 @@ export class Ui {
     const { title, prompt, buttons } = dialogArgs('Ui.prompt', args);
     this.#onSuspend();
     const answer = this.#log.takeAnswer();
-    if (answer === undefined) throw new EmulatorError(`Ui.prompt("${prompt}") has no queued answer: call emu.ui.answer(...) first`);
+    if (answer === undefined) throw this.#log.unanswered({ kind: 'prompt', title, prompt, buttons });
     const button = checkedButton(answer, buttons, 'Ui.prompt', prompt);
     const text = typeof answer === 'string' ? '' : answer.text ?? '';
     this.#log.prompts.push({ title, prompt, buttons, answer: button, text });

@@ -1,5 +1,5 @@
 // The sidebar's server calls on the built dist/ in the emulator: saves, each refusal, literal text, moved rows, lock, permission.
-import type { Emulator } from '../../emulator';
+import type { Emulator } from '@eco-ledger/emulator';
 import { TAB } from '../../src/domain/contract';
 import { withCheckChar } from '../../src/domain/credit-code';
 import type { EnterprisePayload } from '../../src/domain/enterprise';

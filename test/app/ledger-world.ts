@@ -1,7 +1,5 @@
 // A workbook set up by 初始化/修复表格 in the emulator, for the setup, direct-edit and 校验本表 tests.
-import { Emulator } from '../../emulator';
-import type { SpreadsheetModel } from '../../emulator/sheets/spreadsheet-model';
-import type { SheetModel } from '../../emulator/sheets/sheet-model';
+import { Emulator, type SpreadsheetModel, type SheetModel } from '@eco-ledger/emulator';
 import { CONFIG_HEADERS, TAB } from '../../src/domain/contract';
 import { withCheckChar } from '../../src/domain/credit-code';
 import type { EnterprisePayload } from '../../src/domain/enterprise';

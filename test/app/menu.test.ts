@@ -1,6 +1,5 @@
 // onOpen on the built dist/: the 整治台账 menu of contract §6, every item naming a top-level function.
-import { Emulator } from '../../emulator';
-import type { MenuEntry } from '../../emulator/services/ui';
+import { Emulator, type MenuEntry } from '@eco-ledger/emulator';
 
 const CONTRACT_CAPTIONS = ['新增企业', '编辑选中企业', '校验本表', '报送本季度进展', '刷新汇总', '预览提醒邮件', '初始化/修复表格', '安装自动任务', '卸载自动任务'];
 

@@ -1,5 +1,5 @@
 // A set-up workbook in the emulator for the reporting and reminder tests: 配置 filled, enterprises pasted, clock controlled.
-import { Emulator } from '../../emulator';
+import { Emulator } from '@eco-ledger/emulator';
 import { COLUMNS, CONFIG_LABEL, DEFAULT_DISTRICTS, FIRST_DATA_ROW, TAB } from '../../src/domain/contract';
 import { withCheckChar } from '../../src/domain/credit-code';
 import { columnLetter } from '../../src/domain/ledger-row';

@@ -1,5 +1,5 @@
 // 自检 in the emulator on the built dist/: all checks pass on a set-up workbook, each failure says what to do, no data changes.
-import type { Emulator } from '../../emulator';
+import type { Emulator } from '@eco-ledger/emulator';
 import { TAB } from '../../src/domain/contract';
 import { columnLetter } from '../../src/domain/ledger-row';
 import { DC_CLERK, OWNER, TC_CLERK, logRows, modelOf, ruleCounts, seedRows, setEditors, setUp, tab, values } from './ledger-world';

@@ -1,7 +1,6 @@
 // 初始化/修复表格 in the emulator on the built dist/: tabs, the template cell for cell, validation, colours, protections, reruns.
-import { Emulator } from '../../emulator';
+import { Emulator, effectiveBackground } from '@eco-ledger/emulator';
 import { TAB } from '../../src/domain/contract';
-import { effectiveBackground } from '../../emulator/sheets';
 import { DC_CLERK, OWNER, TC_CLERK, modelOf, payload, ruleCounts, seedPayloads, seedRows, setEditors, setUp, settingCell, tab, values } from './ledger-world';
 
 const LOWER_HEADERS = [

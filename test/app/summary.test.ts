@@ -1,6 +1,5 @@
 // 汇总 in the emulator: counts against a hand computation, boundaries, reports, the chart, the debounce, the call count.
-import { Emulator } from '../../emulator';
-import type { SpreadsheetModel } from '../../emulator/sheets/spreadsheet-model';
+import { Emulator, type SpreadsheetModel } from '@eco-ledger/emulator';
 import { FIRST_DATA_ROW, REPORT_HEADERS, SUMMARY_HEADERS, SUMMARY_TOTAL, TAB } from '../../src/domain/contract';
 import { withCheckChar } from '../../src/domain/credit-code';
 import type { EnterprisePayload } from '../../src/domain/enterprise';

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { Emulator } from '../../emulator';
+import type { Emulator } from '@eco-ledger/emulator';
 import { withCheckChar } from '../../src/domain/credit-code';
 import { CATEGORIES, INDUSTRIES, LAND_TENURES, STATUSES, TOWNS, YES_NO } from '../../src/domain/contract';
 import { TC_CLERK, modelOf, setEditors, setUp, values } from '../app/ledger-world';

@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { METHOD_SCOPES, requiredScopes } from '../../emulator';
+import { METHOD_SCOPES, requiredScopes } from '@eco-ledger/emulator';
 
 const dist = join(__dirname, '../../dist');
 const code = readFileSync(join(dist, 'Code.js'), 'utf8');

@@ -1,6 +1,5 @@
 // The platform's English refusals become the Chinese a zh-CN Sheets user reads; anything unknown passes through as it came.
-import { PROTECTED_MESSAGE } from '../../emulator/sheets/protection-data';
-import { rejectionMessage } from '../../emulator/sheets/validation-check';
+import { PROTECTED_MESSAGE, rejectionMessage } from '@eco-ledger/emulator';
 import { platformText } from '../../preview/platform-zh';
 
 describe('platformText', () => {

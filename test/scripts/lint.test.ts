@@ -69,3 +69,43 @@ describe('the lint of import directions', () => {
     expect(r.out).toContain('lint: 1 problem(s)');
   });
 });
+
+// The emulator's front door (issue 17 point 4): its own small tree, so this block merges apart from the rules above.
+describe('the lint of the emulator front door', () => {
+  const EMULATOR_TREE: Record<string, string> = {
+    'emulator/index.ts': "// The front door.\nexport { Emulator } from './emulator';\n",
+    'emulator/emulator.ts': "// The world.\nimport { run } from './runtime/execute';\nexport const Emulator = run;\n",
+    'emulator/kernel/errors.ts': '// Errors.\nexport class EmulatorError extends Error {}\n',
+    'emulator/sheets/range.ts': "// Range.\nimport { EmulatorError } from '../kernel/errors';\nexport const range = EmulatorError;\n",
+    'emulator/services/ui.ts': "// Ui.\nimport { EmulatorError } from '../kernel/errors';\nexport const ui = EmulatorError;\n",
+    'emulator/runtime/execute.ts': "// Execute.\nimport { range } from '../sheets/range';\nimport { ui } from '../services/ui';\nexport const run = [range, ui];\n",
+    'test/emulator/sheets/range.test.ts': "// Internals.\nimport { range } from '../../../emulator/sheets/range';\n",
+    'test/app/world.test.ts': "// Through the door.\nimport { Emulator } from '@eco-ledger/emulator';\n",
+  };
+
+  it('passes on a tree that keeps to the front door and the layers', () => {
+    plant(EMULATOR_TREE);
+    const r = lint(root);
+    expect(r.out).toContain('lint: ok');
+    expect(r.status).toBe(0);
+  });
+
+  it.each([
+    ['a test outside test/emulator reaches into the emulator', 'test/app/bad.test.ts', "// Bad.\nimport { range } from '../../emulator/sheets/range';\n", "test/app/bad.test.ts:2 imports ../../emulator/sheets/range: outside the emulator only its front door, '@eco-ledger/emulator'"],
+    ['the preview imports the emulator folder instead of the package', 'preview/bad.ts', "// Bad.\nimport { Emulator } from '../emulator';\n", "preview/bad.ts:2 imports ../emulator: outside the emulator only its front door"],
+    ['bench imports a deep package path', 'bench/bad.ts', "// Bad.\nimport type { Box } from '@eco-ledger/emulator/sheets/a1';\n", "bench/bad.ts:2 imports @eco-ledger/emulator/sheets/a1: outside the emulator only its front door"],
+    ['src imports the emulator package', 'src/app/bad.ts', "// Bad.\nimport { Emulator } from '@eco-ledger/emulator';\n", 'src/app/bad.ts:2 src imports @eco-ledger/emulator'],
+    ['the kernel imports a layer', 'emulator/kernel/bad.ts', "// Bad.\nimport { range } from '../sheets/range';\n", 'emulator/kernel imports ../sheets/range: emulator/kernel stands on nothing else of the emulator'],
+    ['a service imports the runtime', 'emulator/services/bad.ts', "// Bad.\nimport { run } from '../runtime/execute';\n", 'emulator/services imports ../runtime/execute: emulator/services stands on emulator/kernel'],
+    ['a service imports the sheets', 'emulator/services/bad.ts', "// Bad.\nimport { range } from '../sheets/range';\n", 'emulator/services imports ../sheets/range'],
+    ['the sheets import a root file', 'emulator/sheets/bad.ts', "// Bad.\nimport { Emulator } from '../emulator';\n", 'emulator/sheets imports ../emulator: the emulator\'s root files stand on the layers'],
+    ['the emulator imports the project', 'emulator/runtime/bad.ts', "// Bad.\nimport { run } from '../../src/app/use-case';\n", 'emulator/runtime/bad.ts:2 the emulator imports ../../src/app/use-case'],
+    ['the emulator imports its own front door', 'emulator/runtime/bad.ts', "// Bad.\nimport { Emulator } from '@eco-ledger/emulator';\n", 'the emulator imports its own front door'],
+  ])('fails when %s', (_what, rel, text, message) => {
+    plant({ ...EMULATOR_TREE, [rel]: text });
+    const r = lint(root);
+    expect(r.status).toBe(1);
+    expect(r.out).toContain(message);
+    expect(r.out).toContain('lint: 1 problem(s)');
+  });
+});

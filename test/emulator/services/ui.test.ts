@@ -128,3 +128,49 @@ describe('Ui inside an execution', () => {
     expect(() => emu.clickMenu('删除企业')).toThrow('no menu item "删除企业"; the menus hold: 新增企业');
   });
 });
+
+describe('hooks for a host that shows the Ui to a person (the preview)', () => {
+  const emuOf = (code: string) => Emulator.fromSource({ files: { 'Code.js': code }, now: '2022-03-20T09:00:00+08:00', owner: 'office@dz.gov.cn' });
+
+  test('an unanswered question is told to onUnanswered, and the execution still fails with EmulatorError', () => {
+    const emu = emuOf(`function f() { SpreadsheetApp.getUi().alert('删除', '确定删除？', SpreadsheetApp.getUi().ButtonSet.YES_NO); }
+      function onOpen() { SpreadsheetApp.getUi().createMenu('m').addItem('f', 'f').addToUi(); }`);
+    const told: unknown[] = [];
+    emu.ui.onUnanswered = (q) => told.push(q);
+    emu.open();
+    expect(() => emu.clickMenu('f')).toThrow('Ui.alert("确定删除？") with YES_NO has no queued answer');
+    expect(told).toEqual([{ kind: 'alert', title: '删除', prompt: '确定删除？', buttons: 'YES_NO' }]);
+    expect(emu.ui.alerts).toEqual([]);
+  });
+
+  test('a script that catches the refusal cannot hide the question from onUnanswered nor from emu.problems', () => {
+    const emu = emuOf(`function f() { try { SpreadsheetApp.getUi().prompt('信用代码？'); } catch (e) { return 'caught'; } }`);
+    const told: unknown[] = [];
+    emu.ui.onUnanswered = (q) => told.push(q);
+    emu.setUser('clerk@tc.gov.cn');
+    expect(emu.scriptRun('f')).toEqual({ ok: true, value: 'caught' });
+    expect(told).toEqual([{ kind: 'prompt', title: '', prompt: '信用代码？', buttons: 'OK' }]);
+    expect(emu.problems.map((e) => e.message)).toEqual(['Ui.prompt("信用代码？") has no queued answer: call emu.ui.answer(...) first']);
+  });
+
+  test('a prompt without an answer is told too; an OK alert and an answered question are not', () => {
+    const { log, ui } = uiOf();
+    const told: unknown[] = [];
+    log.onUnanswered = (q) => told.push(q);
+    ui.alert('已保存');
+    log.answer('YES');
+    ui.alert('确定？', 'YES_NO');
+    expect(told).toEqual([]);
+    expect(() => ui.prompt('信用代码？')).toThrow(EmulatorError);
+    expect(told).toEqual([{ kind: 'prompt', title: '', prompt: '信用代码？', buttons: 'OK' }]);
+  });
+
+  test('onToast hears each toast while the execution runs, and the log keeps it', () => {
+    const emu = emuOf(`function f() { SpreadsheetApp.getActiveSpreadsheet().toast('一', '整治台账', 5); SpreadsheetApp.getActiveSpreadsheet().toast('二'); throw new Error('停'); }`);
+    const heard: string[] = [];
+    emu.ui.onToast = (t) => heard.push(`${t.title}:${t.message}`);
+    expect(() => emu.run('f')).toThrow('停');
+    expect(heard).toEqual(['整治台账:一', ':二']);
+    expect(emu.ui.toasts.map((t) => t.message)).toEqual(['一', '二']);
+  });
+});
