@@ -7,6 +7,8 @@ import { reportDueDate, reportReminderWindow } from '../domain/quarter';
 import { ESCALATION_OVERDUE_DAYS } from '../domain/reminders';
 import { effectiveStatus } from '../domain/vocabulary';
 import { readReports } from '../sheet/reports';
+import { cellOf, missingColumns, readTable } from '../sheet/table';
+import type { TableRow } from '../sheet/table';
 import type { ReminderPlan } from './reminder-plan';
 import type { Ledger } from '../sheet/ledger';
 
@@ -22,24 +24,21 @@ const dayText = (v: unknown): string => (v instanceof Date ? dayOf(v) : text(v))
 
 /** Open requests by header text (contract §10), oldest first; [] without the tab. A lost header is a tab to repair. */
 export function openExtensionRequests(ss: Spreadsheet): DigestRequest[] {
-  const sheet = ss.getSheetByName(EXTENSION_TAB);
-  if (!sheet || sheet.getLastRow() < 2) return [];
-  const grid = sheet.getDataRange().getValues();
-  const head = (grid[0] ?? []).map((h) => text(h));
-  const col = (h: string): number => head.indexOf(h);
+  const table = readTable(ss, EXTENSION_TAB);
+  if (!table || table.rows.length === 0) return [];
   const need = ['提交时间', '辖区', '企业名称', '原整改完成时限', '申请延期至', '申请人', '审批状态'];
-  const missing = need.filter((h) => col(h) < 0);
+  const missing = missingColumns(table, need);
   if (missing.length > 0) throw new Error(`第1行缺少列：${missing.join('、')}`);
-  return grid
-    .slice(1)
-    .filter((r) => text(r[col('审批状态')]) === OPEN)
+  const cell = (r: TableRow, h: string): unknown => cellOf(table, r, h);
+  return table.rows
+    .filter((r) => text(cell(r, '审批状态')) === OPEN)
     .map((r) => ({
-      district: text(r[col('辖区')]),
-      name: text(r[col('企业名称')]),
-      originalDeadline: dayText(r[col('原整改完成时限')]),
-      requestedDeadline: dayText(r[col('申请延期至')]),
-      requestedBy: text(r[col('申请人')]),
-      submittedAt: text(r[col('提交时间')]),
+      district: text(cell(r, '辖区')),
+      name: text(cell(r, '企业名称')),
+      originalDeadline: dayText(cell(r, '原整改完成时限')),
+      requestedDeadline: dayText(cell(r, '申请延期至')),
+      requestedBy: text(cell(r, '申请人')),
+      submittedAt: text(cell(r, '提交时间')),
     }))
     .sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : 0));
 }

@@ -1,241 +1,23 @@
 // 初始化/修复表格: creates or repairs every tab of contract §1 and re-applies validation, colours and protections.
-import { captionOf } from '../domain/menu';
-import { appendLog } from '../sheet/log';
-import { withDocumentLock } from '../sheet/lock';
-import { activeUserEmail, effectiveUserEmail } from '../sheet/session';
-import { applyTrafficLights } from '../sheet/conditional-format';
-import { applyRangeProtection, applySheetProtection } from '../sheet/protections';
-import { applyValidations, buildValidation } from '../sheet/validation';
 import { dayOf } from '../domain/calendar-day';
-import type { Day } from '../domain/calendar-day';
-import {
-  COLUMNS,
-  COLUMN_COUNT,
-  CONFIG_HEADERS,
-  CONFIG_LABEL,
-  DEFAULT_DISTRICTS,
-  FIRST_DATA_ROW,
-  HEADER_ROW,
-  LOG_HEADERS,
-  MENU_TITLE,
-  REPORT_HEADERS,
-  TAB,
-  UPPER_HEADER_ROW,
-} from '../domain/contract';
+import { LOG_HEADERS, MENU_TITLE, REPORT_HEADERS, TAB } from '../domain/contract';
 import { AppError } from '../domain/errors';
-import { locateColumns } from '../domain/ledger-row';
-import {
-  COLUMN_WIDTHS,
-  HEAD_MERGES,
-  HEAD_ROWS,
-  TEXT_FORMAT,
-  a1,
-  formatRuns,
-  ledgerHead,
-  protectedColumns,
-  protectionPlan,
-  readFillDate,
-  trafficLights,
-  validationSpecs,
-} from '../domain/ledger-template';
+import { captionOf } from '../domain/menu';
 import { isOffice } from '../domain/permissions';
-import { defaultConfigGrid, parseSettings, settingCells, settingValidation } from '../domain/settings';
-import { reportingStart } from '../domain/vocabulary';
-import { readReports } from '../sheet/reports';
-import type { Settings } from '../domain/settings';
+import { ownerEmail, readSettings } from '../sheet/ledger';
+import { withDocumentLock } from '../sheet/lock';
+import { appendLog } from '../sheet/log';
+import { activeUserEmail } from '../sheet/session';
+import { dropBlankDefaultTab, ensureTab, ensureTimeZone, newRuleCache, setupConfig, setupLedger, setupProtections, setupTableTab } from '../sheet/setup-tabs';
+import type { SetupReport } from '../sheet/setup-tabs';
 import { activeSpreadsheet, screen } from '../sheet/ui';
 import { fromMenu } from './entry-point';
 import { afterLedgerChange } from './summary';
-import { ownerEmail, readSettings } from '../sheet/ledger';
 
+export type { SetupReport } from '../sheet/setup-tabs';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const TIME_ZONE = 'Asia/Shanghai';
-const HEADER_BACKGROUND = '#d9e1f2';
-// Names Sheets gives the first tab of a new spreadsheet, by locale.
-const DEFAULT_TAB_NAMES = ['Sheet1', '工作表1', '工作表 1'];
-
-export interface SetupReport {
-  created: string[];
-  repaired: string[];
-  problems: string[];
-}
-
-const cellText = (v: unknown): string => (v instanceof Date ? String(v.getTime()) : v == null ? '' : String(v));
-
-/** `before`: a tab to insert in front of, so a new workbook reads 汇总, the districts, 配置, 报送记录, 操作日志. */
-function ensureTab(ss: Spreadsheet, name: string, report: SetupReport, before?: string): Sheet {
-  const existing = ss.getSheetByName(name);
-  if (existing) return existing;
-  report.created.push(name);
-  const sheets = ss.getSheets();
-  const at = before === undefined ? -1 : sheets.findIndex((s) => s.getName() === before);
-  return ss.insertSheet(name, at < 0 ? sheets.length : at);
-}
-
-/** 配置: the defaults on an empty tab; on a damaged one, whatever table or setting is missing is appended below. */
-function setupConfig(ss: Spreadsheet, report: SetupReport, today: Day): Settings {
-  const sheet = ensureTab(ss, TAB.config, report);
-  // 首个报送季度 (contract §3): the quarter setup first runs in — or, on a workbook older than the setting, the
-  // quarter of its earliest report, so history that exists is not hidden.
-  let reports: ReturnType<typeof readReports> = [];
-  try {
-    reports = readReports(ss);
-  } catch {
-    // an unreadable 报送记录 is repaired further down; the current quarter is then the start
-  }
-  const defaults = defaultConfigGrid(reportingStart(null, reports, today));
-  const width = Math.max(...defaults.map((r) => r.length));
-  if (sheet.getLastRow() === 0) {
-    sheet.getRange(1, 1, defaults.length, width).setValues(defaults);
-    sheet.setFrozenRows(1);
-    sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
-    sheet.setColumnWidths(1, 2, 160);
-    sheet.setColumnWidths(3, width - 2, 200);
-  } else {
-    const grid = sheet.getDataRange().getValues();
-    const present = new Set(grid.flat().map((v) => cellText(v).trim()));
-    const hasTable = grid.some((row) => CONFIG_HEADERS.every((h) => row.map((v) => cellText(v).trim()).includes(h)));
-    const labels: string[] = Object.values(CONFIG_LABEL);
-    const missing: unknown[][] = [
-      ...(hasTable ? [] : defaults.slice(0, 1 + DEFAULT_DISTRICTS.length)),
-      ...defaults.filter((r) => labels.includes(cellText(r[0])) && !present.has(cellText(r[0]))),
-    ];
-    if (missing.length > 0) {
-      // A blank row first, so an appended district table does not run into the one above.
-      const rows = missing.map((r) => [...r, ...new Array<unknown>(width - r.length).fill('')]);
-      sheet.getRange(sheet.getLastRow() + 2, 1, rows.length, width).setValues(rows);
-      report.repaired.push(`${TAB.config}（补回${missing.length}行）`);
-    }
-  }
-  const grid = sheet.getDataRange().getValues();
-  // Each value is checked where it is typed (contract §3); re-applying replaces the cell's one rule.
-  for (const c of settingCells(grid)) sheet.getRange(c.row, c.col).setDataValidation(buildValidation(settingValidation(c.key, c.a1)));
-  const parsed = parseSettings(grid);
-  report.problems.push(...parsed.errors);
-  return parsed.settings;
-}
-
-function sameHead(actual: unknown[][], wanted: string[][]): boolean {
-  return wanted.every((row, r) => row.every((v, c) => cellText(actual[r]?.[c]).trim() === v));
-}
-
-/** A district tab: rows 1–4 (never a data row), merges, widths, formats, validation, colours, frozen panes. */
-function setupLedger(
-  ss: Spreadsheet,
-  district: string,
-  filler: string,
-  settings: Settings,
-  today: Day,
-  report: SetupReport,
-  rules: Map<string, GoogleAppsScript.Spreadsheet.DataValidation>,
-): void {
-  const sheet = ensureTab(ss, district, report, TAB.config);
-  if (sheet.getMaxColumns() < COLUMN_COUNT) sheet.insertColumnsAfter(sheet.getMaxColumns(), COLUMN_COUNT - sheet.getMaxColumns());
-  if (sheet.getMaxRows() < FIRST_DATA_ROW) sheet.insertRowsAfter(sheet.getMaxRows(), FIRST_DATA_ROW - sheet.getMaxRows());
-  const headRange = sheet.getRange(1, 1, HEAD_ROWS, COLUMN_COUNT);
-  const head = headRange.getValues();
-
-  // Rewriting the header over data whose columns moved would file every value under the wrong header.
-  const located = locateColumns(head[UPPER_HEADER_ROW - 1] ?? [], head[HEADER_ROW - 1] ?? []);
-  const moved = !located.ok && ((located.error.details['moved'] as string[] | undefined) ?? []).length > 0;
-  if (moved && sheet.getLastRow() >= FIRST_DATA_ROW) {
-    report.problems.push(
-      `“${district}”的列顺序与模板不一致，为免数据错列，本次未修复该表的表头、格式和数据验证：${located.ok ? '' : located.error.userMessage}`,
-    );
-    return;
-  }
-
-  const wanted = ledgerHead(filler, readFillDate(head[1] ?? []).day ?? today);
-  const merged = headRange.getMergedRanges().map((r) => r.getA1Notation()).sort();
-  const wantedMerges = HEAD_MERGES.map(a1).sort();
-  const mergesOk = merged.length === wantedMerges.length && merged.every((m, i) => m === wantedMerges[i]);
-  // No frozen column at all (see README, known compromises): the title merged across A–X leaves no column line a
-  // freeze may cross, and a frozen column also forbids merging across it. Unfrozen before merging, so a column
-  // someone froze by hand cannot make the merges below throw.
-  sheet.setFrozenColumns(0);
-  if (!mergesOk) headRange.breakApart();
-  // Rows 1–4 hold every merge whole (序号/辖区/备注 span rows 3–4 only), so the line under row 4 cuts none; set
-  // before merging, so a different freeze made by hand cannot cut a merge about to be made.
-  sheet.setFrozenRows(HEAD_ROWS);
-  if (!sameHead(head, wanted)) headRange.setValues(wanted);
-  if (!mergesOk) for (const m of HEAD_MERGES) sheet.getRange(m.row, m.column, m.rows, m.columns).merge();
-  const created = report.created.includes(district);
-  const headRepaired = !mergesOk || !sameHead(head, wanted);
-  if (headRepaired && !created) report.repaired.push(`${district}（表头）`);
-  // Widths only on a new or repaired tab: afterwards they are the users' to adjust, and a rerun leaves them be.
-  if (created || headRepaired) COLUMNS.forEach((c, i) => sheet.setColumnWidth(i + 1, COLUMN_WIDTHS[c.key]));
-
-  // Formatting is re-applied on every run: the same calls give the same result, so a rerun changes nothing.
-  const maxRows = sheet.getMaxRows();
-  const dataRows = maxRows - FIRST_DATA_ROW + 1;
-  sheet.getRange(1, 1).setFontSize(16).setFontWeight('bold').setHorizontalAlignment('center');
-  sheet.getRange(UPPER_HEADER_ROW, 1, 2, COLUMN_COUNT)
-    .setFontWeight('bold')
-    .setBackground(HEADER_BACKGROUND)
-    .setHorizontalAlignment('center')
-    .setVerticalAlignment('middle')
-    .setWrap(true);
-  sheet.getRange(UPPER_HEADER_ROW, 1, maxRows - UPPER_HEADER_ROW + 1, COLUMN_COUNT).setBorder(true, true, true, true, true, true);
-  sheet.getRange(FIRST_DATA_ROW, 1, dataRows, COLUMN_COUNT).setWrap(true).setVerticalAlignment('top');
-  for (const run of formatRuns()) sheet.getRange(FIRST_DATA_ROW, run.column, dataRows, run.columns).setNumberFormat(run.format);
-  applyValidations(sheet, validationSpecs(district), FIRST_DATA_ROW, rules);
-  applyTrafficLights(sheet, trafficLights(settings.dueSoonDays), FIRST_DATA_ROW, COLUMN_COUNT);
-}
-
-/**
- * A script-written tab with a one-row header (操作日志, 报送记录); rows below keep their values. `textRows`: the
- * body is formatted as text, so the log's time and old/new values stay the literal text written (under
- * USER_ENTERED, '2022-03-22 10:15:00' would otherwise become a date-time in the spreadsheet's zone).
- */
-function setupTableTab(ss: Spreadsheet, name: string, headers: readonly string[], report: SetupReport, textRows = false): void {
-  const sheet = ensureTab(ss, name, report);
-  if (textRows && sheet.getMaxRows() > 1) sheet.getRange(2, 1, sheet.getMaxRows() - 1, headers.length).setNumberFormat(TEXT_FORMAT);
-  const range = sheet.getRange(1, 1, 1, headers.length);
-  const row = range.getValues()[0] ?? [];
-  if (row.every((v) => cellText(v) === '')) {
-    range.setValues([[...headers]]).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
-    sheet.setFrozenRows(1);
-    if (!report.created.includes(name)) report.repaired.push(`${name}（表头）`);
-  } else if (!headers.every((h, i) => cellText(row[i]).trim() === h)) {
-    // A tab from an earlier release: its headers are a prefix of today's and the new ones' cells are empty.
-    const kept = row.findIndex((v, i) => cellText(v).trim() !== headers[i]);
-    if (kept > 0 && row.slice(kept).every((v) => cellText(v).trim() === '')) {
-      sheet.getRange(1, kept + 1, 1, headers.length - kept).setValues([headers.slice(kept)]).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
-      report.repaired.push(`${name}（补回表头：${headers.slice(kept).join('、')}）`);
-    } else {
-      report.problems.push(`“${name}”第1行表头与约定不一致，未改动，请核对`);
-    }
-  }
-}
-
-function setupProtections(ss: Spreadsheet, settings: Settings, owner: string): void {
-  const office = [owner, ...settings.admins].filter((e) => e !== '');
-  const keep = [owner, effectiveUserEmail(), activeUserEmail()].filter((e) => e !== '');
-  for (const spec of protectionPlan({ districts: settings.districts, office })) {
-    const sheet = ss.getSheetByName(spec.target.tab);
-    if (!sheet) continue;
-    if (spec.target.kind === 'sheet') {
-      applySheetProtection(sheet, spec, keep);
-    } else {
-      const cols = protectedColumns(spec.target.key);
-      const rows = Math.max(sheet.getMaxRows() - FIRST_DATA_ROW + 1, 1);
-      applyRangeProtection(sheet, sheet.getRange(FIRST_DATA_ROW, cols.column, rows, cols.columns), spec, keep);
-    }
-  }
-}
-
-/** The blank first tab of a new spreadsheet is in the way once ours exist. */
-function dropBlankDefaultTab(ss: Spreadsheet, report: SetupReport): void {
-  for (const sheet of ss.getSheets()) {
-    const name = sheet.getName();
-    if (!DEFAULT_TAB_NAMES.includes(name)) continue;
-    if (sheet.getLastRow() !== 0 || sheet.getLastColumn() !== 0 || ss.getSheets().length < 2) continue;
-    ss.deleteSheet(sheet);
-    report.repaired.push(`删除空白工作表“${name}”`);
-  }
-}
 
 /** Idempotent: a second run creates nothing, rewrites no row and adds no rule or protection. */
 export function setupWorkbook(ss: Spreadsheet, now: Date): SetupReport {
@@ -247,14 +29,11 @@ export function setupWorkbook(ss: Spreadsheet, now: Date): SetupReport {
   if (user !== '' && owner !== '' && !isOffice(readSettings(ss).settings, user, owner)) {
     throw new AppError('NOT_PERMITTED', `只有领导小组办公室（表格所有者或“${TAB.config}”中的管理员账号）可以初始化/修复表格。`);
   }
-  if (ss.getSpreadsheetTimeZone() !== TIME_ZONE) {
-    ss.setSpreadsheetTimeZone(TIME_ZONE);
-    report.repaired.push(`时区设为${TIME_ZONE}`);
-  }
+  if (ensureTimeZone(ss, TIME_ZONE)) report.repaired.push(`时区设为${TIME_ZONE}`);
   ensureTab(ss, TAB.summary, report);
   const today = dayOf(now);
   const settings = setupConfig(ss, report, today);
-  const rules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation>();
+  const rules = newRuleCache();
   for (const d of settings.districts) setupLedger(ss, d.district, d.filler, settings, today, report, rules);
   setupTableTab(ss, TAB.reports, REPORT_HEADERS, report);
   setupTableTab(ss, TAB.log, LOG_HEADERS, report, true);

@@ -1,0 +1,234 @@
+// Lays out the tabs of contract §1 on the sheet for 初始化/修复表格: creates what is missing, repairs heads, re-applies formats, rules, protections.
+import { activeUserEmail, effectiveUserEmail } from './session';
+import { applyTrafficLights } from './conditional-format';
+import { applyRangeProtection, applySheetProtection } from './protections';
+import { applyValidations, buildValidation } from './validation';
+import type { Day } from '../domain/calendar-day';
+import {
+  COLUMNS,
+  COLUMN_COUNT,
+  CONFIG_HEADERS,
+  CONFIG_LABEL,
+  DEFAULT_DISTRICTS,
+  FIRST_DATA_ROW,
+  HEADER_ROW,
+  TAB,
+  UPPER_HEADER_ROW,
+} from '../domain/contract';
+import { locateColumns } from '../domain/ledger-row';
+import {
+  COLUMN_WIDTHS,
+  HEAD_MERGES,
+  HEAD_ROWS,
+  TEXT_FORMAT,
+  a1,
+  formatRuns,
+  ledgerHead,
+  protectedColumns,
+  protectionPlan,
+  readFillDate,
+  trafficLights,
+  validationSpecs,
+} from '../domain/ledger-template';
+import { defaultConfigGrid, parseSettings, settingCells, settingValidation } from '../domain/settings';
+import { reportingStart } from '../domain/vocabulary';
+import { readReports } from './reports';
+import type { Settings } from '../domain/settings';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const HEADER_BACKGROUND = '#d9e1f2';
+// Names Sheets gives the first tab of a new spreadsheet, by locale.
+const DEFAULT_TAB_NAMES = ['Sheet1', '工作表1', '工作表 1'];
+
+export interface SetupReport {
+  created: string[];
+  repaired: string[];
+  problems: string[];
+}
+
+const cellText = (v: unknown): string => (v instanceof Date ? String(v.getTime()) : v == null ? '' : String(v));
+
+/** `before`: a tab to insert in front of, so a new workbook reads 汇总, the districts, 配置, 报送记录, 操作日志. */
+export function ensureTab(ss: Spreadsheet, name: string, report: SetupReport, before?: string): Sheet {
+  const existing = ss.getSheetByName(name);
+  if (existing) return existing;
+  report.created.push(name);
+  const sheets = ss.getSheets();
+  const at = before === undefined ? -1 : sheets.findIndex((s) => s.getName() === before);
+  return ss.insertSheet(name, at < 0 ? sheets.length : at);
+}
+
+/** 配置: the defaults on an empty tab; on a damaged one, whatever table or setting is missing is appended below. */
+export function setupConfig(ss: Spreadsheet, report: SetupReport, today: Day): Settings {
+  const sheet = ensureTab(ss, TAB.config, report);
+  // 首个报送季度 (contract §3): the quarter setup first runs in — or, on a workbook older than the setting, the
+  // quarter of its earliest report, so history that exists is not hidden.
+  let reports: ReturnType<typeof readReports> = [];
+  try {
+    reports = readReports(ss);
+  } catch {
+    // an unreadable 报送记录 is repaired further down; the current quarter is then the start
+  }
+  const defaults = defaultConfigGrid(reportingStart(null, reports, today));
+  const width = Math.max(...defaults.map((r) => r.length));
+  if (sheet.getLastRow() === 0) {
+    sheet.getRange(1, 1, defaults.length, width).setValues(defaults);
+    sheet.setFrozenRows(1);
+    sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+    sheet.setColumnWidths(1, 2, 160);
+    sheet.setColumnWidths(3, width - 2, 200);
+  } else {
+    const grid = sheet.getDataRange().getValues();
+    const present = new Set(grid.flat().map((v) => cellText(v).trim()));
+    const hasTable = grid.some((row) => CONFIG_HEADERS.every((h) => row.map((v) => cellText(v).trim()).includes(h)));
+    const labels: string[] = Object.values(CONFIG_LABEL);
+    const missing: unknown[][] = [
+      ...(hasTable ? [] : defaults.slice(0, 1 + DEFAULT_DISTRICTS.length)),
+      ...defaults.filter((r) => labels.includes(cellText(r[0])) && !present.has(cellText(r[0]))),
+    ];
+    if (missing.length > 0) {
+      // A blank row first, so an appended district table does not run into the one above.
+      const rows = missing.map((r) => [...r, ...new Array<unknown>(width - r.length).fill('')]);
+      sheet.getRange(sheet.getLastRow() + 2, 1, rows.length, width).setValues(rows);
+      report.repaired.push(`${TAB.config}（补回${missing.length}行）`);
+    }
+  }
+  const grid = sheet.getDataRange().getValues();
+  // Each value is checked where it is typed (contract §3); re-applying replaces the cell's one rule.
+  for (const c of settingCells(grid)) sheet.getRange(c.row, c.col).setDataValidation(buildValidation(settingValidation(c.key, c.a1)));
+  const parsed = parseSettings(grid);
+  report.problems.push(...parsed.errors);
+  return parsed.settings;
+}
+
+function sameHead(actual: unknown[][], wanted: string[][]): boolean {
+  return wanted.every((row, r) => row.every((v, c) => cellText(actual[r]?.[c]).trim() === v));
+}
+
+/** A district tab: rows 1–4 (never a data row), merges, widths, formats, validation, colours, frozen panes. */
+export function setupLedger(
+  ss: Spreadsheet,
+  district: string,
+  filler: string,
+  settings: Settings,
+  today: Day,
+  report: SetupReport,
+  rules: Map<string, GoogleAppsScript.Spreadsheet.DataValidation>,
+): void {
+  const sheet = ensureTab(ss, district, report, TAB.config);
+  if (sheet.getMaxColumns() < COLUMN_COUNT) sheet.insertColumnsAfter(sheet.getMaxColumns(), COLUMN_COUNT - sheet.getMaxColumns());
+  if (sheet.getMaxRows() < FIRST_DATA_ROW) sheet.insertRowsAfter(sheet.getMaxRows(), FIRST_DATA_ROW - sheet.getMaxRows());
+  const headRange = sheet.getRange(1, 1, HEAD_ROWS, COLUMN_COUNT);
+  const head = headRange.getValues();
+
+  // Rewriting the header over data whose columns moved would file every value under the wrong header.
+  const located = locateColumns(head[UPPER_HEADER_ROW - 1] ?? [], head[HEADER_ROW - 1] ?? []);
+  const moved = !located.ok && ((located.error.details['moved'] as string[] | undefined) ?? []).length > 0;
+  if (moved && sheet.getLastRow() >= FIRST_DATA_ROW) {
+    report.problems.push(
+      `“${district}”的列顺序与模板不一致，为免数据错列，本次未修复该表的表头、格式和数据验证：${located.ok ? '' : located.error.userMessage}`,
+    );
+    return;
+  }
+
+  const wanted = ledgerHead(filler, readFillDate(head[1] ?? []).day ?? today);
+  const merged = headRange.getMergedRanges().map((r) => r.getA1Notation()).sort();
+  const wantedMerges = HEAD_MERGES.map(a1).sort();
+  const mergesOk = merged.length === wantedMerges.length && merged.every((m, i) => m === wantedMerges[i]);
+  // No frozen column at all (see README, known compromises): the title merged across A–X leaves no column line a
+  // freeze may cross, and a frozen column also forbids merging across it. Unfrozen before merging, so a column
+  // someone froze by hand cannot make the merges below throw.
+  sheet.setFrozenColumns(0);
+  if (!mergesOk) headRange.breakApart();
+  // Rows 1–4 hold every merge whole (序号/辖区/备注 span rows 3–4 only), so the line under row 4 cuts none; set
+  // before merging, so a different freeze made by hand cannot cut a merge about to be made.
+  sheet.setFrozenRows(HEAD_ROWS);
+  if (!sameHead(head, wanted)) headRange.setValues(wanted);
+  if (!mergesOk) for (const m of HEAD_MERGES) sheet.getRange(m.row, m.column, m.rows, m.columns).merge();
+  const created = report.created.includes(district);
+  const headRepaired = !mergesOk || !sameHead(head, wanted);
+  if (headRepaired && !created) report.repaired.push(`${district}（表头）`);
+  // Widths only on a new or repaired tab: afterwards they are the users' to adjust, and a rerun leaves them be.
+  if (created || headRepaired) COLUMNS.forEach((c, i) => sheet.setColumnWidth(i + 1, COLUMN_WIDTHS[c.key]));
+
+  // Formatting is re-applied on every run: the same calls give the same result, so a rerun changes nothing.
+  const maxRows = sheet.getMaxRows();
+  const dataRows = maxRows - FIRST_DATA_ROW + 1;
+  sheet.getRange(1, 1).setFontSize(16).setFontWeight('bold').setHorizontalAlignment('center');
+  sheet.getRange(UPPER_HEADER_ROW, 1, 2, COLUMN_COUNT)
+    .setFontWeight('bold')
+    .setBackground(HEADER_BACKGROUND)
+    .setHorizontalAlignment('center')
+    .setVerticalAlignment('middle')
+    .setWrap(true);
+  sheet.getRange(UPPER_HEADER_ROW, 1, maxRows - UPPER_HEADER_ROW + 1, COLUMN_COUNT).setBorder(true, true, true, true, true, true);
+  sheet.getRange(FIRST_DATA_ROW, 1, dataRows, COLUMN_COUNT).setWrap(true).setVerticalAlignment('top');
+  for (const run of formatRuns()) sheet.getRange(FIRST_DATA_ROW, run.column, dataRows, run.columns).setNumberFormat(run.format);
+  applyValidations(sheet, validationSpecs(district), FIRST_DATA_ROW, rules);
+  applyTrafficLights(sheet, trafficLights(settings.dueSoonDays), FIRST_DATA_ROW, COLUMN_COUNT);
+}
+
+/**
+ * A script-written tab with a one-row header (操作日志, 报送记录); rows below keep their values. `textRows`: the
+ * body is formatted as text, so the log's time and old/new values stay the literal text written (under
+ * USER_ENTERED, '2022-03-22 10:15:00' would otherwise become a date-time in the spreadsheet's zone).
+ */
+export function setupTableTab(ss: Spreadsheet, name: string, headers: readonly string[], report: SetupReport, textRows = false): void {
+  const sheet = ensureTab(ss, name, report);
+  if (textRows && sheet.getMaxRows() > 1) sheet.getRange(2, 1, sheet.getMaxRows() - 1, headers.length).setNumberFormat(TEXT_FORMAT);
+  const range = sheet.getRange(1, 1, 1, headers.length);
+  const row = range.getValues()[0] ?? [];
+  if (row.every((v) => cellText(v) === '')) {
+    range.setValues([[...headers]]).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+    sheet.setFrozenRows(1);
+    if (!report.created.includes(name)) report.repaired.push(`${name}（表头）`);
+  } else if (!headers.every((h, i) => cellText(row[i]).trim() === h)) {
+    // A tab from an earlier release: its headers are a prefix of today's and the new ones' cells are empty.
+    const kept = row.findIndex((v, i) => cellText(v).trim() !== headers[i]);
+    if (kept > 0 && row.slice(kept).every((v) => cellText(v).trim() === '')) {
+      sheet.getRange(1, kept + 1, 1, headers.length - kept).setValues([headers.slice(kept)]).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+      report.repaired.push(`${name}（补回表头：${headers.slice(kept).join('、')}）`);
+    } else {
+      report.problems.push(`“${name}”第1行表头与约定不一致，未改动，请核对`);
+    }
+  }
+}
+
+export function setupProtections(ss: Spreadsheet, settings: Settings, owner: string): void {
+  const office = [owner, ...settings.admins].filter((e) => e !== '');
+  const keep = [owner, effectiveUserEmail(), activeUserEmail()].filter((e) => e !== '');
+  for (const spec of protectionPlan({ districts: settings.districts, office })) {
+    const sheet = ss.getSheetByName(spec.target.tab);
+    if (!sheet) continue;
+    if (spec.target.kind === 'sheet') {
+      applySheetProtection(sheet, spec, keep);
+    } else {
+      const cols = protectedColumns(spec.target.key);
+      const rows = Math.max(sheet.getMaxRows() - FIRST_DATA_ROW + 1, 1);
+      applyRangeProtection(sheet, sheet.getRange(FIRST_DATA_ROW, cols.column, rows, cols.columns), spec, keep);
+    }
+  }
+}
+
+/** The blank first tab of a new spreadsheet is in the way once ours exist. */
+export function dropBlankDefaultTab(ss: Spreadsheet, report: SetupReport): void {
+  for (const sheet of ss.getSheets()) {
+    const name = sheet.getName();
+    if (!DEFAULT_TAB_NAMES.includes(name)) continue;
+    if (sheet.getLastRow() !== 0 || sheet.getLastColumn() !== 0 || ss.getSheets().length < 2) continue;
+    ss.deleteSheet(sheet);
+    report.repaired.push(`删除空白工作表“${name}”`);
+  }
+}
+
+/** Sets the spreadsheet's zone when it differs; true when it changed. */
+export function ensureTimeZone(ss: Spreadsheet, zone: string): boolean {
+  if (ss.getSpreadsheetTimeZone() === zone) return false;
+  ss.setSpreadsheetTimeZone(zone);
+  return true;
+}
+
+/** The rules built once per setup run and shared between tabs (only the 辖区 list differs). */
+export const newRuleCache = (): Map<string, GoogleAppsScript.Spreadsheet.DataValidation> => new Map();
