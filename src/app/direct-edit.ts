@@ -1,4 +1,6 @@
 // Hand edits of the sheet (contract §9): notes from the simple onEdit; stamps, 填表时间 and 操作日志 from the installable trigger.
+import { blockAt, readBlock, syncNotes, writeBlock } from '../sheet/cells';
+import { toast } from '../sheet/ui';
 import { menuPath } from '../domain/menu';
 import { appendLog } from '../sheet/log';
 import type { LogEntry } from '../sheet/log';
@@ -46,15 +48,14 @@ function context(e: EditEvent): EditContext | null {
   const edit: Block = { row: range.getRow(), column: range.getColumn(), rows: range.getNumRows(), columns: range.getNumColumns() };
   const scope = editScope(edit);
   if (!scope.head && !scope.data) return null;
-  const head = sheet.getRange(1, 1, HEAD_ROWS, COLUMN_COUNT).getValues();
+  const head = readBlock(sheet, 1, 1, HEAD_ROWS, COLUMN_COUNT).values;
   const located = locateColumns(head[UPPER_HEADER_ROW - 1] ?? [], head[HEADER_ROW - 1] ?? []);
   return { ss, sheet, settings, edit, head, columns: located.ok ? located.columns : null };
 }
 
 /** Whole rows A–X of the edited data block, checked with the schema and for codes registered elsewhere. */
 function checkDataBlock(ctx: EditContext, data: Block, columns: ColumnMap) {
-  const rowsRange = ctx.sheet.getRange(data.row, 1, data.rows, COLUMN_COUNT);
-  const values = rowsRange.getValues();
+  const { range: rowsRange, values } = readBlock(ctx.sheet, data.row, 1, data.rows, COLUMN_COUNT);
   const checks = checkRows(values, data.row, columns, planRules(ctx.settings, dayOf(new Date())));
   if (checks.some((c) => !c.blank)) addDuplicateProblems(checks, values, columns, ctx.sheet.getName(), readCodeIndex(ctx.ss, ctx.settings));
   return { rowsRange, values, checks };
@@ -62,22 +63,24 @@ function checkDataBlock(ctx: EditContext, data: Block, columns: ColumnMap) {
 
 function writeNotes(ctx: EditContext, data: Block, columns: ColumnMap): void {
   const { rowsRange, checks } = checkDataBlock(ctx, data, columns);
-  const plan = planNotes(checks, rowsRange.getNotes());
-  if (plan.changed) rowsRange.setNotes(plan.notes);
+  syncNotes(rowsRange, (before) => {
+    const plan = planNotes(checks, before);
+    return plan.changed ? plan.notes : null;
+  });
   // The note's black corner alone goes unseen: say where to look.
-  const toast = editToast(checks);
-  if (toast) ctx.ss.toast(toast, MENU_TITLE, 8);
+  const message = editToast(checks);
+  if (message) toast(ctx.ss, message, MENU_TITLE, 8);
 }
 
 /** Header cells edited by hand: a note on the edited cells while the header no longer matches, removed once it does. */
 function noteHeader(ctx: EditContext, head: Block): void {
-  const range = ctx.sheet.getRange(head.row, head.column, head.rows, head.columns);
-  const before = range.getNotes();
   const inHeaderRows = (r: number): boolean => head.row + r >= UPPER_HEADER_ROW;
-  const after = before.map((row, r) =>
-    row.map((n) => (ctx.columns === null && inHeaderRows(r) ? HEADER_DAMAGE_NOTE : isCheckNote(n) ? '' : n)),
-  );
-  if (after.some((row, r) => row.some((n, c) => n !== before[r]?.[c]))) range.setNotes(after);
+  syncNotes(blockAt(ctx.sheet, head.row, head.column, head.rows, head.columns), (before) => {
+    const after = before.map((row, r) =>
+      row.map((n) => (ctx.columns === null && inHeaderRows(r) ? HEADER_DAMAGE_NOTE : isCheckNote(n) ? '' : n)),
+    );
+    return after.some((row, r) => row.some((n, c) => n !== before[r]?.[c])) ? after : null;
+  });
 }
 
 /**
@@ -138,7 +141,7 @@ function recordEdit(ctx: EditContext, e: EditEvent, account: string, now: Date, 
     const { values, checks } = checkDataBlock(ctx, scope.data, columns);
     // An account (an address, or 未知账号) is stored the same in a '@' cell and an automatic one: no apostrophe.
     const stamps = stampRows(checks, values, columns, now, account);
-    if (checks.some((c) => !c.blank)) ctx.sheet.getRange(scope.data.row, columns.updatedAt + 1, scope.data.rows, 2).setValues(stamps);
+    if (checks.some((c) => !c.blank)) writeBlock(ctx.sheet, scope.data.row, columns.updatedAt + 1, stamps);
     changedRows = true;
     if (!single && checks.every((c) => c.blank)) {
       // Cleared cells or inserted rows: one line for the block rather than a line per empty cell.

@@ -1,4 +1,5 @@
 // The 新增企业 / 编辑选中企业 menu items: open the Sidebar page with its context (districts, rules, the selected row).
+import { activeTab, selectedRow, tabName } from '../sheet/cells';
 import { captionOf } from '../domain/menu';
 import type { MenuFn } from '../domain/menu';
 import { dayOf } from '../domain/calendar-day';
@@ -36,7 +37,7 @@ function baseContext(ss: Spreadsheet, settings: Settings, mode: FormMode): FormC
   const districts = settings.districts.map((d) => d.district);
   const account = activeUserEmail();
   const editable = accountKnown(account) ? editableDistricts(settings, account, ownerEmail(ss)) : null;
-  const active = ss.getActiveSheet().getName();
+  const active = tabName(activeTab(ss));
   const choices = editable && editable.length > 0 ? editable : districts;
   const district = choices.includes(active) ? active : (choices[0] ?? '');
   return { mode, districts, editable, district, acceptBy: settings.acceptBy, today: dayOf(new Date()), enterprise: null };
@@ -55,13 +56,12 @@ export function menuAddEnterprise(): void {
 
 /** The selected row's enterprise, read with one getValues of its tab; the server finds it again by credit code on save. */
 export function editContext(ss: Spreadsheet, settings: Settings): FormContext {
-  const sheet = ss.getActiveSheet();
-  const name = sheet.getName();
+  const name = tabName(activeTab(ss));
   const districts = settings.districts.map((d) => d.district);
   if (!districts.includes(name)) {
     throw new AppError('NOT_DISTRICT_TAB', `请先切换到辖区工作表（${districts.join('、')}），选中要编辑的企业所在行，再点“${captionOf('menuEditEnterprise')}”。`);
   }
-  const selected = ss.getActiveRange()?.getRow() ?? 0;
+  const selected = selectedRow(ss);
   const ledger = openLedger(ss, name);
   const row = selected >= FIRST_DATA_ROW ? ledger.rows.find((r) => r.row === selected) : undefined;
   if (!row || row.record.payload.creditCode === '') {

@@ -1,4 +1,5 @@
 // 报送本季度进展 (contract §5): the dialog with the tab's counts and the 进展说明, and submitQuarterReport, which records it.
+import { activeTab, tabName } from '../sheet/cells';
 import { captionOf, menuPath } from '../domain/menu';
 import { appendLog } from '../sheet/log';
 import { withDocumentLock } from '../sheet/lock';
@@ -117,7 +118,7 @@ export function menuSubmitReport(): void {
   fromMenu(() => {
     const ss = activeSpreadsheet();
     const { settings } = readSettings(ss);
-    const district = requireDistrict(settings, ss.getActiveSheet().getName());
+    const district = requireDistrict(settings, tabName(activeTab(ss)));
     requireEditor(ss, settings, district, activeUserEmail());
     const ledger = openLedger(ss, district);
     // Refused before anything is typed: the clerk fixes the rows first (the server checks again on submit).

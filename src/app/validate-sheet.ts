@@ -1,4 +1,5 @@
 // 校验本表: checks every row of the active district tab, sets or clears the notes, and says what it found.
+import { activeTab, blockAt, readGrid, spreadsheetOf, syncNotes, tabName } from '../sheet/cells';
 import { captionOf } from '../domain/menu';
 import { dayOf } from '../domain/calendar-day';
 import { COLUMN_COUNT, FIRST_DATA_ROW, HEADER_ROW, MENU_TITLE, UPPER_HEADER_ROW } from '../domain/contract';
@@ -27,22 +28,23 @@ export interface SheetCheck {
 
 /** One read of the tab, one read and at most one write of the data block's notes, whatever its size. */
 export function validateSheet(sheet: Sheet, settings: Settings): SheetCheck {
-  const district = sheet.getName();
+  const district = tabName(sheet);
   const districts = settings.districts.map((d) => d.district);
   if (!districts.includes(district)) {
     throw new AppError('NOT_DISTRICT_TAB', `“校验本表”只能在辖区工作表（${districts.join('、')}）上使用，请先切换到要校验的辖区工作表。`);
   }
-  const grid = sheet.getDataRange().getValues();
+  const grid = readGrid(sheet);
   const located = locateColumns(grid[UPPER_HEADER_ROW - 1] ?? [], grid[HEADER_ROW - 1] ?? []);
   if (!located.ok) throw new AppError('HEADER_MISMATCH', `“${district}”工作表：${located.error.userMessage}`, { district });
   const rows = grid.slice(FIRST_DATA_ROW - 1).map((r) => r.slice(0, COLUMN_COUNT));
   if (rows.length === 0) return { district, checkedRows: 0, invalidRows: 0, totalProblems: 0, lines: [] };
   // 待修正 has one definition (vocabulary.toFixChecks): 汇总, the emails and the digest count exactly these rows.
   const tab = { tab: district, columns: located.columns, rows: rows.map((cells, i) => ({ row: FIRST_DATA_ROW + i, cells })) };
-  const checks = toFixChecks(tab, planRules(settings, dayOf(new Date())), readCodeIndex(sheet.getParent(), settings));
-  const block = sheet.getRange(FIRST_DATA_ROW, 1, rows.length, COLUMN_COUNT);
-  const plan = planNotes(checks, block.getNotes());
-  if (plan.changed) block.setNotes(plan.notes);
+  const checks = toFixChecks(tab, planRules(settings, dayOf(new Date())), readCodeIndex(spreadsheetOf(sheet), settings));
+  syncNotes(blockAt(sheet, FIRST_DATA_ROW, 1, rows.length, COLUMN_COUNT), (before) => {
+    const plan = planNotes(checks, before);
+    return plan.changed ? plan.notes : null;
+  });
   const listed = problemLines(checks, rows, located.columns, MAX_LISTED_PROBLEMS);
   return {
     district,
@@ -68,7 +70,7 @@ export function menuValidateSheet(): void {
   fromMenu(() => {
     const ss = activeSpreadsheet();
     const { settings } = readSettings(ss);
-    const check = validateSheet(ss.getActiveSheet(), settings);
+    const check = validateSheet(activeTab(ss), settings);
     screen().alert(`${MENU_TITLE}：${captionOf('menuValidateSheet')}`, checkMessage(check));
   });
 }
