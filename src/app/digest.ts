@@ -1,11 +1,10 @@
 // The office's daily digest input (contract §11), from what the daily job already read plus the 延期申请 tab.
 import { dayOf, formatInstant } from '../domain/calendar-day';
-import { TAB } from '../domain/contract';
+import { TAB, statusOf } from '../domain/contract';
 import type { DigestInput, DigestRequest, DigestWaiting } from '../domain/digest';
 import { isAppError } from '../domain/errors';
 import { reportDueDate, reportReminderWindow } from '../domain/quarter';
 import { ESCALATION_OVERDUE_DAYS } from '../domain/reminders';
-import { effectiveStatus } from '../domain/vocabulary';
 import { readReports } from '../sheet/reports';
 import { cellOf, missingColumns, readTable } from '../sheet/table';
 import type { TableRow } from '../sheet/table';
@@ -47,7 +46,7 @@ export function openExtensionRequests(ss: Spreadsheet): DigestRequest[] {
 export function awaitingAcceptance(ledgers: readonly Ledger[]): DigestWaiting[] {
   const out: DigestWaiting[] = [];
   for (const l of ledgers) {
-    for (const r of l.rows) if (effectiveStatus(r.record.payload.status) === WAITING) out.push({ district: l.district, name: r.record.payload.name, since: '' });
+    for (const r of l.rows) if (statusOf(r.record.payload.status) === WAITING) out.push({ district: l.district, name: r.record.payload.name, since: '' });
   }
   return out;
 }

@@ -1,4 +1,5 @@
 // Hand edits of the sheet (contract §9): notes from the simple onEdit; stamps, 填表时间 and 操作日志 from the installable trigger.
+import { rangeA1 } from '../domain/grid';
 import { blockAt, readBlock, syncNotes, writeBlock } from '../sheet/cells';
 import { toast } from '../sheet/ui';
 import { menuPath } from '../domain/menu';
@@ -10,7 +11,7 @@ import { dayOf } from '../domain/calendar-day';
 import { COLUMN_COUNT, HEADER_ROW, MENU_TITLE, TAB, UNKNOWN_ACCOUNT, UPPER_HEADER_ROW } from '../domain/contract';
 import { PASTE_OLD_VALUE, addDuplicateProblems, checkNote, checkRows, editLogLines, editScope, editToast, isCheckNote, planNotes, stampRows } from '../domain/edit-check';
 import type { Block } from '../domain/edit-check';
-import { columnLetter, locateColumns } from '../domain/ledger-row';
+import { locateColumns } from '../domain/ledger-row';
 import type { ColumnMap } from '../domain/ledger-row';
 import { HEAD_ROWS } from '../domain/ledger-template';
 import { planRules } from '../domain/settings';
@@ -145,7 +146,7 @@ function recordEdit(ctx: EditContext, e: EditEvent, account: string, now: Date, 
     changedRows = true;
     if (!single && checks.every((c) => c.blank)) {
       // Cleared cells or inserted rows: one line for the block rather than a line per empty cell.
-      entries.push({ ...base, range: blockA1(scope.data), creditCode: '', name: '', field: '', oldValue: PASTE_OLD_VALUE, newValue: '', action: '清空单元格或插入空行' });
+      entries.push({ ...base, range: rangeA1(scope.data), creditCode: '', name: '', field: '', oldValue: PASTE_OLD_VALUE, newValue: '', action: '清空单元格或插入空行' });
     } else {
       const invalid = new Set(checks.filter((c) => c.problems.size > 0).map((c) => c.row));
       for (const line of editLogLines(scope.data, values, columns, oldOfSingle)) {
@@ -156,7 +157,7 @@ function recordEdit(ctx: EditContext, e: EditEvent, account: string, now: Date, 
   } else if (scope.data) {
     entries.push({
       ...base,
-      range: blockA1(scope.data),
+      range: rangeA1(scope.data),
       creditCode: '',
       name: '',
       field: '',
@@ -170,9 +171,6 @@ function recordEdit(ctx: EditContext, e: EditEvent, account: string, now: Date, 
   if (changedRows) afterLedgerChange(ctx.ss, now);
 }
 
-function blockA1(b: Block): string {
-  return `${columnLetter(b.column - 1)}${b.row}:${columnLetter(b.column + b.columns - 2)}${b.row + b.rows - 1}`;
-}
 
 /** 配置 edits are logged; protections follow 配置 only when setup runs again, and the log line says so. */
 function logConfigEdit(e: EditEvent, account: string, now: Date, single: boolean): void {

@@ -1,5 +1,5 @@
 // 预览提醒邮件: a dialog showing what today's run would send to whom, without sending anything.
-import { escapeHtml } from '../domain/reminder-email';
+import { escapeHtml } from '../domain/text';
 import { fitQuota } from '../domain/send-log';
 import { sendModeText } from '../domain/settings';
 import { remainingMailQuota } from '../sheet/mail';

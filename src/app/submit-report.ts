@@ -5,7 +5,7 @@ import { appendLog } from '../sheet/log';
 import { withDocumentLock } from '../sheet/lock';
 import { activeUserEmail } from '../sheet/session';
 import { dayOf } from '../domain/calendar-day';
-import { INITIAL_STATUS, NARRATIVE_MAX, STATUSES, TAB, UNKNOWN_ACCOUNT } from '../domain/contract';
+import { NARRATIVE_MAX, STATUSES, TAB, UNKNOWN_ACCOUNT, statusOf } from '../domain/contract';
 import { AppError } from '../domain/errors';
 import { canEditDistrict } from '../domain/permissions';
 import type { ReportRecord } from '../domain/quarter';
@@ -51,7 +51,7 @@ export function ledgerProblems(ss: Spreadsheet, ledger: Ledger, settings: Settin
 export function statusCounts(ledger: Ledger): Record<string, number> {
   const counts: Record<string, number> = Object.fromEntries(STATUSES.map((s) => [s, 0]));
   for (const row of ledger.rows) {
-    const status = row.record.payload.status.trim() || INITIAL_STATUS;
+    const status = statusOf(row.record.payload.status);
     counts[status] = (counts[status] ?? 0) + 1;
   }
   return counts;

@@ -1,11 +1,11 @@
 // 季度通报 (contract §11): the districts ranked by 完成率 for one quarter, the figures, the 通报批评 line, as a printable grid.
 import type { Day } from './calendar-day';
-import { CLOSED_STATUS, DONE_STATUSES } from './contract';
+import { CLOSED_STATUS, DONE_STATUSES, statusOf } from './contract';
 import type { Status } from './contract';
 import type { Quarter, ReportRecord, ReportState } from './quarter';
 import { compareQuarters, consecutiveMissedQuarters, lastDay, quarterLabel, quarterOf, reportDueDate, reportStateFor, reportStateText } from './quarter';
 import { ESCALATION_OVERDUE_DAYS } from './reminders';
-import { definitions, effectiveStatus, standingOf } from './vocabulary';
+import { definitions, standingOf } from './vocabulary';
 import { dayWithNote } from './workday';
 
 export const BULLETIN_TAB = '季度通报';
@@ -98,7 +98,7 @@ export function buildBulletin(input: BulletinInput): Bulletin {
     let longOverdue = 0;
     let stale = 0;
     for (const e of d.enterprises) {
-      const status = effectiveStatus(e.status);
+      const status = statusOf(e.status);
       if (status === CLOSED_STATUS) closed += 1;
       if (isDone(status)) done += 1;
       const s = standingOf(e, asOf, input);

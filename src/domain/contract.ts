@@ -68,6 +68,11 @@ export type Town = (typeof TOWNS)[number];
 export const OPEN_STATUSES: readonly Status[] = ['未启动', '整改中'];
 export const DONE_STATUSES: readonly Status[] = ['已完成（待验收）', '已验收销号'];
 export const INITIAL_STATUS: Status = '未启动';
+/** A blank 整改状态 is a new row, which starts at 未启动 (contract §2): the one place that says so. */
+export const statusOf = (status: unknown): string => {
+  const text = typeof status === 'string' ? status.trim() : '';
+  return text === '' ? INITIAL_STATUS : text;
+};
 export const CLOSED_STATUS: Status = '已验收销号';
 export const RELOCATION: Category = '搬迁升级';
 

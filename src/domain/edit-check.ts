@@ -1,10 +1,12 @@
 // Checking hand edits of a district tab: which cells an edit covers, the notes its rows need, and its log lines.
+import type { Block } from './grid';
 
 import { dayOf, formatInstant } from './calendar-day';
 import { COLUMNS, COLUMN_COUNT, FIRST_DATA_ROW } from './contract';
 import { normaliseCreditCode } from './credit-code';
 import type { PlanRules } from './enterprise';
-import { columnLetter, isBlankRow, rowFindings } from './ledger-row';
+import { columnLetter } from './grid';
+import { isBlankRow, rowFindings } from './ledger-row';
 import type { ColumnMap } from './ledger-row';
 
 /** Our notes start with one of these, so a check clears its own notes and never a note a person wrote. */
@@ -25,12 +27,7 @@ export const isCheckNote = (note: unknown): boolean =>
   typeof note === 'string' && (note.startsWith(CHECK_NOTE_PREFIX) || note.startsWith(HINT_NOTE_PREFIX));
 
 /** 1-based, like Sheets. */
-export interface Block {
-  row: number;
-  column: number;
-  rows: number;
-  columns: number;
-}
+export type { Block } from './grid';
 
 export interface EditScope {
   /** Part of the edit in rows 1–4 (within A–X), or null. */

@@ -8,12 +8,12 @@ import {
   CLOSED_STATUS,
   COLUMNS,
   INDUSTRIES,
-  INITIAL_STATUS,
   KEY_TOWNS_BY_DISTRICT,
   LAND_TENURES,
   MAX_TEXT_LENGTH,
   RELOCATION,
   STATUSES,
+  statusOf,
   TOWNS,
   YES_NO,
 } from './contract';
@@ -211,7 +211,7 @@ export function enterpriseSchema(rules: PlanRules) {
       progress: optionalText('progress'),
       remarks: optionalText('remarks'),
       status: z.pipe(
-        z.transform((v: unknown) => (v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? INITIAL_STATUS : v)),
+        z.transform((v: unknown) => (v === undefined || v === null || typeof v === 'string' ? statusOf(v) : v)),
         choice('status', STATUSES),
       ),
       town: choice('town', TOWNS),
@@ -256,7 +256,7 @@ const loose = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 export function crossFieldProblems(record: Record<string, unknown>): { key: PayloadKey; message: string }[] {
   const problems: { key: PayloadKey; message: string }[] = [];
   if (typeof record !== 'object' || record === null) return problems;
-  const status = loose(record['status']) || INITIAL_STATUS;
+  const status = statusOf(record['status']);
   const closedOn = loose(record['closedOn']);
   const area = relocationArea(loose(record['remarks']));
   if (loose(record['category']) === RELOCATION && !area) {

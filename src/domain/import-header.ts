@@ -1,4 +1,5 @@
 // 导入台账: finding the template's columns in an imported sheet by their header text (one or two header rows).
+import { columnLetter as columnName } from './grid';
 
 import { COLUMNS, FILLER_PREFIX } from './contract';
 import type { ColumnKey, PayloadKey } from './contract';
@@ -94,16 +95,6 @@ export interface ImportHeader {
 export type HeaderResult = { ok: true; header: ImportHeader } | { ok: false; message: string };
 
 const HEADER_SCAN_ROWS = 20;
-
-const columnName = (index: number): string => {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-};
 
 /**
  * The header read as if its row `bottom` were the lower header: a cell empty there (a header merged down over

@@ -1,7 +1,8 @@
 // A district tab's row ⇄ record ⇄ payload, with columns located by their header text.
+import { cellText, columnLetter, headerText } from './grid';
 import { menuPath } from './menu';
 
-import { dayOf, startOfDay } from './calendar-day';
+import { startOfDay } from './calendar-day';
 import { COLUMNS, HEADER_ROW, UPPER_HEADER, UPPER_HEADER_ROW } from './contract';
 import type { ColumnKey, PayloadKey } from './contract';
 import { AppError } from './errors';
@@ -44,19 +45,6 @@ const MERGED_DOWN = new Set<string>(UPPER_HEADER.filter((h) => h.down).map((h) =
 /** The template's default column positions (A = 0). */
 export const TEMPLATE_COLUMNS: ColumnMap = Object.fromEntries(COLUMNS.map((c, i) => [c.key, i])) as ColumnMap;
 
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-// Wrapped header cells may hold line breaks or stray spaces; those do not make a header different.
-const headerText = (v: unknown): string => (typeof v === 'string' ? v.replace(/\s+/g, '') : v == null ? '' : String(v).replace(/\s+/g, ''));
 
 /**
  * The contract fixes each column's letter, so a column found elsewhere is a mismatch too: data rows would be
@@ -95,11 +83,6 @@ export function locateColumns(upperHeader: unknown[], lowerHeader: unknown[]): L
   return { ok: false, error: new AppError('HEADER_MISMATCH', message, { missing, moved, problems }) };
 }
 
-function cellText(v: unknown): string {
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : dayOf(v);
-  if (v === null || v === undefined) return '';
-  return String(v).trim();
-}
 
 const isBlankCell = (v: unknown): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 

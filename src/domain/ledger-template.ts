@@ -1,4 +1,5 @@
 // A district tab's template as data: rows 1–4, merges, widths, formats, validation, traffic lights, protections.
+import type { Block } from './grid';
 
 import type { Day } from './calendar-day';
 import { parseDay } from './calendar-day';
@@ -25,7 +26,8 @@ import {
 import type { ColumnKey } from './contract';
 import { CREDIT_CODE_REGEX_SOURCE } from './credit-code';
 import { RELOCATION_AREA_REGEX_SOURCE } from './enterprise';
-import { TEMPLATE_COLUMNS, columnLetter, dataFormat } from './ledger-row';
+import { columnLetter } from './grid';
+import { TEMPLATE_COLUMNS, dataFormat } from './ledger-row';
 
 export const HEAD_ROWS = FIRST_DATA_ROW - 1; // 4
 export const LAST_LETTER = columnLetter(COLUMN_COUNT - 1); // X
@@ -67,18 +69,8 @@ export function ledgerHead(filler: string, fillDay: Day): string[][] {
 }
 
 /** A block of cells, 1-based like Sheets. */
-export interface Block {
-  row: number;
-  column: number;
-  rows: number;
-  columns: number;
-}
-
-export function a1(b: Block): string {
-  const start = `${columnLetter(b.column - 1)}${b.row}`;
-  if (b.rows === 1 && b.columns === 1) return start;
-  return `${start}:${columnLetter(b.column + b.columns - 2)}${b.row + b.rows - 1}`;
-}
+export type { Block } from './grid';
+export { a1 } from './grid';
 
 /** Merged blocks of rows 1–4: title A1:X1, 填报单位 A2:S2, 填表时间 T2:X2, and the row-3 groups. */
 export const HEAD_MERGES: readonly Block[] = [

@@ -2,7 +2,7 @@
 
 import type { Day } from './calendar-day';
 import { daysBetween, parseDay } from './calendar-day';
-import { INITIAL_STATUS, OPEN_STATUSES } from './contract';
+import { OPEN_STATUSES, statusOf } from './contract';
 import type { Status } from './contract';
 
 export type DeadlineState =
@@ -16,8 +16,7 @@ export function isOpenStatus(status: string): boolean {
 
 /** `today` is passed in (Shanghai day) so the rule never reads the clock. A deadline of today is due soon. */
 export function deadlineState(entry: { status: string; deadline: Day | '' }, today: Day, dueSoonDays: number): DeadlineState {
-  // An empty status is a new row, which starts at 未启动.
-  const status = entry.status.trim() === '' ? INITIAL_STATUS : entry.status.trim();
+  const status = statusOf(entry.status);
   const deadline = parseDay(entry.deadline);
   if (!deadline || !isOpenStatus(status)) return { kind: 'none' };
   const left = daysBetween(today, deadline);

@@ -3,7 +3,7 @@
 import type { Day } from './calendar-day';
 import { COLUMNS, FILLER_PREFIX, FILL_DATE_PREFIX, TITLE, UPPER_HEADER } from './contract';
 import type { ColumnKey } from './contract';
-import { escapeHtml } from './reminder-email';
+import { escapeHtml } from './text';
 
 /** The template's own foot line, word for word. */
 export const TEMPLATE_NOTE = '填表说明：1.厂区土地性质:租用;征用.2.整治分类：原址关闭;改造提升;搬迁升级.3.搬迁升级类企业，请在备注中注明新址用地面积。';

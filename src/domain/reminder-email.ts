@@ -1,4 +1,5 @@
 // The reminder email of one district: recipients, Chinese subject, HTML body (every user value escaped) and plain text.
+import { escapeHtml } from './text';
 import { menuPath } from './menu';
 import type { Day } from './calendar-day';
 import { dayParts } from './calendar-day';
@@ -38,12 +39,6 @@ export interface EmailContext {
   readonly tabUrl: string;
   /** A 催办 sent by the office through 立即催办, not the daily reminder. */
   readonly urge?: boolean;
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 export function recipients(ctx: Pick<EmailContext, 'districtEmails' | 'officeEmails' | 'testRecipient'>): { to: string[]; cc: string[] } {

@@ -4,7 +4,8 @@ import { parseDay } from './calendar-day';
 import type { Quarter, ReportRecord, ReportState } from './quarter';
 import { consecutiveMissedQuarters, quarterOf, reportDueDate, reportReminderWindow, reportStateFor } from './quarter';
 import type { Settings } from './settings';
-import { effectiveStatus, reportingStart, standingOf } from './vocabulary';
+import { statusOf } from './contract';
+import { reportingStart, standingOf } from './vocabulary';
 
 /** The part of an enterprise a reminder needs (a ledger row's raw payload fits). */
 export interface ReminderEnterprise {
@@ -75,7 +76,7 @@ function items(enterprises: readonly ReminderEnterprise[], today: Day, settings:
   const out: ReminderItem[] = [];
   for (const e of enterprises) {
     const deadline = parseDay(e.deadline);
-    const status = effectiveStatus(e.status);
+    const status = statusOf(e.status);
     const standing = standingOf(e, today, settings);
     const base = { name: e.name, creditCode: e.creditCode, deadline: deadline ?? '', status };
     if (standing.deadline.kind === 'overdue') out.push({ ...base, days: standing.deadline.daysOverdue, kind: 'overdue' });

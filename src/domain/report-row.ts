@@ -1,4 +1,5 @@
 // A line of 报送记录 ⇄ ReportRecord, with the columns located by their header text.
+import { cellText, headerText } from './grid';
 import { menuPath } from './menu';
 import type { Day } from './calendar-day';
 import { dayOf, parseDay } from './calendar-day';
@@ -11,7 +12,6 @@ import { REPORT_FIRST, REPORT_LATE, REPORT_ON_TIME, REPORT_UPDATE, parseQuarter,
 export type ReportHeader = (typeof REPORT_HEADERS)[number];
 export type ReportColumns = Record<ReportHeader, number>;
 
-const headerText = (v: unknown): string => (v == null ? '' : String(v).replace(/\s+/g, ''));
 
 /**
  * Columns by header text; a missing header is refused so no report is read from or written to the wrong column.
@@ -39,7 +39,7 @@ export function locateReportColumns(header: readonly unknown[]): ReportColumns {
 
 export const TEMPLATE_REPORT_COLUMNS: ReportColumns = Object.fromEntries(REPORT_HEADERS.map((h, i) => [h, i])) as ReportColumns;
 
-const text = (v: unknown): string => (v instanceof Date ? dayOf(v) : v == null ? '' : String(v).trim());
+const text = cellText;
 const count = (v: unknown): number => {
   const n = typeof v === 'number' ? v : Number(text(v));
   return Number.isFinite(n) ? n : 0;

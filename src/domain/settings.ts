@@ -1,4 +1,5 @@
 // The 配置 tab: its district table and labelled settings parsed from one getValues, and the layout setup writes.
+import { cellText, columnIndex, columnLetter } from './grid';
 
 import type { Day } from './calendar-day';
 import { dayOf, parseDay, startOfDay } from './calendar-day';
@@ -63,18 +64,8 @@ export function sendModeText(settings: Pick<Settings, 'sendMode' | 'testRecipien
 const EMAIL = /^[^\s@,;，；]+@[^\s@,;，；]+\.[^\s@,;，；]+$/;
 const SEPARATORS = /[,;，；\s]+/;
 
-function columnName(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-const cellRef = (r: number, c: number): string => `${TAB.config}!${columnName(c)}${r + 1}`;
-const text = (v: unknown): string => (v instanceof Date ? dayOf(v) : v === null || v === undefined ? '' : String(v).trim());
+const cellRef = (r: number, c: number): string => `${TAB.config}!${columnLetter(c)}${r + 1}`;
+const text = cellText;
 const isBlank = (v: unknown): boolean => text(v) === '';
 
 /** Addresses as written by people: any mix of separators, upper case, repeats. */
@@ -276,7 +267,7 @@ export function settingCells(grid: unknown[][]): { key: SettingKey; row: number;
     const a1 = found.where.slice(TAB.config.length + 1);
     const m = /^([A-Z]+)(\d+)$/.exec(a1);
     if (!m) continue;
-    const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const col = columnIndex(m[1]!) + 1;
     out.push({ key, row: Number(m[2]), col, a1 });
   }
   return out;

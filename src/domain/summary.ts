@@ -12,7 +12,7 @@
 // invalid rows in its denominator (a bad row is never counted as done).
 import type { Day } from './calendar-day';
 import { parseDay } from './calendar-day';
-import { CATEGORIES, DONE_STATUSES, INDUSTRIES, INITIAL_STATUS, STATUSES, TOWNS } from './contract';
+import { CATEGORIES, DONE_STATUSES, INDUSTRIES, STATUSES, TOWNS, statusOf } from './contract';
 import type { Category, Industry, Status, Town } from './contract';
 import { deadlineState } from './overdue';
 import type { Quarter, ReportRecord, ReportState } from './quarter';
@@ -179,7 +179,7 @@ const oneOf = <T extends string>(list: readonly T[], v: string): T | null => {
 
 export function classify(e: SummaryEntry): Classified {
   return {
-    status: oneOf(STATUSES, e.status.trim() === '' ? INITIAL_STATUS : e.status),
+    status: oneOf(STATUSES, statusOf(e.status)),
     category: oneOf(CATEGORIES, e.category),
     industry: oneOf(INDUSTRIES, e.industry),
     town: oneOf(TOWNS, e.town),

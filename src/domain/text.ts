@@ -1,4 +1,11 @@
-// Invisible characters in typed or pasted text: what counts as "nothing there" for codes and names.
+// Text as people see it: invisible characters in typed or pasted text, and user text made safe inside HTML.
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** The one HTML escape for markup built as text (emails, the reminder preview, the print page); pages set textContent instead. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+}
 
 /**
  * Every Unicode space (JavaScript's \s, plus NEL, which \s lacks) and every format character (\p{Cf}: zero-width

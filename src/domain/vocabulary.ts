@@ -1,7 +1,7 @@
 // The one vocabulary of 督办 (contract §4): 待修正, 整改中, 逾期, 即将到期, 久未更新 — each defined once, used by every table, email and dialog.
 import type { Day } from './calendar-day';
 import { dayOf, daysBetween, parseDay } from './calendar-day';
-import { COLUMNS, INITIAL_STATUS, OPEN_STATUSES } from './contract';
+import { COLUMNS, OPEN_STATUSES, statusOf } from './contract';
 import type { Status } from './contract';
 import type { PlanRules } from './enterprise';
 import { addDuplicateProblems, checkRows, indexCodes } from './edit-check';
@@ -32,9 +32,8 @@ export function definitions(s: { dueSoonDays: number; staleDays: number }): Reco
 }
 
 /** An empty 整改状态 is a new row, which starts at 未启动 (contract §2). */
-export const effectiveStatus = (status: string): string => (status.trim() === '' ? INITIAL_STATUS : status.trim());
 
-export const isOpen = (status: string): boolean => OPEN_STATUSES.includes(effectiveStatus(status) as Status);
+export const isOpen = (status: string): boolean => OPEN_STATUSES.includes(statusOf(status) as Status);
 
 /**
  * 久未更新: status 未启动 or 整改中 and 最后更新时间 more than `staleDays` days before today. Returns the days since the
@@ -63,7 +62,7 @@ export function standingOf(
 ): Standing {
   const deadline = parseDay(entry.deadline);
   return {
-    deadline: deadline ? deadlineState({ status: effectiveStatus(entry.status), deadline }, today, s.dueSoonDays) : { kind: 'none' },
+    deadline: deadline ? deadlineState({ status: statusOf(entry.status), deadline }, today, s.dueSoonDays) : { kind: 'none' },
     staleDays: staleDays(entry, today, s.staleDays),
   };
 }

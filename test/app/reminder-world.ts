@@ -2,7 +2,7 @@
 import { Emulator } from '@eco-ledger/emulator';
 import { COLUMNS, CONFIG_LABEL, DEFAULT_DISTRICTS, FIRST_DATA_ROW, TAB } from '../../src/domain/contract';
 import { withCheckChar } from '../../src/domain/credit-code';
-import { columnLetter } from '../../src/domain/ledger-row';
+import { columnLetter } from '../../src/domain/grid';
 import { defaultConfigGrid } from '../../src/domain/settings';
 
 export const OWNER = 'office@dz.gov.cn';

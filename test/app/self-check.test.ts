@@ -1,7 +1,7 @@
 // 自检 in the emulator on the built dist/: all checks pass on a set-up workbook, each failure says what to do, no data changes.
 import type { Emulator } from '@eco-ledger/emulator';
 import { TAB } from '../../src/domain/contract';
-import { columnLetter } from '../../src/domain/ledger-row';
+import { columnLetter } from '../../src/domain/grid';
 import { DC_CLERK, OWNER, TC_CLERK, logRows, modelOf, ruleCounts, seedRows, setEditors, setUp, tab, values } from './ledger-world';
 
 const lastAlert = (emu: Emulator) => emu.ui.alerts[emu.ui.alerts.length - 1]!;

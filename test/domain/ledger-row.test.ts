@@ -6,7 +6,6 @@ import type { EnterprisePayload, PlanRules } from '../../src/domain/enterprise';
 import { validateEnterprise } from '../../src/domain/enterprise';
 import {
   TEMPLATE_COLUMNS,
-  columnLetter,
   isBlankRow,
   literalText,
   locateColumns,
@@ -16,6 +15,7 @@ import {
   templateFormats,
   textCell,
 } from '../../src/domain/ledger-row';
+import { columnLetter } from '../../src/domain/grid';
 
 const RULES: PlanRules = { districts: DEFAULT_DISTRICTS.map((d) => d.district), acceptBy: '2023-12-31', today: '2023-06-01' };
 
@@ -57,12 +57,6 @@ const PAYLOAD: EnterprisePayload = {
   town: '复兴镇',
   closedOn: '2023-03-15',
 };
-
-describe('columnLetter', () => {
-  it('names columns like Sheets does', () => {
-    expect([0, 5, 23, 25, 26, 27, 51, 52].map(columnLetter)).toEqual(['A', 'F', 'X', 'Z', 'AA', 'AB', 'AZ', 'BA']);
-  });
-});
 
 describe('locateColumns', () => {
   it('locates every column of the template at its contract letter', () => {

@@ -2,7 +2,8 @@
 
 import type { Day } from '../../src/domain/calendar-day';
 import type { EmailContext } from '../../src/domain/reminder-email';
-import { MAX_LISTED, MAX_RECIPIENTS_PER_MESSAGE, composeReminderEmail, escapeHtml } from '../../src/domain/reminder-email';
+import { MAX_LISTED, MAX_RECIPIENTS_PER_MESSAGE, composeReminderEmail } from '../../src/domain/reminder-email';
+import { escapeHtml } from '../../src/domain/text';
 import type { ReminderEnterprise } from '../../src/domain/reminders';
 import { districtSituation } from '../../src/domain/reminders';
 
