@@ -1,16 +1,8 @@
-// The 报送本季度进展 dialog's script: checks the 进展说明 as the server will, sends it with submitQuarterReport, shows the answer.
+// The 报送本季度进展 dialog's script: checks the 进展说明 as the server will, sends it through the typed server client, shows the answer.
 import { NARRATIVE_MAX } from '../domain/contract';
 import type { ReportDialogContext } from '../domain/report-dialog';
 import { REPORT_CONTEXT_ID, narrativeProblem } from '../domain/report-dialog';
-
-type Result = { ok: true; quarter: string; onTime: boolean } | { ok: false; errors: Record<string, string> };
-
-interface ScriptRun {
-  withSuccessHandler(fn: (value: unknown) => void): ScriptRun;
-  withFailureHandler(fn: (error: { message?: string } | string) => void): ScriptRun;
-  [fn: string]: unknown;
-}
-declare const google: { script: { run: ScriptRun; host: { close(): void } } };
+import { closePage, serverClient } from './server';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
@@ -55,7 +47,15 @@ function main(): void {
     updateCount();
     if ($('narrative-error').textContent) setFieldError(narrativeProblem(field.value));
   });
-  $('close').addEventListener('click', () => google.script.host.close());
+  $('close').addEventListener('click', closePage);
+  const idle = () => {
+    submit.disabled = false;
+    submit.textContent = '确认报送';
+  };
+  const server = serverClient((message) => {
+    idle();
+    setBanner(message);
+  });
   $('report-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const problem = narrativeProblem(field.value);
@@ -67,28 +67,21 @@ function main(): void {
     }
     submit.disabled = true;
     submit.textContent = '正在报送……';
-    const run = google.script.run
-      .withSuccessHandler((value) => {
-        const result = value as Result;
-        submit.disabled = false;
-        submit.textContent = '确认报送';
-        if (result.ok) {
-          $('report-form').hidden = true;
-          const done = $('done');
-          done.hidden = false;
-          done.textContent = `已报送“${ctx.district}”${result.quarter}进展（${result.onTime ? '按时' : '逾期'}）。可以关闭本窗口。`;
-          return;
-        }
-        setFieldError(result.errors['narrative'] ?? '');
-        setBanner(result.errors['_form'] ?? '');
-      })
-      .withFailureHandler((error) => {
-        submit.disabled = false;
-        submit.textContent = '确认报送';
-        setBanner(`报送未完成：${typeof error === 'string' ? error : (error.message ?? '')}。请稍后重试。`);
-      });
-    (run['submitQuarterReport'] as (payload: unknown) => void)({ district: ctx.district, narrative: field.value });
+    void server.submitQuarterReport({ district: ctx.district, narrative: field.value }).then((result) => {
+      idle();
+      if (result.ok) {
+        $('report-form').hidden = true;
+        const done = $('done');
+        done.hidden = false;
+        done.textContent = `已报送“${ctx.district}”${result.quarter}进展（${result.onTime ? '按时' : '逾期'}）。可以关闭本窗口。`;
+        return;
+      }
+      setFieldError(result.errors['narrative'] ?? '');
+      setBanner(result.errors['_form'] ?? '');
+    });
   });
 }
 
-main();
+// The context block is appended after the page (HtmlOutput.append), so it exists only once the whole page is parsed.
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', main);
+else main();

@@ -1,4 +1,4 @@
-// The enterprise sidebar's script: builds the form from the contract, validates with the server's own schema, saves via google.script.run.
+// The enterprise sidebar's script: builds the form from the contract, validates with the server's own schema, saves through the typed server client.
 import { dayOf } from '../domain/calendar-day';
 import { CATEGORIES, CLOSED_STATUS, CONFIG_DEFAULTS, DEFAULT_DISTRICTS, INDUSTRIES, INITIAL_STATUS, LAND_TENURES, RELOCATION, STATUSES, TOWNS, UPPER_HEADER, YES_NO } from '../domain/contract';
 import type { PayloadKey } from '../domain/contract';
@@ -7,17 +7,10 @@ import { FIELD_LABELS, PAYLOAD_KEYS, crossFieldProblems, validateEnterprise } fr
 import type { FieldErrors, FieldNotes } from '../domain/enterprise';
 import { AREA_LABEL, AREA_REQUIRED, areaProblem, composeRemarks, splitRemarks } from '../domain/sidebar-form';
 import type { FormContext } from '../domain/sidebar-form';
+import type { RawPayload } from '../domain/ledger-row';
+import { closePage, serverClient, type Answer } from './server';
 
-type SaveResult =
-  | { ok: true; district: string; row: number; serial: number | null; notes?: FieldNotes }
-  | { ok: false; errors: Record<string, string>; notes?: FieldNotes };
-
-interface ScriptRun {
-  withSuccessHandler(fn: (value: unknown) => void): ScriptRun;
-  withFailureHandler(fn: (error: { message?: string } | string) => void): ScriptRun;
-  [fn: string]: unknown;
-}
-declare const google: { script: { run: ScriptRun; host: { close(): void } } };
+type SaveResult = Answer<'submitEnterprise'> | Answer<'updateEnterprise'>;
 
 type Control = 'text' | 'textarea' | 'select' | 'date' | 'number';
 type SlotKey = PayloadKey | 'area';
@@ -187,6 +180,11 @@ class EnterpriseForm {
   notes: FieldNotes = {};
   readonly order: SlotKey[];
   saving = false;
+  /** Every call the form makes; a call that fails ends the saving state and shows the client's one failure message. */
+  readonly server = serverClient((message) => {
+    this.setSaving(false);
+    this.banner(message);
+  });
 
   constructor(readonly ctx: FormContext) {
     this.order = render(ctx);
@@ -211,7 +209,7 @@ class EnterpriseForm {
         this.leave(key);
       });
     }
-    $('close').addEventListener('click', () => google.script.host.close());
+    $('close').addEventListener('click', closePage);
     const where = ctx.enterprise
       ? `“${ctx.enterprise.district}”第${ctx.enterprise.row}行${ctx.enterprise.serial === null ? '' : `（序号${ctx.enterprise.serial}）`}`
       : '';
@@ -287,14 +285,15 @@ class EnterpriseForm {
     $('w-area').hidden = !this.relocating();
   }
 
-  payload(): Record<string, unknown> {
-    const p: Record<string, unknown> = {};
-    for (const key of PAYLOAD_KEYS) p[key] = input(key).value;
-    const employees = String(p['employees']).trim();
+  payload(): RawPayload {
+    const text = Object.fromEntries(PAYLOAD_KEYS.map((key) => [key, input(key).value])) as Record<PayloadKey, string>;
+    const employees = text.employees.trim();
     const count = input('employees') as HTMLInputElement;
-    p['employees'] = count.validity.badInput ? '?' : /^\d+$/.test(employees) ? Number(employees) : employees;
-    p['remarks'] = composeRemarks(String(p['remarks']), input('area').value, this.relocating());
-    return p;
+    return {
+      ...text,
+      employees: count.validity.badInput ? '?' : /^\d+$/.test(employees) ? Number(employees) : employees,
+      remarks: composeRemarks(text.remarks, input('area').value, this.relocating()),
+    };
   }
 
   /** The schema's answer, with the 搬迁升级 area rule shown on the area field the user actually fills. */
@@ -406,15 +405,11 @@ class EnterpriseForm {
     }
     this.setSaving(true);
     const payload = this.payload();
-    const run = google.script.run
-      .withSuccessHandler((value) => this.answered(value as SaveResult | null))
-      .withFailureHandler((err) => {
-        this.setSaving(false);
-        this.banner(`保存失败：${typeof err === 'string' ? err : (err.message ?? '未知错误')}。请稍后重试。`);
-      });
     const e = this.ctx.enterprise;
-    if (this.ctx.mode === 'edit' && e) (run['updateEnterprise'] as (p: unknown, o: unknown) => void)(payload, { creditCode: e.creditCode, district: e.district });
-    else (run['submitEnterprise'] as (p: unknown) => void)(payload);
+    const saved = this.ctx.mode === 'edit' && e
+      ? this.server.updateEnterprise(payload, { creditCode: e.creditCode, district: e.district })
+      : this.server.submitEnterprise(payload);
+    void saved.then((result) => this.answered(result));
   }
 
   setSaving(saving: boolean): void {

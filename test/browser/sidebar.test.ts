@@ -2,12 +2,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { Emulator } from '@eco-ledger/emulator';
+import type { Emulator, ScriptRunner } from '@eco-ledger/emulator';
 import { withCheckChar } from '../../src/domain/credit-code';
 import { CATEGORIES, INDUSTRIES, LAND_TENURES, STATUSES, TOWNS, YES_NO } from '../../src/domain/contract';
 import { TC_CLERK, modelOf, setEditors, setUp, values } from '../app/ledger-world';
 import { launchChromium } from '../support/chromium';
-import { startBridge } from '../support/script-run-bridge';
+import { openBridgedPage } from '../support/script-run-bridge';
 import type { Bridge } from '../support/script-run-bridge';
 
 const OUTPUT = join(__dirname, '..', '..', 'test-output');
@@ -40,21 +40,13 @@ async function openAddForm(): Promise<Opened> {
   return openSidebar(emu, '新增企业');
 }
 
-async function openSidebar(emu: Emulator, caption: string): Promise<Opened> {
+/** `runner` stands between the page and the emulator when a test needs Apps Script itself to fail a call. */
+async function openSidebar(emu: Emulator, caption: string, runner: ScriptRunner = emu): Promise<Opened> {
   emu.clickMenu(caption);
   const sidebar = emu.ui.sidebars.at(-1);
   if (!sidebar) throw new Error(`${caption} showed no sidebar`);
-  const bridge = await startBridge(emu, sidebar.html);
-  const context = await browser.newContext({ viewport: { width: 300, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  cleanups.push(async () => {
-    await context.close();
-    await bridge.stop();
-    expect(pageErrors).toEqual([]);
-  });
-  await page.goto(bridge.url);
+  const { page, bridge, close } = await openBridgedPage(browser, runner, sidebar.html, { width: 300, height: 900 });
+  cleanups.push(async () => expect(await close()).toEqual([]));
   await page.waitForSelector('#f-name');
   return { emu, bridge, page };
 }
@@ -285,6 +277,26 @@ describe('the enterprise sidebar in Chromium', () => {
     await page.waitForFunction(() => document.querySelector('#form-message.ok') !== null);
     expect(bridge.calls.map((c) => c.fn)).toEqual(['updateEnterprise']);
     expect(values(emu, '通川区', 'R5:S5')[0]).toEqual(['新厂房主体完工', '新址用地面积：32亩；已选址']);
+  });
+
+  it('a call Apps Script fails shows the client’s one failure message, 保存 comes back, and nothing is written', async () => {
+    const emu = setUp();
+    setEditors(emu, '通川区', TC_CLERK);
+    emu.setUser(TC_CLERK);
+    modelOf(emu).setActive('通川区', 'A1');
+    // The six-minute limit, as the page's failure handler receives it; the emulator is not asked.
+    const stopped: ScriptRunner = { scriptRun: () => ({ ok: false, error: 'Exceeded maximum execution time' }) };
+    const { bridge, page } = await openSidebar(emu, '新增企业', stopped);
+    await fillValid(page, withCheckChar('91511700MA6201234'));
+    await page.click('#save');
+    await page.waitForSelector('#form-message.error');
+    expect(await page.textContent('#form-message')).toBe(
+      '保存未完成：服务器没有答复（Exceeded maximum execution time）。请稍后重试；如果仍然出错，请联系领导小组办公室并告知发生时间。',
+    );
+    expect(await page.isDisabled('#save')).toBe(false);
+    expect(await page.textContent('#save')).toBe('保存');
+    expect(bridge.calls.map((c) => c.fn)).toEqual(['submitEnterprise']);
+    expect(dataRows(emu)).toEqual([]);
   });
 
   it('refuses a Date passed to google.script.run, as Apps Script does', async () => {

@@ -1,17 +1,23 @@
-// The build refuses an entry list that Apps Script could not call.
+// The build refuses an entry list that Apps Script could not call, and a page that reaches the server other than through its typed client.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const script = join(__dirname, '../../scripts/build.mjs');
 
-function buildWith(entrySource: string): { ok: boolean; output: string; dir: string } {
+function buildWith(entrySource: string, pages?: Record<string, string>): { ok: boolean; output: string; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'eco-build-'));
   const entry = join(dir, 'entry.ts');
   writeFileSync(entry, entrySource);
+  const pageArgs: string[] = [];
+  if (pages) {
+    mkdirSync(join(dir, 'pages'));
+    for (const [name, text] of Object.entries(pages)) writeFileSync(join(dir, 'pages', name), text);
+    pageArgs.push('--pages', join(dir, 'pages'));
+  }
   try {
-    const output = execFileSync('node', [script, '--entry', entry, '--out', join(dir, 'dist')], { encoding: 'utf8', stdio: 'pipe' });
+    const output = execFileSync('node', [script, '--entry', entry, '--out', join(dir, 'dist'), ...pageArgs], { encoding: 'utf8', stdio: 'pipe' });
     return { ok: true, output, dir };
   } catch (e) {
     const err = e as { stderr?: string; stdout?: string };
@@ -37,5 +43,39 @@ describe('scripts/build.mjs', () => {
     const result = buildWith('export const notAFunction = 42;\n');
     expect(result.ok).toBe(false);
     expect(result.output).toContain('notAFunction');
+  });
+
+  describe('pages', () => {
+    const src = join(__dirname, '../../src');
+    const html = '<!DOCTYPE html><html><head></head><body><!-- inline:script --></body></html>';
+    const entry = 'export function hello() { return 1; }\n';
+
+    it('builds a page that calls the server through the typed client, without bundling server code', () => {
+      const result = buildWith(entry, {
+        'Page.html': html,
+        'Page.ts': `// A page.\nimport { serverClient } from '${src}/pages/server';\nimport type { SaveResult } from '${src}/app/enterprise-service';\nconst s = serverClient((m) => console.log(m));\nvoid s.submitQuarterReport({ district: '通川区', narrative: '进展' }).then((r: unknown) => console.log(r as SaveResult));\n`,
+      });
+      expect(result.output).not.toContain('build failed');
+      expect(result.ok).toBe(true);
+      expect(readFileSync(join(result.dir, 'dist/Page.html'), 'utf8')).toContain('submitQuarterReport');
+    });
+
+    it('fails when a page bundles server code', () => {
+      const result = buildWith(entry, {
+        'Page.html': html,
+        'Page.ts': `// A page.\nimport { ACTION_ADD } from '${src}/app/enterprise-service';\nconsole.log(ACTION_ADD);\n`,
+      });
+      expect(result.ok).toBe(false);
+      expect(result.output).toMatch(/Page\.ts bundles server code \(src\/(app|sheet)\/[\w-]+\.ts\)/);
+    });
+
+    it('fails when a page calls google.script.run itself', () => {
+      const result = buildWith(entry, {
+        'Page.html': html,
+        'Page.ts': "// A page.\ndeclare const google: any;\ngoogle.script.run.withSuccessHandler(() => 0).submitEnterprise({});\n",
+      });
+      expect(result.ok).toBe(false);
+      expect(result.output).toMatch(/Page\.ts calls google\.script\.run: pages call the server through the typed client src\/pages\/server\.ts/);
+    });
   });
 });

@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
 import { answerPageCall, withShim, type ScriptRunner } from '@eco-ledger/emulator';
 import { servePageFont, withPageFont } from './page-font';
 
@@ -78,5 +79,31 @@ export async function startBridge(emu: ScriptRunner, html: string): Promise<Brid
       return url + encodeURIComponent(name);
     },
     stop: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+  };
+}
+
+export interface BridgedPage {
+  page: Page;
+  bridge: Bridge;
+  /** Closes the browser context and the bridge; gives the page's uncaught errors (a test expects none). */
+  close(): Promise<string[]>;
+}
+
+/** `html` served by a bridge to `runner`, opened in a fresh zh-CN browser context of the given viewport. */
+export async function openBridgedPage(browser: Browser, runner: ScriptRunner, html: string, viewport: { width: number; height: number }): Promise<BridgedPage> {
+  const bridge = await startBridge(runner, html);
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(bridge.url);
+  return {
+    page,
+    bridge,
+    close: async () => {
+      await context.close();
+      await bridge.stop();
+      return errors;
+    },
   };
 }
