@@ -12,13 +12,14 @@ const FRESH = new Date('2022-03-20T02:00:00Z');
 const OLD = new Date('2022-01-10T02:00:00Z'); // 71 days: 久未更新 at the default 30 days
 
 interface Seeded {
-  over: Partial<EnterprisePayload>;
+  /** Raw cell values: a pasted sheet may hold a status outside the list. */
+  over: Partial<Record<keyof EnterprisePayload, unknown>>;
   updatedAt: Date;
 }
 
 /** Rows written as the sidebar would have written them, each with its own 最后更新时间; invalid ones too (a pasted sheet). */
 function seed(emu: Emulator, district: string, list: Seeded[]): EnterprisePayload[] {
-  const payloads = list.map((s) => payload({ district, ...s.over }));
+  const payloads = list.map((s) => payload({ district, ...(s.over as Partial<EnterprisePayload>) }));
   const rows = payloads.map((p, i) => payloadToRow(p, { serial: i + 1, updatedAt: list[i]!.updatedAt, updatedBy: OWNER }, TEMPLATE_COLUMNS));
   emu.model.setValuesRaw(district, FIRST_DATA_ROW, 1, rows);
   return payloads;
