@@ -37,6 +37,22 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
+function expectClean(extra: Record<string, string>): void {
+  plant(extra);
+  const r = lint(root);
+  expect(r.out).toContain('lint: ok');
+  expect(r.status).toBe(0);
+}
+
+/** The planted tree fails the lint with exactly one problem, the one named. */
+function expectOneProblem(extra: Record<string, string>, message: string): void {
+  plant(extra);
+  const r = lint(root);
+  expect(r.status).toBe(1);
+  expect(r.out).toContain(message);
+  expect(r.out).toContain('lint: 1 problem(s)');
+}
+
 describe('the lint of import directions', () => {
   it('passes on the real tree', () => {
     const r = lint();
@@ -45,10 +61,7 @@ describe('the lint of import directions', () => {
   });
 
   it('passes on a small tree that keeps every rule', () => {
-    plant({});
-    const r = lint(root);
-    expect(r.out).toContain('lint: ok');
-    expect(r.status).toBe(0);
+    expectClean({});
   });
 
   it.each([
@@ -62,11 +75,7 @@ describe('the lint of import directions', () => {
     ['a use case calls a service', 'src/app/bad.ts', '// Bad.\nexport const ui = () => SpreadsheetApp.getUi();\n', 'src/app/bad.ts:2 Apps Script service outside src/sheet'],
     ['the domain calls a service', 'src/domain/bad.ts', "// Bad.\nexport const mail = () => MailApp.sendEmail('a', 'b', 'c');\n", 'src/domain/bad.ts:2 Apps Script service outside src/sheet'],
   ])('fails when %s', (_what, rel, text, message) => {
-    plant({ [rel]: text });
-    const r = lint(root);
-    expect(r.status).toBe(1);
-    expect(r.out).toContain(message);
-    expect(r.out).toContain('lint: 1 problem(s)');
+    expectOneProblem({ [rel]: text }, message);
   });
 });
 
@@ -84,10 +93,7 @@ describe('the lint of the emulator front door', () => {
   };
 
   it('passes on a tree that keeps to the front door and the layers', () => {
-    plant(EMULATOR_TREE);
-    const r = lint(root);
-    expect(r.out).toContain('lint: ok');
-    expect(r.status).toBe(0);
+    expectClean(EMULATOR_TREE);
   });
 
   it.each([
@@ -102,10 +108,6 @@ describe('the lint of the emulator front door', () => {
     ['the emulator imports the project', 'emulator/runtime/bad.ts', "// Bad.\nimport { run } from '../../src/app/use-case';\n", 'emulator/runtime/bad.ts:2 the emulator imports ../../src/app/use-case'],
     ['the emulator imports its own front door', 'emulator/runtime/bad.ts', "// Bad.\nimport { Emulator } from '@eco-ledger/emulator';\n", 'the emulator imports its own front door'],
   ])('fails when %s', (_what, rel, text, message) => {
-    plant({ ...EMULATOR_TREE, [rel]: text });
-    const r = lint(root);
-    expect(r.status).toBe(1);
-    expect(r.out).toContain(message);
-    expect(r.out).toContain('lint: 1 problem(s)');
+    expectOneProblem({ ...EMULATOR_TREE, [rel]: text }, message);
   });
 });
