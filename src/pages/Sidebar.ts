@@ -4,7 +4,7 @@ import { CATEGORIES, CLOSED_STATUS, CONFIG_DEFAULTS, DEFAULT_DISTRICTS, INDUSTRI
 import type { PayloadKey } from '../domain/contract';
 import { normaliseCreditCode } from '../domain/credit-code';
 import { FIELD_LABELS, PAYLOAD_KEYS, crossFieldProblems, validateEnterprise } from '../domain/enterprise';
-import type { FieldErrors, FieldNotes } from '../domain/enterprise';
+import type { FieldNotes } from '../domain/enterprise';
 import { AREA_LABEL, AREA_REQUIRED, areaProblem, composeRemarks, splitRemarks } from '../domain/sidebar-form';
 import type { FormContext } from '../domain/sidebar-form';
 import type { RawPayload } from '../domain/ledger-row';
@@ -266,7 +266,7 @@ class EnterpriseForm {
 
   fill(): void {
     const e = this.ctx.enterprise!;
-    for (const key of PAYLOAD_KEYS) input(key).value = String((e as unknown as Record<string, unknown>)[key] ?? '');
+    for (const key of PAYLOAD_KEYS) input(key).value = String(e[key] ?? '');
     if (e.category === RELOCATION) {
       const { area, rest } = splitRemarks(e.remarks);
       input('area').value = area;
@@ -427,7 +427,7 @@ class EnterpriseForm {
       return;
     }
     if (!result.ok) {
-      const errors = this.onArea({ ...(result.errors as FieldErrors) });
+      const errors = this.onArea({ ...result.errors });
       this.show(errors, (k) => errors[k] !== undefined);
       this.openFilledOptional(errors);
       const first = this.firstError(errors);
@@ -464,8 +464,8 @@ class EnterpriseForm {
 }
 
 function start(): void {
-  const form = new EnterpriseForm(readContext());
-  (window as unknown as { enterpriseForm: EnterpriseForm }).enterpriseForm = form;
+  // the form wires its own listeners; nothing else needs a handle on it
+  new EnterpriseForm(readContext());
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
