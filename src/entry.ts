@@ -11,3 +11,4 @@ export { menuAddEnterprise, menuEditEnterprise } from './app/enterprise-form';
 export { submitEnterprise, updateEnterprise, getEnterprise } from './app/enterprise-service';
 export { menuRefreshSummary } from './app/summary';
 export { menuSelfCheck } from './app/self-check';
+export { menuUrgeNow, sendUrgeNow } from './app/urge-now';

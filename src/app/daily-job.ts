@@ -10,7 +10,7 @@ import type { Day } from '../domain/calendar-day';
 import { UNKNOWN_ACCOUNT } from '../domain/contract';
 import type { ReminderEmail } from '../domain/reminder-email';
 import { composeDigest, digestHasNews } from '../domain/digest';
-import { DIGEST_SLOT, sendDecision } from '../domain/send-log';
+import { DIGEST_SLOT, sendDecision, urgeSlot } from '../domain/send-log';
 import type { SendLogEntry } from '../domain/send-log';
 import { fromTrigger } from './entry-point';
 import { digestInput } from './digest';
@@ -44,6 +44,8 @@ export const ACTION = {
   digestNothing: '跳过：日报无事项',
   digestNoRecipients: '跳过：领导小组办公室邮箱未填写，日报无法发送',
   digestFailed: '日报生成失败',
+  urgeSent: '发送催办邮件',
+  urgeAlreadySent: '跳过：今日已催办',
 } as const;
 export const DIGEST_FIELD = '日报';
 
@@ -92,9 +94,32 @@ export interface Channel {
   readonly slotOf: (district: string) => string;
   readonly field: string;
   readonly sentAction: string;
+  /** The skip when the slot was already sent today. */
+  readonly alreadySent: string;
 }
 
-export const REMINDER_CHANNEL: Channel = { slotOf: (d) => d, field: LOG_FIELD, sentAction: ACTION.sent };
+export const REMINDER_CHANNEL: Channel = { slotOf: (d) => d, field: LOG_FIELD, sentAction: ACTION.sent, alreadySent: ACTION.alreadySent };
+
+export const URGE_FIELD = '催办邮件';
+/** 立即催办's emails: their own send-log slot per district, so a 催办 never counts as the day's reminder (contract §11). */
+export const URGE_CHANNEL: Channel = { slotOf: urgeSlot, field: URGE_FIELD, sentAction: ACTION.urgeSent, alreadySent: ACTION.urgeAlreadySent };
+
+/**
+ * A 催办 the quota held back waits in its slot (`queued`, or `failed` with tries left) and goes with the next run of the
+ * day, after the districts' reminders and before the digest; one left at the day's end lapses (the next day's reminder
+ * says the same). The urge plan is read only when one waits. Returns whether the quota is now exhausted.
+ */
+function sendQueuedUrges(ss: Spreadsheet, plan: ReminderPlan, now: Date, account: string, exhausted: boolean, pending: LogEntry[]): boolean {
+  const waiting = plan.settings.districts
+    .map((d) => d.district)
+    .filter((d) => {
+      const e = plan.sendLog.get(urgeSlot(d));
+      return e !== undefined && e.state !== 'sent' && e.state !== 'sending' && sendDecision(e) === 'send';
+    });
+  if (waiting.length === 0 || exhausted) return exhausted;
+  const urges = planReminders(ss, now, 'urge').districts.filter((d) => waiting.includes(d.district));
+  return deliver(ss, urges, plan.today, now, account, URGE_CHANNEL, pending, { sent: [], queued: [], failed: [], skipped: [] });
+}
 
 /**
  * Sends the planned emails, most urgent first. Each send is recorded (send-log state and its 操作日志 line,
@@ -119,7 +144,7 @@ export function deliver(
   });
   for (const d of districts) {
     if (d.outcome !== 'send' || !d.email) {
-      const action = d.outcome === 'send' ? ACTION.nothing : ACTION[d.outcome];
+      const action = d.outcome === 'send' ? ACTION.nothing : d.outcome === 'alreadySent' ? channel.alreadySent : ACTION[d.outcome];
       pending.push(log(d, action, d.detail));
       result.skipped.push(d.district);
       continue;
@@ -141,7 +166,7 @@ export function deliver(
     }
     if (!claimed) {
       // Another run claimed it between the plan and now.
-      pending.push(log(d, ACTION.alreadySent));
+      pending.push(log(d, channel.alreadySent));
       result.skipped.push(d.district);
       continue;
     }
@@ -176,7 +201,12 @@ export function runDailyJob(ss: Spreadsheet, now: Date): JobResult {
   }
   const plan = planReminders(ss, now);
   const today = plan.today;
-  const quotaExhausted = deliver(ss, plan.districts, today, now, account, REMINDER_CHANNEL, pending, result);
+  let quotaExhausted = deliver(ss, plan.districts, today, now, account, REMINDER_CHANNEL, pending, result);
+  try {
+    quotaExhausted = sendQueuedUrges(ss, plan, now, account, quotaExhausted, pending);
+  } catch (e) {
+    console.error(`dailyJob urges: ${message(e)}`);
+  }
   try {
     sendDigest(ss, plan, now, account, quotaExhausted, pending, result);
   } catch (e) {

@@ -31,6 +31,7 @@ export const MENU = [
   { caption: '初始化/修复表格', section: 'admin', fn: 'menuSetup', who: 'office' },
   { caption: '安装自动任务', section: 'admin', fn: 'menuInstallTriggers', who: 'office' },
   { caption: '卸载自动任务', section: 'admin', fn: 'menuUninstallTriggers', who: 'office' },
+  { caption: '立即催办', section: 'admin', fn: 'menuUrgeNow', who: 'office' },
   { caption: '自检', section: 'admin', fn: 'menuSelfCheck', who: 'office' },
 ] as const satisfies readonly MenuItem[];
 

@@ -2,6 +2,7 @@
 import type * as Entry from '../entry';
 import type { RawPayload } from '../domain/ledger-row';
 import type { ReportPayload } from '../domain/report-dialog';
+import type { UrgePayload } from '../domain/urge';
 
 type Server = typeof Entry;
 
@@ -14,6 +15,7 @@ interface PageCalls {
   submitEnterprise: [payload: RawPayload];
   updateEnterprise: [payload: RawPayload, opened: { creditCode: string; district: string }];
   submitQuarterReport: [payload: ReportPayload];
+  sendUrgeNow: [payload: UrgePayload];
 }
 
 type Constrain<T extends true> = T;
@@ -32,6 +34,7 @@ const ACTION: Record<PageCall, string> = {
   submitEnterprise: '保存',
   updateEnterprise: '保存修改',
   submitQuarterReport: '报送',
+  sendUrgeNow: '发送催办',
 };
 
 interface ScriptRun {
@@ -72,6 +75,7 @@ export function serverClient(onFailure: (message: string, call: PageCall) => voi
     submitEnterprise: call('submitEnterprise'),
     updateEnterprise: call('updateEnterprise'),
     submitQuarterReport: call('submitQuarterReport'),
+    sendUrgeNow: call('sendUrgeNow'),
   };
 }
 

@@ -1,0 +1,120 @@
+// 立即催办 (contract §11): the office's dialog (pick districts, see the emails) and sendUrgeNow, which sends them now.
+import { captionOf } from '../domain/menu';
+import { CONFIG_LABEL, UNKNOWN_ACCOUNT } from '../domain/contract';
+import { AppError } from '../domain/errors';
+import { jsonBlock } from '../domain/page-data';
+import { isOffice } from '../domain/permissions';
+import { sendModeText } from '../domain/settings';
+import type { Settings } from '../domain/settings';
+import type { UrgeDialogContext } from '../domain/urge';
+import { URGE_CONTEXT_ID, checkUrgePayload } from '../domain/urge';
+import { appendLog } from '../sheet/log';
+import type { LogEntry } from '../sheet/log';
+import { withDocumentLock } from '../sheet/lock';
+import { remainingMailQuota } from '../sheet/mail';
+import { activeUserEmail } from '../sheet/session';
+import { ownerEmail, readSettings } from '../sheet/ledger';
+import { activeSpreadsheet, screen } from '../sheet/ui';
+import type { JobResult } from './daily-job';
+import { URGE_CHANNEL, deliver } from './daily-job';
+import type { FormFailure } from './entry-point';
+import { fromMenu, fromSidebar } from './entry-point';
+import type { DistrictPlan } from './reminder-plan';
+import { planReminders } from './reminder-plan';
+import { previewRows } from './preview-reminders';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const URGE_TITLE = captionOf('menuUrgeNow');
+export const URGE_DIALOG_FILE = 'UrgeDialog';
+
+/** Why a district got no 催办, in the words of the dialog's answer and of 操作日志. */
+const SKIP_REASON: Record<string, string> = {
+  nothing: '无逾期、即将到期企业，也无需提醒季度报送',
+  alreadySent: '今日已催办（每个辖区每天最多一次）',
+  inFlight: '今日催办已在发送中或上次发送中断（可能已发出，不重复发送）',
+  gaveUp: '今日发送失败次数过多，明日再试',
+  noRecipients: '联系邮箱未填写',
+  tooManyRecipients: '收件人超过单封邮件50个的上限',
+  unreadable: '工作表无法读取',
+  stopped: `已停止发送（“${CONFIG_LABEL.testRecipient}”无效）`,
+  queued: '今日邮件配额不足，已排队，当天下一次自动运行时发送',
+  failed: '发送失败，下次运行时重试',
+};
+
+/** The office only (contract §6): a clerk is refused and nothing changes. */
+export function requireOffice(ss: Spreadsheet, settings: Settings, what: string): void {
+  const user = activeUserEmail();
+  if (isOffice(settings, user, ownerEmail(ss))) return;
+  throw new AppError(
+    'NOT_PERMITTED',
+    user
+      ? `账号 ${user} 不是领导小组办公室账号（表格所有者或“配置”中的“${CONFIG_LABEL.admins}”），不能${what}。`
+      : `无法确认您的账号，不能${what}。请由表格所有者或领导小组办公室账号操作。`,
+  );
+}
+
+export function menuUrgeNow(): void {
+  fromMenu(() => {
+    const ss = activeSpreadsheet();
+    requireOffice(ss, readSettings(ss).settings, URGE_TITLE);
+    const plan = planReminders(ss, new Date(), 'urge');
+    const quota = remainingMailQuota();
+    const rows = previewRows(plan, quota);
+    const context: UrgeDialogContext = {
+      lines: [
+        `日期：${plan.today}（北京时间）；今日剩余邮件配额：${quota}个收件人。`,
+        sendModeText(plan.settings),
+        '催办不代替每日提醒；每个辖区每天最多催办一次。默认勾选有事项需要催办的辖区。',
+      ],
+      districts: plan.districts.map((d, i) => ({
+        district: d.district,
+        ready: d.outcome === 'send',
+        status: d.outcome === 'send' ? rows[i]!.status.replace('今日运行将发送', '将发送催办') : `不发送：${SKIP_REASON[d.outcome] ?? d.outcome}`,
+        to: rows[i]!.to,
+        cc: rows[i]!.cc,
+        subject: rows[i]!.subject,
+        htmlBody: rows[i]!.htmlBody,
+      })),
+    };
+    screen().dialogFromFile(URGE_DIALOG_FILE, URGE_TITLE, jsonBlock(URGE_CONTEXT_ID, context), 820, 640);
+  });
+}
+
+export type UrgeResult = { ok: true; sent: string[]; skipped: { district: string; reason: string }[] } | FormFailure;
+
+/**
+ * `{ districts }` → the 催办 of each named district (empty: every district with something to say, per §8), through the
+ * daily job's send loop on each district's 催办 slot: recipients, send mode, quota queue and 操作日志 as for reminders.
+ */
+export function sendUrgeNow(input: unknown): UrgeResult {
+  return fromSidebar((): UrgeResult => {
+    const ss = activeSpreadsheet();
+    const { settings } = readSettings(ss);
+    const checked = checkUrgePayload(input, settings.districts.map((d) => d.district));
+    if (!checked.ok) return checked;
+    requireOffice(ss, settings, URGE_TITLE);
+    const now = new Date();
+    const plan = planReminders(ss, now, 'urge');
+    const chosen: DistrictPlan[] =
+      checked.districts.length === 0
+        ? plan.districts.filter((d) => d.outcome !== 'nothing')
+        : checked.districts.map((name) => plan.districts.find((d) => d.district === name)!);
+    const account = activeUserEmail() || UNKNOWN_ACCOUNT;
+    const pending: LogEntry[] = [];
+    const result: JobResult = { sent: [], queued: [], failed: [], skipped: [] };
+    deliver(ss, chosen, plan.today, now, account, URGE_CHANNEL, pending, result);
+    if (pending.length > 0) withDocumentLock(() => appendLog(ss, pending));
+    const reasonOf = (d: DistrictPlan): string => {
+      if (result.queued.includes(d.district)) return SKIP_REASON['queued']!;
+      if (result.failed.includes(d.district)) return SKIP_REASON['failed']!;
+      const why = SKIP_REASON[d.outcome === 'send' ? 'alreadySent' : d.outcome] ?? d.outcome;
+      return d.outcome === 'unreadable' || d.outcome === 'tooManyRecipients' ? `${why}：${d.detail}` : why;
+    };
+    return {
+      ok: true,
+      sent: result.sent,
+      skipped: chosen.filter((d) => !result.sent.includes(d.district)).map((d) => ({ district: d.district, reason: reasonOf(d) })),
+    };
+  });
+}

@@ -1,0 +1,43 @@
+// 立即催办 (contract §11): the dialog's context, and the check of what sendUrgeNow is sent (shared by the page and the server).
+
+export const URGE_CONTEXT_ID = 'urge-context';
+
+/** One district as the dialog shows it: whether a 催办 would go now, why not, and the email itself. */
+export interface UrgeDistrict {
+  readonly district: string;
+  /** Ticked by default: it has something to say and nothing stops the send (contract §8). */
+  readonly ready: boolean;
+  readonly status: string;
+  readonly to: string;
+  readonly cc: string;
+  readonly subject: string;
+  /** Our own markup, every user value escaped (the page shows it in a sandboxed frame). */
+  readonly htmlBody: string;
+}
+
+export interface UrgeDialogContext {
+  /** Date, send mode and quota, as lines. */
+  readonly lines: readonly string[];
+  readonly districts: readonly UrgeDistrict[];
+}
+
+export interface UrgePayload {
+  readonly districts: readonly string[];
+}
+
+export type UrgeCheck = { ok: true; districts: string[] } | { ok: false; errors: Record<string, string> };
+
+/** `{ districts }`: names of 配置's districts, each once; empty or absent means all with something to say. */
+export function checkUrgePayload(input: unknown, known: readonly string[]): UrgeCheck {
+  const raw = input !== null && typeof input === 'object' ? (input as Record<string, unknown>)['districts'] : undefined;
+  if (raw === undefined || raw === null) return { ok: true, districts: [] };
+  if (!Array.isArray(raw) || raw.some((d) => typeof d !== 'string')) {
+    return { ok: false, errors: { districts: '“辖区”应为辖区名称的列表（如 ["通川区"]），留空表示所有需要催办的辖区。' } };
+  }
+  const names = [...new Set(raw.map((d: string) => d.trim()).filter((d) => d !== ''))];
+  const unknown = names.filter((d) => !known.includes(d));
+  if (unknown.length > 0) {
+    return { ok: false, errors: { districts: `“${unknown.join('”“')}”不是“配置”中的辖区，应为：${known.join('、')}。` } };
+  }
+  return { ok: true, districts: names };
+}

@@ -1,0 +1,89 @@
+// The 立即催办 dialog's script: a tick per district, the email each would get, and the send through the typed server client.
+import type { UrgeDialogContext } from '../domain/urge';
+import { URGE_CONTEXT_ID } from '../domain/urge';
+import { closePage, serverClient } from './server';
+
+const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text = '', className = ''): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function setBanner(message: string): void {
+  const banner = $('form-message');
+  banner.textContent = message;
+  banner.hidden = message === '';
+}
+
+function main(): void {
+  const ctx = JSON.parse($(URGE_CONTEXT_ID).textContent ?? '{}') as UrgeDialogContext;
+  for (const line of ctx.lines) $('lines').appendChild(el('p', line));
+  const boxes: HTMLInputElement[] = [];
+  ctx.districts.forEach((d, i) => {
+    const label = el('label', '', 'pick');
+    const box = el('input');
+    box.type = 'checkbox';
+    box.value = d.district;
+    box.checked = d.ready;
+    box.id = `pick-${i}`;
+    label.append(box, ` ${d.district}`, el('span', d.status, 'state'));
+    $('districts').appendChild(label);
+    boxes.push(box);
+    if (!d.subject) return;
+    const mail = el('section', '', 'mail');
+    mail.appendChild(el('h3', d.district));
+    mail.appendChild(el('p', `收件人：${d.to || '（无）'}\n抄送：${d.cc || '（无）'}\n主题：${d.subject}`, 'meta'));
+    const frame = el('iframe');
+    // No scripts, no same origin: the body is our own escaped markup, shown as the mail client would.
+    frame.setAttribute('sandbox', '');
+    frame.title = `${d.district}的催办邮件`;
+    frame.srcdoc = d.htmlBody;
+    mail.appendChild(frame);
+    mail.hidden = !box.checked;
+    box.addEventListener('change', () => (mail.hidden = !box.checked));
+    $('previews').appendChild(mail);
+  });
+  const submit = $<HTMLButtonElement>('submit');
+  const idle = () => {
+    submit.disabled = false;
+    submit.textContent = '发送催办';
+  };
+  const server = serverClient((message) => {
+    idle();
+    setBanner(message);
+  });
+  $('close').addEventListener('click', closePage);
+  $('urge-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const districts = boxes.filter((b) => b.checked).map((b) => b.value);
+    if (districts.length === 0) {
+      setBanner('请至少勾选一个辖区。');
+      return;
+    }
+    setBanner('');
+    submit.disabled = true;
+    submit.textContent = '正在发送……';
+    void server.sendUrgeNow({ districts }).then((result) => {
+      idle();
+      if (!result.ok) {
+        setBanner(Object.values(result.errors).join('\n'));
+        return;
+      }
+      $('urge-form').hidden = true;
+      const done = $('done');
+      done.hidden = false;
+      done.textContent = [
+        `已发送催办：${result.sent.join('、') || '无'}。`,
+        ...result.skipped.map((s) => `未发送：${s.district}（${s.reason}）`),
+        '详情已记入“操作日志”。可以关闭本窗口。',
+      ].join('\n');
+    });
+  });
+}
+
+// The context block is appended after the page (HtmlOutput.append), so it exists only once the whole page is parsed.
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', main);
+else main();
