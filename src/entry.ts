@@ -5,7 +5,7 @@ export { onEdit, onEditInstalled } from './app/direct-edit';
 export { menuValidateSheet } from './app/validate-sheet';
 export { menuSubmitReport, submitQuarterReport } from './app/submit-report';
 export { dailyJob } from './app/daily-job';
-export { menuPreviewReminders } from './app/preview-reminders';
+export { menuPreviewReminders } from './app/reminder-preview-dialog';
 export { menuInstallTriggers, menuUninstallTriggers } from './app/triggers';
 export { menuAddEnterprise, menuEditEnterprise } from './app/enterprise-form';
 export { submitEnterprise, updateEnterprise, getEnterprise } from './app/enterprise-service';

@@ -12,7 +12,7 @@ import type { ReminderEmail } from '../domain/reminder-email';
 import { composeDigest, digestHasNews } from '../domain/digest';
 import { DIGEST_SLOT, sendDecision, urgeSlot } from '../domain/send-log';
 import type { SendLogEntry } from '../domain/send-log';
-import { fromTrigger } from './entry-point';
+import { fromTrigger } from './error-boundary';
 import { digestInput } from './digest';
 import type { DistrictPlan, ReminderPlan } from './reminder-plan';
 import { planReminders } from './reminder-plan';

@@ -16,7 +16,7 @@ import type { ColumnMap } from '../domain/ledger-row';
 import { HEAD_ROWS } from '../domain/ledger-template';
 import { planRules } from '../domain/settings';
 import type { Settings } from '../domain/settings';
-import { fromTrigger } from './entry-point';
+import { fromTrigger } from './error-boundary';
 import { afterLedgerChange } from './summary';
 import { readCodeIndex, readSettings, touchFillDate } from '../sheet/ledger';
 

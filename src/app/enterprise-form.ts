@@ -11,7 +11,7 @@ import type { Settings } from '../domain/settings';
 import type { FormContext, FormMode } from '../domain/sidebar-form';
 import { openedEnterprise } from './enterprise-service';
 import { activeSpreadsheet, screen } from '../sheet/ui';
-import { fromMenu } from './entry-point';
+import { fromMenu } from './error-boundary';
 import { openLedger, ownerEmail, readSettings } from '../sheet/ledger';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

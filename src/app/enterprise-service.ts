@@ -17,7 +17,7 @@ import { planRules } from '../domain/settings';
 import type { Settings } from '../domain/settings';
 import type { OpenedEnterprise } from '../domain/sidebar-form';
 import { activeSpreadsheet } from '../sheet/ui';
-import { fromSidebar } from './entry-point';
+import { fromSidebar } from './error-boundary';
 import { afterLedgerChange } from './summary';
 import { findEnterprise, openAllLedgers, ownerEmail, readSettings, selectLedgerRow, writeLedgerRow } from '../sheet/ledger';
 import type { Ledger, LedgerRow } from '../sheet/ledger';

@@ -14,7 +14,7 @@ import { sendModeText } from '../domain/settings';
 import { probeLiteralText, probeProtections, probeTriggers } from '../sheet/self-check-probe';
 import { remainingMailQuota } from '../sheet/mail';
 import { activeSpreadsheet, screen } from '../sheet/ui';
-import { fromMenu } from './entry-point';
+import { fromMenu } from './error-boundary';
 import { TIME_ZONE } from './setup';
 import { DAILY_HANDLER, EDIT_HANDLER } from '../sheet/triggers';
 import { ownerEmail, readSettings } from '../sheet/ledger';

@@ -11,7 +11,7 @@ import { activeUserEmail } from '../sheet/session';
 import { dropBlankDefaultTab, ensureTab, ensureTimeZone, newRuleCache, setupConfig, setupLedger, setupProtections, setupTableTab } from '../sheet/setup-tabs';
 import type { SetupReport } from '../sheet/setup-tabs';
 import { activeSpreadsheet, screen } from '../sheet/ui';
-import { fromMenu } from './entry-point';
+import { fromMenu } from './error-boundary';
 import { afterLedgerChange } from './summary';
 
 export type { SetupReport } from '../sheet/setup-tabs';

@@ -17,7 +17,7 @@ import { sendModeText } from '../domain/settings';
 import { reportingStart, updatedOnOf } from '../domain/vocabulary';
 import { markSummaryStale, readSummaryStamps, recordSummaryFailed, writeSummary } from '../sheet/summary-tab';
 import { activeSpreadsheet, toast } from '../sheet/ui';
-import { fromMenu } from './entry-point';
+import { fromMenu } from './error-boundary';
 import { readReports } from '../sheet/reports';
 import { toFixByRow } from './to-fix';
 import { openAllLedgers, readSettings } from '../sheet/ledger';

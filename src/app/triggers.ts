@@ -8,7 +8,7 @@ import { isOffice } from '../domain/permissions';
 import { DAILY_HANDLER, EDIT_HANDLER, OUR_HANDLERS, installTriggers, uninstallTriggers } from '../sheet/triggers';
 import { activeSpreadsheet, screen } from '../sheet/ui';
 import { ownerEmail, readSettings } from '../sheet/ledger';
-import { fromMenu } from './entry-point';
+import { fromMenu } from './error-boundary';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -7,7 +7,7 @@ import { planNotes, problemLines } from '../domain/edit-check';
 import { AppError } from '../domain/errors';
 import { locateColumns } from '../domain/ledger-row';
 import { activeSpreadsheet, screen } from '../sheet/ui';
-import { fromMenu } from './entry-point';
+import { fromMenu } from './error-boundary';
 import { planRules } from '../domain/settings';
 import { toFixChecks } from '../domain/vocabulary';
 import type { Settings } from '../domain/settings';

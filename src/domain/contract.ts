@@ -58,8 +58,6 @@ export const KEY_TOWNS_BY_DISTRICT = [
 ] as const satisfies readonly { district: string; towns: readonly (typeof KEY_TOWNS)[number][] }[];
 
 export type Industry = (typeof INDUSTRIES)[number];
-export type LandTenure = (typeof LAND_TENURES)[number];
-export type YesNo = (typeof YES_NO)[number];
 export type Category = (typeof CATEGORIES)[number];
 export type Status = (typeof STATUSES)[number];
 export type Town = (typeof TOWNS)[number];
@@ -127,7 +125,6 @@ export const UPPER_HEADER = [
   { letter: 'T', text: '跟踪管理', span: 5, down: false },
 ] as const;
 
-export const TITLE_ROW = 1;
 export const FILLER_ROW = 2;
 export const UPPER_HEADER_ROW = 3;
 export const HEADER_ROW = 4;

@@ -37,8 +37,6 @@ export interface CellProblem {
 
 export type LocateResult = { ok: true; columns: ColumnMap } | { ok: false; error: AppError };
 
-const SYSTEM_KEYS: readonly ColumnKey[] = ['serial', 'updatedAt', 'updatedBy'];
-
 /** The columns whose header is merged down over rows 3–4, so their text may sit in either row. */
 const MERGED_DOWN = new Set<string>(UPPER_HEADER.filter((h) => h.down).map((h) => h.text));
 
@@ -211,4 +209,3 @@ export function rowProblems(row: unknown[], columns: ColumnMap, rules: PlanRules
   return rowFindings(row, columns, rules).problems;
 }
 
-export const isSystemKey = (key: ColumnKey): boolean => SYSTEM_KEYS.includes(key);

@@ -25,9 +25,3 @@ export function deadlineState(entry: { status: string; deadline: Day | '' }, tod
   return { kind: 'none' };
 }
 
-/** The reminder's wording: `逾期N天` or `剩余N天`. */
-export function deadlineLabel(state: DeadlineState): string {
-  if (state.kind === 'overdue') return `逾期${state.daysOverdue}天`;
-  if (state.kind === 'dueSoon') return `剩余${state.daysLeft}天`;
-  return '';
-}

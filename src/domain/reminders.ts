@@ -142,10 +142,3 @@ export function compareUrgency(a: DistrictReminder, b: DistrictReminder): number
     b.escalation.missedQuarters - a.escalation.missedQuarters
   );
 }
-
-/** Every district's situation, most urgent first (stable: 配置's order breaks ties). */
-export function decideReminders(input: ReminderInput): DistrictReminder[] {
-  return input.ledgers
-    .map((l) => districtSituation(l, input.reports, input.settings, input.today))
-    .sort(compareUrgency);
-}

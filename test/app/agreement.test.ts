@@ -3,8 +3,8 @@ import type { Emulator } from '@eco-ledger/emulator';
 import { FIRST_DATA_ROW, SUMMARY_HEADERS, TAB } from '../../src/domain/contract';
 import type { EnterprisePayload } from '../../src/domain/enterprise';
 import { TEMPLATE_COLUMNS, payloadToRow } from '../../src/domain/ledger-row';
-import { payload } from './ledger-world';
-import { DISTRICTS, OWNER, reminderMails, runDaily, sheetValues, world } from './reminder-world';
+import { payload } from '../support/ledger-world';
+import { DISTRICTS, OWNER, reminderMails, runDaily, sheetValues, world } from '../support/reminder-world';
 
 // 2022-03-22 09:00 in Shanghai: inside the report window, so every district is mailed and named in the digest.
 const NOW = '2022-03-22T01:00:00Z';

@@ -1,6 +1,6 @@
 // The daily reminder job in the emulator: who is mailed when, once a day, quota queue, failures, Shanghai days, escaping.
 
-import { CONTACT, OFFICE_CC, OWNER, logRows, mailsTo, reminderMails, runDaily, settingCell, world } from './reminder-world';
+import { CONTACT, OFFICE_CC, OWNER, logRows, mailsTo, reminderMails, runDaily, settingCell, world } from '../support/reminder-world';
 
 const TC = CONTACT['通川区']!.email;
 const DC = CONTACT['达川区']!.email;

@@ -1,7 +1,7 @@
 // Hand edits in the emulator on the built dist/: notes, stamps, 填表时间, 操作日志, edits elsewhere, constant service calls.
 import type { Emulator, ExecutionRecord } from '@eco-ledger/emulator';
 import { TAB } from '../../src/domain/contract';
-import { OWNER, TC_CLERK, logRows, payload, seedRows, setEditors, setUp, tab, values } from './ledger-world';
+import { OWNER, TC_CLERK, logRows, payload, seedRows, setEditors, setUp, tab, values } from '../support/ledger-world';
 
 function world(rows = 0): Emulator {
   const emu = setUp();

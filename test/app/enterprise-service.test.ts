@@ -5,7 +5,7 @@ import { withCheckChar } from '../../src/domain/credit-code';
 import type { EnterprisePayload } from '../../src/domain/enterprise';
 import type { FormContext } from '../../src/domain/sidebar-form';
 import { DIRTY_KEY } from '../../src/sheet/summary-tab';
-import { DC_CLERK, OWNER, TC_CLERK, code, logRows, modelOf, payload, seedRows, setEditors, setUp, tab, values } from './ledger-world';
+import { DC_CLERK, OWNER, TC_CLERK, code, logRows, modelOf, payload, seedRows, setEditors, setUp, tab, values } from '../support/ledger-world';
 
 type Result = { ok: true; district: string; row: number; serial: number | null } | { ok: false; errors: Record<string, string> };
 

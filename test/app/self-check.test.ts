@@ -2,7 +2,7 @@
 import type { Emulator } from '@eco-ledger/emulator';
 import { TAB } from '../../src/domain/contract';
 import { columnLetter } from '../../src/domain/grid';
-import { DC_CLERK, OWNER, TC_CLERK, logRows, modelOf, ruleCounts, seedRows, setEditors, setUp, tab, values } from './ledger-world';
+import { DC_CLERK, OWNER, TC_CLERK, logRows, modelOf, ruleCounts, seedRows, setEditors, setUp, tab, values } from '../support/ledger-world';
 
 const lastAlert = (emu: Emulator) => emu.ui.alerts[emu.ui.alerts.length - 1]!;
 

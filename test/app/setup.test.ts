@@ -1,7 +1,7 @@
 // 初始化/修复表格 in the emulator on the built dist/: tabs, the template cell for cell, validation, colours, protections, reruns.
 import { Emulator, effectiveBackground } from '@eco-ledger/emulator';
 import { TAB } from '../../src/domain/contract';
-import { DC_CLERK, OWNER, TC_CLERK, modelOf, payload, ruleCounts, seedPayloads, seedRows, setEditors, setUp, settingCell, tab, values } from './ledger-world';
+import { DC_CLERK, OWNER, TC_CLERK, modelOf, payload, ruleCounts, seedPayloads, seedRows, setEditors, setUp, settingCell, tab, values } from '../support/ledger-world';
 
 const LOWER_HEADERS = [
   '',

@@ -1,6 +1,6 @@
 // 校验本表 in the emulator on the built dist/: every row checked, notes set and cleared, the message, the call count.
 import { TAB } from '../../src/domain/contract';
-import { OWNER, modelOf, seedRows, setUp, tab } from './ledger-world';
+import { OWNER, modelOf, seedRows, setUp, tab } from '../support/ledger-world';
 
 const lastAlert = (emu: ReturnType<typeof setUp>) => emu.ui.alerts[emu.ui.alerts.length - 1]?.prompt ?? '';
 

@@ -1,7 +1,7 @@
 // The built 报送本季度进展 dialog in headless Chromium: it reports through the typed client, shows the server's refusal and the client's one failure message.
 import type { Browser, Page } from 'playwright-core';
 import type { Emulator, ScriptRunner } from '@eco-ledger/emulator';
-import { CONTACT, world } from '../app/reminder-world';
+import { CONTACT, world } from '../support/reminder-world';
 import { launchChromium } from '../support/chromium';
 import { openBridgedPage, type Bridge } from '../support/script-run-bridge';
 

@@ -14,7 +14,7 @@ import {
   readBlocks,
 } from '../../src/domain/dossier';
 import { describeNewEnterprise, minuteText } from '../../src/domain/log-text';
-import { payload } from '../app/ledger-world';
+import { payload } from '../support/ledger-world';
 
 const CODE = withCheckChar('91511702MA0000001');
 const OTHER = withCheckChar('91511702MA0000002');

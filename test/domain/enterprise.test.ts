@@ -13,7 +13,11 @@ import {
   STATUSES,
   TOWNS,
 } from '../../src/domain/contract';
-import type { Category, Industry, LandTenure, PayloadKey, Status, Town, YesNo } from '../../src/domain/contract';
+import type { Category, Industry, PayloadKey, Status, Town } from '../../src/domain/contract';
+import type { LAND_TENURES, YES_NO } from '../../src/domain/contract';
+
+type LandTenure = (typeof LAND_TENURES)[number];
+type YesNo = (typeof YES_NO)[number];
 import { withCheckChar } from '../../src/domain/credit-code';
 import {
   EMPLOYEES_MESSAGE,

@@ -2,7 +2,7 @@
 
 import { addDays } from '../../src/domain/calendar-day';
 import { DONE_STATUSES, OPEN_STATUSES } from '../../src/domain/contract';
-import { deadlineLabel, deadlineState, isOpenStatus } from '../../src/domain/overdue';
+import { deadlineState, isOpenStatus } from '../../src/domain/overdue';
 
 const TODAY = '2022-03-01';
 const state = (deadline: string, status = '整改中', dueSoonDays = 7) => deadlineState({ status, deadline }, TODAY, dueSoonDays);
@@ -49,14 +49,6 @@ describe('deadlineState', () => {
 
   it('ignores an unknown status', () => {
     expect(state(addDays(TODAY, -1), '暂停')).toEqual({ kind: 'none' });
-  });
-});
-
-describe('deadlineLabel', () => {
-  it('words the states as the reminder shows them', () => {
-    expect(deadlineLabel({ kind: 'overdue', daysOverdue: 3 })).toBe('逾期3天');
-    expect(deadlineLabel({ kind: 'dueSoon', daysLeft: 0 })).toBe('剩余0天');
-    expect(deadlineLabel({ kind: 'none' })).toBe('');
   });
 });
 

@@ -4,7 +4,12 @@ import type { Day } from '../../src/domain/calendar-day';
 import type { ReportRecord } from '../../src/domain/quarter';
 import { quarterId, reportTimeliness } from '../../src/domain/quarter';
 import type { DistrictLedger, ReminderEnterprise } from '../../src/domain/reminders';
-import { decideReminders, districtSituation, hasSomethingToSay } from '../../src/domain/reminders';
+import { compareUrgency, districtSituation, hasSomethingToSay } from '../../src/domain/reminders';
+import type { ReminderInput } from '../../src/domain/reminders';
+
+/** The order the reminder plan sends in: most urgent first, 配置's order breaking ties (Array.sort is stable). */
+const mostUrgentFirst = (input: ReminderInput) =>
+  input.ledgers.map((l) => districtSituation(l, input.reports, input.settings, input.today)).sort(compareUrgency);
 
 const SETTINGS = { reportDay: 25, dueSoonDays: 7, staleDays: 30, firstQuarter: null };
 
@@ -95,7 +100,7 @@ describe('deciding the reminders of all districts', () => {
       { district: '达川区', enterprises: [ent('甲', '2022-03-01')] },
       { district: '达州高新区', enterprises: [ent('乙', '2022-03-01'), ent('丙', '2022-03-20')] },
     ];
-    const order = decideReminders({ ledgers, settings: SETTINGS, reports: [], today: '2022-03-23' }).map((r) => r.district);
+    const order = mostUrgentFirst({ ledgers, settings: SETTINGS, reports: [], today: '2022-03-23' }).map((r) => r.district);
     expect(order).toEqual(['达州高新区', '达川区', '通川区']);
   });
 
@@ -105,7 +110,7 @@ describe('deciding the reminders of all districts', () => {
       { district: '达川区', enterprises: [ent('乙', '2022-03-01')] },
       { district: '达州高新区', enterprises: [ent('丙', '2022-03-10')] },
     ];
-    const order = decideReminders({ ledgers, settings: SETTINGS, reports: [], today: '2022-03-12' }).map((r) => r.district);
+    const order = mostUrgentFirst({ ledgers, settings: SETTINGS, reports: [], today: '2022-03-12' }).map((r) => r.district);
     expect(order).toEqual(['达川区', '通川区', '达州高新区']);
   });
 });

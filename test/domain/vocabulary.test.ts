@@ -3,7 +3,7 @@ import { withCheckChar } from '../../src/domain/credit-code';
 import type { EnterprisePayload } from '../../src/domain/enterprise';
 import { TEMPLATE_COLUMNS, payloadToRow } from '../../src/domain/ledger-row';
 import { defaultSettings, planRules } from '../../src/domain/settings';
-import { payload } from '../app/ledger-world';
+import { payload } from '../support/ledger-world';
 import { codeIndexOf, definitions, problemTexts, reportingStart, staleDays, standingOf, toFixChecks } from '../../src/domain/vocabulary';
 
 const CODE = withCheckChar('91511700MA62A0C3X');

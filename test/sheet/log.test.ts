@@ -1,6 +1,6 @@
 // 操作日志 appends: one write per batch, and the sheet grows instead of failing once it is full.
 import { TAB } from '../../src/domain/contract';
-import { logRows, modelOf, seedRows, setUp as setUpWorkbook, tab } from '../app/ledger-world';
+import { logRows, modelOf, seedRows, setUp as setUpWorkbook, tab } from '../support/ledger-world';
 
 function setUp() {
   const emu = setUpWorkbook();
