@@ -12,3 +12,4 @@ export { submitEnterprise, updateEnterprise, getEnterprise } from './app/enterpr
 export { menuRefreshSummary } from './app/summary';
 export { menuSelfCheck } from './app/self-check';
 export { menuUrgeNow, sendUrgeNow } from './app/urge-now';
+export { generateQuarterBulletin, menuQuarterBulletin } from './app/quarter-bulletin';

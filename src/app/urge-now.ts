@@ -16,7 +16,7 @@ import { activeUserEmail } from '../sheet/session';
 import { ownerEmail, readSettings } from '../sheet/ledger';
 import { activeSpreadsheet, screen } from '../sheet/ui';
 import type { JobResult } from './daily-job';
-import { URGE_CHANNEL, deliver } from './daily-job';
+import { ACTION, URGE_CHANNEL, deliver } from './daily-job';
 import type { FormFailure } from './entry-point';
 import { fromMenu, fromSidebar } from './entry-point';
 import type { DistrictPlan } from './reminder-plan';
@@ -28,19 +28,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export const URGE_TITLE = captionOf('menuUrgeNow');
 export const URGE_DIALOG_FILE = 'UrgeDialog';
 
-/** Why a district got no 催办, in the words of the dialog's answer and of 操作日志. */
-const SKIP_REASON: Record<string, string> = {
-  nothing: '无逾期、即将到期企业，也无需提醒季度报送',
-  alreadySent: '今日已催办（每个辖区每天最多一次）',
-  inFlight: '今日催办已在发送中或上次发送中断（可能已发出，不重复发送）',
-  gaveUp: '今日发送失败次数过多，明日再试',
-  noRecipients: '联系邮箱未填写',
-  tooManyRecipients: '收件人超过单封邮件50个的上限',
-  unreadable: '工作表无法读取',
-  stopped: `已停止发送（“${CONFIG_LABEL.testRecipient}”无效）`,
-  queued: '今日邮件配额不足，已排队，当天下一次自动运行时发送',
-  failed: '发送失败，下次运行时重试',
-};
+/** Why a district got no 催办: the 操作日志 action without its 跳过： (the same words in the answer as in the log). */
+const reason = (key: keyof typeof ACTION): string => ACTION[key].replace(/^跳过：/, '');
 
 /** The office only (contract §6): a clerk is refused and nothing changes. */
 export function requireOffice(ss: Spreadsheet, settings: Settings, what: string): void {
@@ -70,7 +59,7 @@ export function menuUrgeNow(): void {
       districts: plan.districts.map((d, i) => ({
         district: d.district,
         ready: d.outcome === 'send',
-        status: d.outcome === 'send' ? rows[i]!.status.replace('今日运行将发送', '将发送催办') : `不发送：${SKIP_REASON[d.outcome] ?? d.outcome}`,
+        status: d.outcome === 'send' ? rows[i]!.status.replace('今日运行将发送', '将发送催办') : `不发送：${skipText(d)}`,
         to: rows[i]!.to,
         cc: rows[i]!.cc,
         subject: rows[i]!.subject,
@@ -79,6 +68,12 @@ export function menuUrgeNow(): void {
     };
     screen().dialogFromFile(URGE_DIALOG_FILE, URGE_TITLE, jsonBlock(URGE_CONTEXT_ID, context), 820, 640);
   });
+}
+
+/** A plan that is not sent, in words: its detail where it has one (what is missing, why unreadable), else its action. */
+function skipText(d: DistrictPlan): string {
+  if (d.outcome === 'send' || d.outcome === 'alreadySent') return reason('urgeAlreadySent');
+  return d.outcome === 'stopped' || !d.detail ? reason(d.outcome) : d.detail;
 }
 
 export type UrgeResult = { ok: true; sent: string[]; skipped: { district: string; reason: string }[] } | FormFailure;
@@ -105,12 +100,8 @@ export function sendUrgeNow(input: unknown): UrgeResult {
     const result: JobResult = { sent: [], queued: [], failed: [], skipped: [] };
     deliver(ss, chosen, plan.today, now, account, URGE_CHANNEL, pending, result);
     if (pending.length > 0) withDocumentLock(() => appendLog(ss, pending));
-    const reasonOf = (d: DistrictPlan): string => {
-      if (result.queued.includes(d.district)) return SKIP_REASON['queued']!;
-      if (result.failed.includes(d.district)) return SKIP_REASON['failed']!;
-      const why = SKIP_REASON[d.outcome === 'send' ? 'alreadySent' : d.outcome] ?? d.outcome;
-      return d.outcome === 'unreadable' || d.outcome === 'tooManyRecipients' ? `${why}：${d.detail}` : why;
-    };
+    const reasonOf = (d: DistrictPlan): string =>
+      result.queued.includes(d.district) ? reason('queued') : result.failed.includes(d.district) ? reason('failed') : skipText(d);
     return {
       ok: true,
       sent: result.sent,

@@ -6,6 +6,7 @@ import type { Quarter, ReportRecord, ReportState } from './quarter';
 import { compareQuarters, consecutiveMissedQuarters, lastDay, quarterLabel, quarterOf, reportDueDate, reportStateFor, reportStateText } from './quarter';
 import { ESCALATION_OVERDUE_DAYS } from './reminders';
 import { definitions, standingOf } from './vocabulary';
+import { literalText } from './ledger-row';
 import { dayWithNote } from './workday';
 
 export const BULLETIN_TAB = '季度通报';
@@ -167,20 +168,35 @@ export function bulletinReportText(state: ReportState, asOf: Day, dueDate: Day):
 
 export type BulletinCell = string | number;
 
+/** Column widths in pixels, in BULLETIN_HEADERS order: the table fits an A4 landscape page (about 870 px). */
+export const BULLETIN_WIDTHS = [44, 90, 64, 76, 64, 52, 80, 64, 56, 170, 96] as const;
+
 export interface BulletinGrid {
   readonly values: BulletinCell[][];
-  /** 1-based rows of the header and of the first district, and where the 通报批评 line is. */
+  /** 1-based rows of the header and of the 通报批评 line; the districts' rows follow the header. */
   readonly headerRow: number;
   readonly criticismRow: number;
+  readonly districtRows: number;
   readonly width: number;
+  /** Rows whose text runs from `col` to the last column (merged and wrapped), with a height that shows it all. */
+  readonly spans: readonly { readonly row: number; readonly col: number; readonly height: number }[];
 }
+
+/** Lines of about 14 px characters in `px` pixels, 21 px each: merged cells do not grow by themselves. */
+const heightFor = (text: string, px: number): number => Math.max(1, ...text.split('\n').map((l) => Math.ceil((l.length * 14) / px))) * 21;
 
 /** The tab as one rectangle: title, basis, table, 通报批评, each district's 进展说明, the definitions. */
 export function bulletinGrid(b: Bulletin, s: { dueSoonDays: number; staleDays: number }): BulletinGrid {
   const width = BULLETIN_HEADERS.length;
   const rows: BulletinCell[][] = [];
-  rows.push([bulletinTitle(b.quarter)]);
-  rows.push([`统计截至${b.asOf}（企业状态为生成时台账所载；逾期、久未更新按统计截至日计算）；季度报送截止日${dayWithNote(b.dueDate)}`]);
+  const spans: { row: number; col: number; height: number }[] = [];
+  const widthFrom = (col: number): number => BULLETIN_WIDTHS.slice(col - 1).reduce((a, w) => a + w, 0);
+  const line = (text: string, col = 1, first: BulletinCell[] = []): void => {
+    rows.push([...first, text]);
+    spans.push({ row: rows.length, col, height: heightFor(text, widthFrom(col)) });
+  };
+  line(bulletinTitle(b.quarter));
+  line(`统计截至${b.asOf}（企业状态为生成时台账所载；逾期、久未更新按统计截至日计算）；季度报送截止日${dayWithNote(b.dueDate)}`);
   rows.push([]);
   rows.push([...BULLETIN_HEADERS]);
   const headerRow = rows.length;
@@ -200,15 +216,19 @@ export function bulletinGrid(b: Bulletin, s: { dueSoonDays: number; staleDays: n
     ]);
   }
   rows.push([]);
-  rows.push([criticismLine(b)]);
+  line(criticismLine(b));
   const criticismRow = rows.length;
   rows.push([]);
   rows.push(['各辖区本季度进展说明']);
-  for (const r of b.rows) rows.push([r.district, r.narrative || '（本季度未报送进展说明）']);
+  for (const r of b.rows) line(r.narrative || '（本季度未报送进展说明）', 2, [r.district]);
   rows.push([]);
   const d = definitions(s);
-  rows.push(['说明：完成率＝（已完成（待验收）＋已验收销号）÷企业总数；完成率相同的辖区并列同一名次。']);
-  rows.push([`${d.overdue}。${d.stale}。`]);
-  const values = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
-  return { values, headerRow, criticismRow, width };
+  line('说明：完成率＝（已完成（待验收）＋已验收销号）÷企业总数；完成率相同的辖区并列同一名次。');
+  line(`${d.overdue}。${d.stale}。`);
+  // A district's 进展说明 is the district's own text: never a formula.
+  const values = rows.map((r) => Array.from({ length: width }, (_, i) => {
+    const v = r[i] ?? '';
+    return typeof v === 'string' ? literalText(v) : v;
+  }));
+  return { values, headerRow, criticismRow, districtRows: b.rows.length, width, spans };
 }

@@ -32,6 +32,7 @@ export const MENU = [
   { caption: '安装自动任务', section: 'admin', fn: 'menuInstallTriggers', who: 'office' },
   { caption: '卸载自动任务', section: 'admin', fn: 'menuUninstallTriggers', who: 'office' },
   { caption: '立即催办', section: 'admin', fn: 'menuUrgeNow', who: 'office' },
+  { caption: '生成季度通报', section: 'admin', fn: 'menuQuarterBulletin', who: 'office' },
   { caption: '自检', section: 'admin', fn: 'menuSelfCheck', who: 'office' },
 ] as const satisfies readonly MenuItem[];
 

@@ -29,6 +29,8 @@ export interface Screen {
   confirm(title: string, message: string): boolean;
   /** An HTML file of the build with `appended` (an inert data block) after it, as the sidebar. */
   sidebar(file: string, title: string, appended: string): void;
+  /** OK/CANCEL with a text box: the text typed, or null when cancelled or closed. */
+  prompt(title: string, message: string): string | null;
   dialogFromFile(file: string, title: string, appended: string, width: number, height: number): void;
   /** `html` is our own markup with every user value already escaped. */
   dialogFromHtml(html: string, title: string, width: number, height: number): void;
@@ -41,6 +43,10 @@ export function screen(): Screen {
       ui.alert(title, message, ui.ButtonSet.OK);
     },
     confirm: (title, message) => ui.alert(title, message, ui.ButtonSet.YES_NO) === ui.Button.YES,
+    prompt: (title, message) => {
+      const r = ui.prompt(title, message, ui.ButtonSet.OK_CANCEL);
+      return r.getSelectedButton() === ui.Button.OK ? r.getResponseText() : null;
+    },
     sidebar: (file, title, appended) => ui.showSidebar(HtmlService.createHtmlOutputFromFile(file).setTitle(title).append(appended)),
     dialogFromFile: (file, title, appended, width, height) =>
       ui.showModalDialog(HtmlService.createHtmlOutputFromFile(file).append(appended).setWidth(width).setHeight(height), title),

@@ -76,7 +76,7 @@ describe('立即催办 (contract §11)', () => {
     const emu = world(NOW, firms);
     urge(emu, ['通川区']);
     const again = urge(emu, ['通川区']);
-    expect(again).toEqual({ ok: true, sent: [], skipped: [{ district: '通川区', reason: '今日已催办（每个辖区每天最多一次）' }] });
+    expect(again).toEqual({ ok: true, sent: [], skipped: [{ district: '通川区', reason: '今日已催办' }] });
     expect(urges(emu)).toHaveLength(1);
     expect(logRows(emu).filter((r) => r[2] === '通川区' && r[9] === '跳过：今日已催办')).toHaveLength(1);
     emu.setNow('2022-03-11T06:00:00Z');
@@ -108,7 +108,7 @@ describe('立即催办 (contract §11)', () => {
     const stopped = world(NOW, firms, {}, { testRecipient: 'tester@dz' });
     const result = urge(stopped, []);
     expect(result).toMatchObject({ ok: true, sent: [] });
-    expect(result.ok && result.skipped.map((s) => s.reason)).toEqual(['已停止发送（“测试收件人”无效）', '已停止发送（“测试收件人”无效）']);
+    expect(result.ok && result.skipped.map((s) => s.reason)).toEqual(['已停止发送（测试收件人无效）', '已停止发送（测试收件人无效）']);
     expect(stopped.outbox).toEqual([]);
   });
 
@@ -119,7 +119,7 @@ describe('立即催办 (contract §11)', () => {
     expect(result).toEqual({
       ok: true,
       sent: ['通川区'],
-      skipped: [{ district: '达川区', reason: '今日邮件配额不足，已排队，当天下一次自动运行时发送' }],
+      skipped: [{ district: '达川区', reason: '排队：今日邮件配额不足，下次运行时发送' }],
     });
     expect(logRows(emu).filter((r) => r[2] === '达川区' && r[9]!.includes('配额不足'))).toHaveLength(1);
     emu.setMailQuota(100);

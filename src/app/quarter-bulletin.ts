@@ -1,0 +1,112 @@
+// 生成季度通报 (contract §11): the office names a quarter (empty = the current one); the 季度通报 tab is rewritten for it.
+import { captionOf } from '../domain/menu';
+import { dayOf } from '../domain/calendar-day';
+import { MENU_TITLE, UNKNOWN_ACCOUNT } from '../domain/contract';
+import type { BulletinDistrict } from '../domain/bulletin';
+import { BULLETIN_TAB, bulletinGrid, bulletinQuarterProblem, buildBulletin, criticismLine } from '../domain/bulletin';
+import { parseQuarter, quarterLabel, quarterOf } from '../domain/quarter';
+import type { Quarter } from '../domain/quarter';
+import { reportingStart, updatedOnOf } from '../domain/vocabulary';
+import { writeBulletin } from '../sheet/bulletin-tab';
+import { openAllLedgers, readSettings } from '../sheet/ledger';
+import { withDocumentLock } from '../sheet/lock';
+import { appendLog } from '../sheet/log';
+import { readReports } from '../sheet/reports';
+import { activeUserEmail } from '../sheet/session';
+import { cellOf, missingColumns, readTable } from '../sheet/table';
+import { activeSpreadsheet, screen } from '../sheet/ui';
+import type { FormFailure } from './entry-point';
+import { fromMenu, fromSidebar } from './entry-point';
+import { EXTENSION_TAB } from './digest';
+import { requireOffice } from './urge-now';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const BULLETIN_TITLE = captionOf('menuQuarterBulletin');
+
+export type BulletinResult = { ok: true; quarter: string; ranking: string[] } | FormFailure;
+
+/** Enterprises per district with an approved 延期申请 (contract §10), by credit code, from the tab's header text. */
+function extendedByDistrict(ss: Spreadsheet): Map<string, number> {
+  const table = readTable(ss, EXTENSION_TAB);
+  const out = new Map<string, Set<string>>();
+  if (!table || missingColumns(table, ['辖区', '统一社会信用代码', '审批状态']).length > 0) return new Map();
+  for (const r of table.rows) {
+    if (String(cellOf(table, r, '审批状态') ?? '').trim() !== '已批准') continue;
+    const d = String(cellOf(table, r, '辖区') ?? '').trim();
+    out.set(d, (out.get(d) ?? new Set()).add(String(cellOf(table, r, '统一社会信用代码') ?? '').trim()));
+  }
+  return new Map([...out].map(([d, codes]) => [d, codes.size]));
+}
+
+/** The quarter as typed: '' is the current one; anything else must read `2022年第1季度` (or `2022Q1`). */
+function quarterFrom(input: unknown, today: string): Quarter | string {
+  const raw = input !== null && typeof input === 'object' ? (input as Record<string, unknown>)['quarter'] : undefined;
+  const text = raw === undefined || raw === null ? '' : String(raw).trim();
+  if (text === '') return quarterOf(today);
+  return parseQuarter(text) ?? `“季度”应写成“2022年第1季度”的形式（留空为本季度），现为“${text.slice(0, 40)}”。`;
+}
+
+/** `{ quarter }` → the tab written and `{ ok: true, quarter, ranking }`; a bad quarter is `errors.quarter`, nothing written. */
+export function generateQuarterBulletin(input: unknown): BulletinResult {
+  return fromSidebar((): BulletinResult => {
+    const ss = activeSpreadsheet();
+    const { settings } = readSettings(ss);
+    requireOffice(ss, settings, BULLETIN_TITLE);
+    const now = new Date();
+    const today = dayOf(now);
+    const quarter = quarterFrom(input, today);
+    if (typeof quarter === 'string') return { ok: false, errors: { quarter } };
+    const reports = readReports(ss);
+    const since = reportingStart(settings.firstQuarter, reports, today);
+    const problem = bulletinQuarterProblem(quarter, today, since);
+    if (problem) return { ok: false, errors: { quarter: problem } };
+    const extended = extendedByDistrict(ss);
+    const districts: BulletinDistrict[] = openAllLedgers(ss, settings).map((l) => ({
+      district: l.district,
+      enterprises: l.rows.map((r) => ({ ...r.record.payload, updatedOn: updatedOnOf(r.record.updatedAt) })),
+      extended: extended.get(l.district) ?? 0,
+    }));
+    const bulletin = buildBulletin({ quarter, today, districts, reports, reportDay: settings.reportDay, dueSoonDays: settings.dueSoonDays, staleDays: settings.staleDays, since });
+    const ranking = bulletin.rows.map((r) => r.district);
+    const label = quarterLabel(quarter);
+    withDocumentLock(() => {
+      writeBulletin(ss, bulletinGrid(bulletin, settings)).activate();
+      appendLog(ss, [
+        {
+          at: now,
+          account: activeUserEmail() || UNKNOWN_ACCOUNT,
+          tab: BULLETIN_TAB,
+          range: '',
+          creditCode: '',
+          name: '',
+          field: BULLETIN_TAB,
+          oldValue: '',
+          newValue: `${label}：${bulletin.rows.map((r) => `${r.rank}.${r.district}`).join(' ')}；${criticismLine(bulletin)}`,
+          action: BULLETIN_TITLE,
+        },
+      ]);
+    });
+    return { ok: true, quarter: label, ranking };
+  });
+}
+
+export function menuQuarterBulletin(): void {
+  fromMenu(() => {
+    const ss = activeSpreadsheet();
+    requireOffice(ss, readSettings(ss).settings, BULLETIN_TITLE);
+    const ui = screen();
+    const current = quarterLabel(quarterOf(dayOf(new Date())));
+    const typed = ui.prompt(`${MENU_TITLE}：${BULLETIN_TITLE}`, `要通报哪个季度？写成“2022年第1季度”的形式；留空为本季度（${current}）。`);
+    if (typed === null) return;
+    const result = generateQuarterBulletin({ quarter: typed });
+    if (!result.ok) {
+      ui.alert(`${MENU_TITLE}：${BULLETIN_TITLE}`, Object.values(result.errors).join('\n'));
+      return;
+    }
+    ui.alert(
+      `${MENU_TITLE}：${BULLETIN_TITLE}`,
+      `已生成${result.quarter}通报，写入“${BULLETIN_TAB}”工作表（重新生成会原地覆盖）。\n排名：${result.ranking.map((d, i) => `${i + 1}.${d}`).join('　')}`,
+    );
+  });
+}
