@@ -10,7 +10,7 @@ import type { Day } from '../domain/calendar-day';
 import { UNKNOWN_ACCOUNT } from '../domain/contract';
 import type { ReminderEmail } from '../domain/reminder-email';
 import { composeDigest, digestHasNews } from '../domain/digest';
-import { DIGEST_SLOT, sendDecision, urgeSlot } from '../domain/send-log';
+import { DIGEST_SLOT, fitQuota, sendDecision, urgeSlot } from '../domain/send-log';
 import type { SendLogEntry } from '../domain/send-log';
 import { fromTrigger } from './error-boundary';
 import { digestInput } from './digest';
@@ -77,6 +77,9 @@ function entry(now: Date, account: string, plan: Pick<DistrictPlan, 'district' |
 }
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e)).slice(0, 500);
+
+/** The preview's quota rule (fitQuota, strict priority) against the quota left now: once blocked, always blocked. */
+const fitsQuota = (blocked: boolean, recipients: number): boolean => !blocked && fitQuota([recipients], remainingMailQuota()).fits[0] === true;
 
 /** Claims the district for today under the lock: only the run that writes `sending` may send. */
 function claim(today: Day, district: string, now: Date): SendLogEntry | null {
@@ -152,7 +155,7 @@ export function deliver(
     const email = d.email;
     const slot = channel.slotOf(d.district);
     // Strict priority: once the most urgent remaining email does not fit, the less urgent ones wait with it.
-    if (quotaExhausted || remainingMailQuota() < email.recipientCount) {
+    if (!fitsQuota(quotaExhausted, email.recipientCount)) {
       quotaExhausted = true;
       markQueued(ss, today, slot, d, log(d, ACTION.queued), now, result);
       continue;
@@ -282,7 +285,7 @@ function sendDigest(
     return;
   }
   const waiting = { district: DIGEST_LOG_TAB, logEntry: entryNow };
-  if (quotaExhausted || remainingMailQuota() < email.recipientCount) {
+  if (!fitsQuota(quotaExhausted, email.recipientCount)) {
     markQueued(ss, plan.today, DIGEST_SLOT, waiting, log(ACTION.queued), now, result);
     return;
   }

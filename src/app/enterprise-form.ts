@@ -1,4 +1,5 @@
 // The 新增企业 / 编辑选中企业 menu items: open the Sidebar page with its context (districts, rules, the selected row).
+import { jsonBlock } from '../domain/page-data';
 import { activeTab, selectedRow, tabName } from '../sheet/cells';
 import { captionOf } from '../domain/menu';
 import type { MenuFn } from '../domain/menu';
@@ -19,19 +20,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export const SIDEBAR_FILE = 'Sidebar';
 export const CONTEXT_ELEMENT_ID = 'form-context';
 
-/**
- * The context as an inert JSON block the page parses: `<`, `>` and `&` are escaped, so no text from the sheet
- * can close the element or start markup, and nothing in it is ever executed.
- */
-export function contextBlock(context: FormContext): string {
-  const json = JSON.stringify(context)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-  return `<script type="application/json" id="${CONTEXT_ELEMENT_ID}">${json}</script>`;
-}
+/** The context as an inert JSON block the page parses (page-data.jsonBlock): text from the sheet stays data. */
+export const contextBlock = (context: FormContext): string => jsonBlock(CONTEXT_ELEMENT_ID, context);
 
 function baseContext(ss: Spreadsheet, settings: Settings, mode: FormMode): FormContext {
   const districts = settings.districts.map((d) => d.district);

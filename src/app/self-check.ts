@@ -1,6 +1,6 @@
 // 自检 (contract §13): the office's first-run check on real Google; reports 通过/未通过, logs it, changes no data.
 import { menuPath } from '../domain/menu';
-import { appendLog } from '../sheet/log';
+import { appendLog, workbookLogEntry } from '../sheet/log';
 import { withDocumentLock } from '../sheet/lock';
 import { activeUserEmail, effectiveUserEmail } from '../sheet/session';
 import { CONFIG_LABEL, MENU_TITLE } from '../domain/contract';
@@ -60,18 +60,7 @@ export function runSelfCheck(ss: Spreadsheet, now: Date): CheckResult[] {
   );
   withDocumentLock(() =>
     appendLog(ss, [
-      {
-        at: now,
-        account: active || owner,
-        tab: '',
-        range: '',
-        creditCode: '',
-        name: '',
-        field: '',
-        oldValue: '',
-        newValue: selfCheckSummary(results),
-        action: `${SELF_CHECK_ACTION}：${results.every((r) => r.passed) ? '通过' : '未通过'}`,
-      },
+      workbookLogEntry(now, active || owner, `${SELF_CHECK_ACTION}：${results.every((r) => r.passed) ? '通过' : '未通过'}`, selfCheckSummary(results)),
     ]),
   );
   return results;

@@ -6,7 +6,7 @@ import { captionOf } from '../domain/menu';
 import { isOffice } from '../domain/permissions';
 import { ownerEmail, readSettings } from '../sheet/ledger';
 import { withDocumentLock } from '../sheet/lock';
-import { appendLog } from '../sheet/log';
+import { appendLog, workbookLogEntry } from '../sheet/log';
 import { activeUserEmail } from '../sheet/session';
 import { dropBlankDefaultTab, ensureTab, ensureTimeZone, newRuleCache, setupConfig, setupLedger, setupProtections, setupTableTab } from '../sheet/setup-tabs';
 import type { SetupReport } from '../sheet/setup-tabs';
@@ -40,20 +40,8 @@ export function setupWorkbook(ss: Spreadsheet, now: Date): SetupReport {
   setupProtections(ss, settings, owner);
   dropBlankDefaultTab(ss, report);
   if (report.created.length + report.repaired.length > 0) {
-    appendLog(ss, [
-      {
-        at: now,
-        account: user || owner,
-        tab: '',
-        range: '',
-        creditCode: '',
-        name: '',
-        field: '',
-        oldValue: '',
-        newValue: [...report.created.map((t) => `新建${t}`), ...report.repaired].join('；'),
-        action: captionOf('menuSetup'),
-      },
-    ]);
+    const changes = [...report.created.map((t) => `新建${t}`), ...report.repaired].join('；');
+    appendLog(ss, [workbookLogEntry(now, user || owner, captionOf('menuSetup'), changes)]);
   }
   // Setup never changes a data row, but a new or repaired district tab changes what 汇总 should show.
   if (report.created.length + report.repaired.length > 0) afterLedgerChange(ss, now);

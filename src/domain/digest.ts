@@ -6,6 +6,7 @@ import type { ReportState } from './quarter';
 import { quarterLabel } from './quarter';
 import type { Quarter } from './quarter';
 import { monthDay } from './reminder-email';
+import type { ReminderEmail } from './reminder-email';
 import { escapeHtml } from './text';
 import type { SendMode } from './settings';
 import { sendModeText } from './settings';
@@ -63,14 +64,8 @@ export interface DigestInput {
   readonly spreadsheetUrl: string;
 }
 
-export interface DigestEmail {
-  readonly to: readonly string[];
-  readonly cc: readonly string[];
-  readonly subject: string;
-  readonly htmlBody: string;
-  readonly body: string;
-  readonly recipientCount: number;
-}
+/** A reminder email without a district: the office's own. */
+export type DigestEmail = Omit<ReminderEmail, 'district'>;
 
 /** Districts whose report is due (missing, inside the window, due date not passed) or missing (past its due date). */
 function reportLine(d: DigestDistrict, input: DigestInput): string {

@@ -12,6 +12,11 @@ export interface LogEntry extends EditLogLine {
   action: string;
 }
 
+/** A line about the workbook as a whole (setup, 自检 …): no tab, cell, enterprise or field. */
+export function workbookLogEntry(at: Date, account: string, action: string, newValue: string): LogEntry {
+  return { at, account, tab: '', range: '', creditCode: '', name: '', field: '', oldValue: '', newValue, action };
+}
+
 /** The cells of one line, as written into plain-text ('@') cells: the text itself, never a formula or a date. */
 export function logRow(entry: LogEntry): string[] {
   // Time as Shanghai text, not a date cell: it reads the same whatever the spreadsheet's zone.
