@@ -13,3 +13,5 @@ export { menuRefreshSummary } from './app/summary';
 export { menuSelfCheck } from './app/self-check';
 export { menuUrgeNow, sendUrgeNow } from './app/urge-now';
 export { generateQuarterBulletin, menuQuarterBulletin } from './app/quarter-bulletin';
+export { menuDossier, getEnterpriseDossier } from './app/dossier';
+export { menuPrintLedger } from './app/print-ledger';

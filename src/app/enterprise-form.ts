@@ -13,7 +13,9 @@ import type { FormContext, FormMode } from '../domain/sidebar-form';
 import { openedEnterprise } from './enterprise-service';
 import { activeSpreadsheet, screen } from '../sheet/ui';
 import { fromMenu } from './error-boundary';
-import { openLedger, ownerEmail, readSettings } from '../sheet/ledger';
+import { ownerEmail, readLedgerRow, readSettings } from '../sheet/ledger';
+import type { Ledger, LedgerRow } from '../sheet/ledger';
+import { jsonBlock } from '../domain/page-data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -44,20 +46,23 @@ export function menuAddEnterprise(): void {
   });
 }
 
-/** The selected row's enterprise, read with one getValues of its tab; the server finds it again by credit code on save. */
-export function editContext(ss: Spreadsheet, settings: Settings): FormContext {
+/** The enterprise on the selected row of a district tab (its head and that row read, not the tab); `fn` names the menu item in the message. */
+export function selectedEnterprise(ss: Spreadsheet, settings: Settings, fn: MenuFn): { ledger: Ledger; row: LedgerRow } {
   const name = tabName(activeTab(ss));
   const districts = settings.districts.map((d) => d.district);
-  if (!districts.includes(name)) {
-    throw new AppError('NOT_DISTRICT_TAB', `请先切换到辖区工作表（${districts.join('、')}），选中要编辑的企业所在行，再点“${captionOf('menuEditEnterprise')}”。`);
+  const again = `，再点“${captionOf(fn)}”。`;
+  if (!districts.includes(name)) throw new AppError('NOT_DISTRICT_TAB', `请先切换到辖区工作表（${districts.join('、')}），选中企业所在行${again}`);
+  const found = readLedgerRow(ss, name, selectedRow(ss));
+  if (!found || found.row.record.payload.creditCode === '') {
+    throw new AppError('NO_SELECTION', `请先在“${name}”中选中企业所在行（第${FIRST_DATA_ROW}行及以下、已填统一社会信用代码）${again}`);
   }
-  const selected = selectedRow(ss);
-  const ledger = openLedger(ss, name);
-  const row = selected >= FIRST_DATA_ROW ? ledger.rows.find((r) => r.row === selected) : undefined;
-  if (!row || row.record.payload.creditCode === '') {
-    throw new AppError('NO_SELECTION', `请先在“${name}”中选中要编辑的企业所在行（第${FIRST_DATA_ROW}行及以下、已填统一社会信用代码），再点“${captionOf('menuEditEnterprise')}”。`);
-  }
-  return { ...baseContext(ss, settings, 'edit'), district: name, enterprise: openedEnterprise(row) };
+  return found;
+}
+
+/** The edit form's context; the server finds the enterprise again by credit code on save. */
+export function editContext(ss: Spreadsheet, settings: Settings): FormContext {
+  const { ledger, row } = selectedEnterprise(ss, settings, 'menuEditEnterprise');
+  return { ...baseContext(ss, settings, 'edit'), district: ledger.district, enterprise: openedEnterprise(row) };
 }
 
 export function menuEditEnterprise(): void {

@@ -1,7 +1,6 @@
 // 导入台账: finding the template's columns in an imported sheet by their header text (one or two header rows).
-import { columnLetter as columnName } from './grid';
-
 import { COLUMNS, FILLER_PREFIX } from './contract';
+import { columnLetter } from './grid';
 import type { ColumnKey, PayloadKey } from './contract';
 
 /** Columns an import maps; the stamps are the add-on's own and are written fresh, never imported. */
@@ -22,36 +21,34 @@ export function headerKey(value: unknown): string {
     .toLowerCase();
 }
 
-/** The template's wording first, then the shorter names districts' own sheets use for the same column. */
-const ALIASES: Readonly<Record<ImportKey, readonly string[]>> = {
-  serial: ['序号', '编号'],
-  district: ['辖区', '所属辖区', '区县', '所属区县'],
-  name: ['企业名称', '企业（单位）名称', '单位名称'],
-  address: ['企业详细地址', '详细地址', '企业地址', '地址'],
-  creditCode: ['工商营业执照（统一社会信用代码）', '统一社会信用代码', '工商营业执照', '社会信用代码', '信用代码', '营业执照号'],
-  industry: ['行业类别', '行业', '所属行业'],
-  employees: ['职工人数', '员工人数', '职工数'],
-  landTenure: ['厂区土地性质', '土地性质'],
-  safetyAssessment: ['有无安全评价', '安全评价'],
-  energyReview: ['有无节能审查', '节能审查'],
-  eiaApproval: ['环评批复文号', '环评批复', '环评文号'],
-  dischargePermit: ['排污许可证号', '排污许可证', '排污许可证编号'],
-  onlineMonitoring: ['有无在线监测', '在线监测'],
-  problems: ['存在主要环保问题', '主要环保问题', '存在问题'],
-  measures: ['整改措施'],
-  category: ['整治分类', '分类'],
-  deadline: ['整改完成时限', '完成时限', '整改时限'],
-  progress: ['进展情况', '整改进展'],
-  remarks: ['备注'],
-  status: ['整改状态', '状态'],
-  town: ['所在乡镇（街道）', '所在乡镇', '乡镇（街道）', '乡镇街道', '乡镇'],
-  closedOn: ['销号日期'],
+/** Besides the template's own wording (COLUMNS), the shorter names districts' own sheets use for the same column. */
+const ALIASES: Readonly<Partial<Record<ImportKey, readonly string[]>>> = {
+  serial: ['编号'],
+  district: ['所属辖区', '区县', '所属区县'],
+  name: ['企业（单位）名称', '单位名称'],
+  address: ['详细地址', '企业地址', '地址'],
+  creditCode: ['统一社会信用代码', '工商营业执照', '社会信用代码', '信用代码', '营业执照号'],
+  industry: ['行业', '所属行业'],
+  employees: ['员工人数', '职工数'],
+  landTenure: ['土地性质'],
+  safetyAssessment: ['安全评价'],
+  energyReview: ['节能审查'],
+  eiaApproval: ['环评批复', '环评文号'],
+  dischargePermit: ['排污许可证', '排污许可证编号'],
+  onlineMonitoring: ['在线监测'],
+  problems: ['主要环保问题', '存在问题'],
+  category: ['分类'],
+  deadline: ['完成时限', '整改时限'],
+  progress: ['整改进展'],
+  status: ['状态'],
+  town: ['所在乡镇', '乡镇（街道）', '乡镇街道', '乡镇'],
 };
 
 /** The template's group headers (row 3) and our stamp headers: known text that maps to no imported field. */
 const KNOWN_OTHER = new Set(['企业基本信息', '环保问题整改', '跟踪管理', '最后更新时间', '最后更新人'].map(headerKey));
 
 const BY_KEY = new Map<string, ImportKey>();
+for (const c of COLUMNS) if (c.key !== 'updatedAt' && c.key !== 'updatedBy') BY_KEY.set(headerKey(c.header), c.key);
 for (const [key, names] of Object.entries(ALIASES) as [ImportKey, readonly string[]][]) {
   for (const n of names) if (!BY_KEY.has(headerKey(n))) BY_KEY.set(headerKey(n), key);
 }
@@ -60,24 +57,8 @@ export function keyOfHeader(text: unknown): ImportKey | null {
   return BY_KEY.get(headerKey(text)) ?? null;
 }
 
-/** Payload keys an import cannot do without: every required field of §2 that has no sensible default. */
-export const REQUIRED_IMPORT_KEYS: readonly PayloadKey[] = [
-  'name',
-  'address',
-  'creditCode',
-  'industry',
-  'employees',
-  'landTenure',
-  'safetyAssessment',
-  'energyReview',
-  'eiaApproval',
-  'dischargePermit',
-  'onlineMonitoring',
-  'problems',
-  'measures',
-  'category',
-  'deadline',
-];
+/** Payload keys an import cannot do without: C–Q, every required field of §2 that has no sensible default. */
+export const REQUIRED_IMPORT_KEYS: readonly PayloadKey[] = COLUMNS.slice(2, 17).map((c) => c.key as PayloadKey);
 
 export interface ImportHeader {
   /** 1-based rows of the header (one or two). */
@@ -118,12 +99,9 @@ function readHeaderAt(grid: readonly (readonly unknown[])[], bottom: number): { 
         usesUpper = true;
       }
     }
-    if (key) {
-      if (columns[key] === undefined) columns[key] = c;
-      else ignored.push(`${columnName(c)}列“${String(lower[c] ?? upper[c] ?? '').trim()}”（与${columnName(columns[key] ?? 0)}列重复）`);
-    } else if (text !== '' && !KNOWN_OTHER.has(text)) {
-      ignored.push(`${columnName(c)}列“${String(lower[c]).replace(/\s+/g, '')}”`);
-    }
+    // A second column of the same field is left out like an unknown one: the first wins.
+    if (key && columns[key] === undefined) columns[key] = c;
+    else if (text !== '' && !KNOWN_OTHER.has(text)) ignored.push(`${columnLetter(c)}列“${String(lower[c] || upper[c]).replace(/\s+/g, '')}”`);
   }
   // A group header (企业基本信息 …) above means the upper row belongs to the header even when no text was taken from it.
   if (upper.some((v) => KNOWN_OTHER.has(headerKey(v)))) usesUpper = true;
@@ -157,7 +135,7 @@ export function findImportHeader(grid: readonly (readonly unknown[])[]): HeaderR
   if (!best) {
     return {
       ok: false,
-      message: `在前${HEADER_SCAN_ROWS}行中找不到台账表头：表头应含“企业名称”和“工商营业执照（统一社会信用代码）”等模板列名。请确认选中的是导入的台账工作表，或把台账（含表头）粘贴到“导入”工作表后重试。`,
+      message: `前${HEADER_SCAN_ROWS}行中找不到台账表头（含“企业名称”“统一社会信用代码”等列名）。请切换到导入的台账工作表后重试。`,
     };
   }
   const missing = REQUIRED_IMPORT_KEYS.filter((k) => best.read.columns[k] === undefined);
@@ -165,7 +143,7 @@ export function findImportHeader(grid: readonly (readonly unknown[])[]): HeaderR
     const names = missing.map((k) => `“${COLUMNS.find((c) => c.key === k)?.header ?? k}”`).join('、');
     return {
       ok: false,
-      message: `第${best.bottom + 1}行的表头缺少列：${names}。导入的表须有台账模板的这些列（列名可换行，括号可为全角或半角）；请补上列后重试，未导入任何企业。`,
+      message: `第${best.bottom + 1}行的表头缺少列：${names}。请补上后重试，未导入任何企业。`,
     };
   }
   const headerRows = best.read.usesUpper && best.bottom > 0 ? [best.bottom, best.bottom + 1] : [best.bottom + 1];

@@ -22,6 +22,8 @@ export interface ImportContext {
   fillers: readonly { district: string; filler: string }[];
   /** The office may import closed enterprises (§10); a clerk may not. */
   office: boolean;
+  /** Whether the importing account may write this district (contract §7's permission, per row). */
+  canEdit?: (district: string) => boolean;
   /** Where each credit code already sits in the workbook (normalised code → tab, row, name). */
   existing: ReadonlyMap<string, { tab: string; row: number; name: string }>;
 }
@@ -107,9 +109,8 @@ export function townFromAddress(address: string): string {
 }
 
 const TOTAL_WORDS = new Set(['合计', '总计', '小计', '共计'].map(headerKey));
-const EXAMPLE = new Set(['xx', 'xxx', 'xxxx']);
 
-/** Lines of a ledger that are not enterprises: blank lines, a 合计 row, the 填表说明, the template's XX example. */
+/** Lines of a ledger that are not enterprises: blank lines, a 合计 row, the 填表说明 (the template's XX example is refused like any bad row). */
 export function skipReason(cells: readonly unknown[], header: ImportHeader): string | null {
   const mapped = Object.values(header.columns).map((c) => cells[c]);
   if (mapped.every(isBlank)) return '空行';
@@ -121,9 +122,7 @@ export function skipReason(cells: readonly unknown[], header: ImportHeader): str
   const nameCell = header.columns.name === undefined ? '' : short(cells[header.columns.name]);
   if ([...cells.slice(0, 4).map(short), nameCell].some((t) => TOTAL_WORDS.has(t) || /^(合计|总计|小计)[:：]/.test(t))) return '合计行';
   const first = cells.map(raw).find((t) => t.trim() !== '') ?? '';
-  if (/^\s*(填表说明|说明[:：]|注[:：])/.test(first)) return '填表说明';
-  if (EXAMPLE.has(nameCell)) return '模板示例行';
-  return null;
+  return /^\s*(填表说明|说明[:：]|注[:：])/.test(first) ? '填表说明' : null;
 }
 
 interface Built {
@@ -155,7 +154,6 @@ function buildInput(cells: readonly unknown[], header: ImportHeader, ctx: Import
     input.town = townFromAddress(String(input.address ?? ''));
     notes.push(`${FIELD_LABELS.town}按地址取为“${String(input.town)}”`);
   }
-  if (input.status === '') notes.push(`${FIELD_LABELS.status}为“未启动”`);
   return { input, notes };
 }
 
@@ -163,7 +161,7 @@ function buildInput(cells: readonly unknown[], header: ImportHeader, ctx: Import
 function officeOnlyProblem(input: Record<PayloadKey, unknown>, ctx: ImportContext): string | null {
   if (ctx.office) return null;
   if (input.status === CLOSED_STATUS || String(input.closedOn ?? '').trim() !== '') {
-    return `只有领导小组办公室可以把企业设为“${CLOSED_STATUS}”或填写${FIELD_LABELS.closedOn}；请删去这两项后导入，验收后由办公室通过“验收销号”办理`;
+    return `只有领导小组办公室可以导入“${CLOSED_STATUS}”或${FIELD_LABELS.closedOn}，请删去这两项`;
   }
   return null;
 }
@@ -196,12 +194,13 @@ export function parseImport(grid: readonly (readonly unknown[])[], header: Impor
     }
     const officeOnly = officeOnlyProblem(input, ctx);
     if (officeOnly) problems.push(officeOnly);
+    if (checked.ok && ctx.canEdit && !ctx.canEdit(checked.value.district)) problems.push(`您不是“${checked.value.district}”的编辑账号`);
     const codeValid = checked.ok || checked.errors.creditCode === undefined;
     if (codeValid && code !== '') {
       const there = ctx.existing.get(code);
       const earlier = seen.get(code);
       if (there) problems.unshift(`已登记在“${there.tab}”第${there.row}行${there.name ? `（${cut(there.name, 30)}）` : ''}，不重复导入`);
-      else if (earlier !== undefined) problems.unshift(`与本表第${earlier}行的统一社会信用代码相同，同一企业只导入一次`);
+      else if (earlier !== undefined) problems.unshift(`与本表第${earlier}行的统一社会信用代码相同`);
       if (earlier === undefined) seen.set(code, rowNo);
     }
     const ok = problems.length === 0 && checked.ok;
@@ -257,12 +256,22 @@ export function reportGrid(lines: readonly ReportLine[]): unknown[][] {
   return [[...IMPORT_REPORT_HEADERS], ...lines.map((l) => [l.row, l.name, l.creditCode, l.result, l.reason])];
 }
 
-export function reportSummary(source: string, at: string, dryRun: boolean, lines: readonly ReportLine[], skipped: readonly SkippedRow[]): string {
+export function reportSummary(source: string, at: string, dryRun: boolean, lines: readonly ReportLine[], skipped: readonly SkippedRow[], ignored: readonly string[] = []): string {
   const ok = lines.filter((l) => l.result !== RESULT.refused).length;
   const refused = lines.length - ok;
   const skippedText = skipped.length > 0 ? `；跳过${skipped.map((s) => `第${s.row}行（${s.reason}）`).join('、')}` : '';
   const head = dryRun
     ? `预检“${source}”（${at}）：尚未导入任何企业。确认后将导入${ok}家，${refused}家不能导入`
     : `导入“${source}”（${at}）：已导入${ok}家，未导入${refused}家`;
-  return `${head}${skippedText}。`;
+  const ignoredText = ignored.length > 0 ? `；未导入的列：${ignored.join('、')}` : '';
+  return `${head}${skippedText}${ignoredText}。`;
 }
+
+/** The question before anything is written: how many rows will be appended, and where the refused ones are explained. */
+export function confirmText(source: string, rows: readonly ImportRow[]): string {
+  const ok = rows.filter((r) => r.ok).length;
+  const refused = rows.length - ok;
+  return `将从“${source}”导入${ok}家企业，追加到所属辖区表末尾。${refused > 0 ? `另有${refused}家不能导入（见“${IMPORT_REPORT_TAB}”）。` : ''}确定导入吗？`;
+}
+
+export const IMPORT_ACTION = '导入台账';

@@ -26,6 +26,8 @@ export const MENU = [
   { caption: '编辑选中企业', section: 'clerk', fn: 'menuEditEnterprise', who: 'clerk' },
   { caption: '校验本表', section: 'clerk', fn: 'menuValidateSheet', who: 'any' },
   { caption: '报送本季度进展', section: 'clerk', fn: 'menuSubmitReport', who: 'clerk' },
+  { caption: '企业档案', section: 'clerk', fn: 'menuDossier', who: 'any' },
+  { caption: '打印签章版', section: 'clerk', fn: 'menuPrintLedger', who: 'any' },
   { caption: '刷新汇总', section: 'summary', fn: 'menuRefreshSummary', who: 'any' },
   { caption: '预览提醒邮件', section: 'summary', fn: 'menuPreviewReminders', who: 'any' },
   { caption: '初始化/修复表格', section: 'admin', fn: 'menuSetup', who: 'office' },

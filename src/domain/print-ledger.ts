@@ -42,9 +42,13 @@ export interface PrintInput {
   rows: readonly (readonly string[])[];
 }
 
+/** A stored row's A–S as the paper shows them: 序号 as stored, dates already `YYYY-MM-DD` in the record. */
+export function printRow(record: { payload: Readonly<Record<string, unknown>>; serial: number | null }): string[] {
+  return PRINT_COLUMNS.map((c) => (c.key === 'serial' ? (record.serial === null ? '' : String(record.serial)) : String(record.payload[c.key] ?? '')));
+}
+
 export function printModel(input: PrintInput): PrintModel {
-  const printedKeys = new Set<string>(PRINT_COLUMNS.map((c) => c.header));
-  const upper = UPPER_HEADER.filter((h) => printedKeys.has(h.text) || PRINT_COLUMNS.some((c) => c.letter === h.letter)).map((h) => ({
+  const upper = UPPER_HEADER.filter((h) => h.letter <= 'S').map((h) => ({
     text: h.text,
     span: h.span,
     down: h.down,
@@ -69,9 +73,10 @@ const CENTRED: ReadonlySet<ColumnKey> = new Set(['serial', 'district', 'employee
 /** The id of the inert JSON block that carries a PrintView into the Print page. */
 export const PRINT_DATA_ID = 'print-data';
 
+/** What the server sends: the rows as read; the page builds the model, so Code.js carries none of the layout. */
 export interface PrintView {
   district: string;
-  model: PrintModel;
+  input: PrintInput;
 }
 
 /** The printed sheet (title, 填报单位, 填表时间, table, 填表说明) as markup, every text escaped; the Print page shows it. */

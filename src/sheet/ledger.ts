@@ -66,6 +66,20 @@ export function openLedger(ss: Spreadsheet, district: string): Ledger {
   return ledgerFromGrid(sheet, district, sheet.getDataRange().getValues());
 }
 
+/**
+ * One enterprise row without reading the whole tab: the head (rows 1–4, for the column check and 填表时间) and
+ * that row, two reads whatever the tab's size. null when the tab is missing or the row is blank.
+ */
+export function readLedgerRow(ss: Spreadsheet, district: string, row: number): { ledger: Ledger; row: LedgerRow } | null {
+  const sheet = ss.getSheetByName(district);
+  if (!sheet || row < FIRST_DATA_ROW) return null;
+  const grid = sheet.getRange(1, 1, FIRST_DATA_ROW - 1, COLUMN_COUNT).getValues();
+  grid[row - 1] = sheet.getRange(row, 1, 1, COLUMN_COUNT).getValues()[0] ?? [];
+  const ledger = ledgerFromGrid(sheet, district, grid);
+  const found = ledger.rows[0];
+  return found ? { ledger, row: found } : null;
+}
+
 export function openAllLedgers(ss: Spreadsheet, settings: Settings): Ledger[] {
   return settings.districts.map((d) => openLedger(ss, d.district));
 }

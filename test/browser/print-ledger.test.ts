@@ -1,9 +1,10 @@
-// 打印签章版 in headless Chromium: printed to PDF, its pages read back (A3 landscape, header on every page, every row once).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// 打印签章版 as the emulator showed it, in headless Chromium: printed to PDF, its pages read back (A3 landscape, header on every page, every row once).
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { jsonBlock } from '../../src/domain/page-data';
-import { PRINT_DATA_ID, printModel } from '../../src/domain/print-ledger';
+import { TAB } from '../../src/domain/contract';
+import type { EnterprisePayload } from '../../src/domain/enterprise';
+import { OWNER, configCell, modelOf, payload, seedPayloads, setUp } from '../app/ledger-world';
 import { launchChromium } from '../support/chromium';
 import { readPdf } from '../support/pdf-text';
 import { startBridge } from '../support/script-run-bridge';
@@ -27,14 +28,32 @@ afterEach(async () => {
   for (const clean of cleanups.splice(0)) await clean();
 });
 
-/** A–S of `count` enterprises whose problem texts vary in length, so rows differ in height as real ones do. */
-function ledgerRows(count: number): string[][] {
-  return Array.from({ length: count }, (_, i) => [
-    String(i + 1), '通川区', `达州市第${i + 1}号建材有限公司`, `通川区复兴镇工业园区${i + 1}号`, `91511702MA${String(i).padStart(7, '0')}X`,
-    '建材（砖瓦、陶瓷、木/石材加工）', String(20 + i), i % 2 ? '租用' : '征用', '有', '无', `达市环审〔2019〕${i + 1}号`, '无', '无',
-    '粉尘无组织排放；危废暂存不规范。'.repeat(1 + (i % 4)), '密闭改造，规范危废暂存间', i % 5 ? '改造提升' : '搬迁升级', '2022-06-30',
-    i % 3 ? '已完成方案编制' : '', i % 5 ? '' : '新址用地面积：12.5亩',
-  ]);
+/** What 打印签章版 showed for a 通川区 tab of `count` enterprises whose problem texts vary in length, as real ones do. */
+function printPage(count: number, edit: (p: EnterprisePayload, i: number) => EnterprisePayload = (p) => p, filler?: string): string {
+  const emu = setUp('2022-03-20T09:00:00+08:00');
+  emu.setUser(OWNER);
+  if (filler !== undefined) emu.userEdit(TAB.config, configCell('通川区', '填报单位'), filler);
+  const payloads = Array.from({ length: count }, (_, i) =>
+    edit(
+      payload({
+        district: '通川区',
+        name: `达州市第${i + 1}号建材有限公司`,
+        address: `通川区复兴镇工业园区${i + 1}号`,
+        industry: '建材（砖瓦、陶瓷、木/石材加工）',
+        problems: '粉尘无组织排放；危废暂存不规范。'.repeat(1 + (i % 4)),
+        category: i % 5 ? '改造提升' : '搬迁升级',
+        remarks: i % 5 ? '' : '新址用地面积：12.5亩',
+        progress: i % 3 ? '已完成方案编制' : '',
+      }),
+      i,
+    ),
+  );
+  seedPayloads(emu, '通川区', payloads);
+  modelOf(emu).setActive('通川区', 'A1');
+  emu.clickMenu('打印签章版');
+  const dialog = emu.ui.dialogs.at(-1);
+  if (!dialog) throw new Error(`no dialog: ${JSON.stringify(emu.ui.alerts)}`);
+  return dialog.html;
 }
 
 async function open(html: string): Promise<{ page: Page; bridge: Bridge }> {
@@ -54,14 +73,9 @@ async function open(html: string): Promise<{ page: Page; bridge: Bridge }> {
   return { page, bridge };
 }
 
-function printPage(rows: string[][], filler = '通川区人民政府'): string {
-  const html = readFileSync(join(__dirname, '..', '..', 'dist', 'Print.html'), 'utf8');
-  return html + jsonBlock(PRINT_DATA_ID, { district: '通川区', model: printModel({ filler, fillDay: '2022-03-20', rows }) });
-}
-
 describe('打印签章版 printed by Chromium', () => {
   it('prints A3 landscape pages with the two header rows on every page, each enterprise once, 填表说明 after the last', async () => {
-    const { page } = await open(printPage(ledgerRows(80)));
+    const { page } = await open(printPage(80));
     const pdf = await page.pdf({ preferCSSPageSize: true });
     mkdirSync(OUTPUT, { recursive: true });
     writeFileSync(join(OUTPUT, 'print-ledger.pdf'), pdf);
@@ -89,7 +103,7 @@ describe('打印签章版 printed by Chromium', () => {
   });
 
   it('shows the print button on screen, which calls the browser\'s own print', async () => {
-    const { page } = await open(printPage(ledgerRows(3)));
+    const { page } = await open(printPage(3));
     await page.evaluate(() => {
       (window as unknown as { printed: number }).printed = 0;
       window.print = () => {
@@ -103,9 +117,7 @@ describe('打印签章版 printed by Chromium', () => {
   });
 
   it('keeps what users typed as text: markup in a name or the 填报单位 is shown, never run', async () => {
-    const rows = ledgerRows(1);
-    (rows[0] as string[])[2] = '<img src=x onerror="window.hacked=1">甲公司';
-    const { page } = await open(printPage(rows, '<b>通川区</b>'));
+    const { page } = await open(printPage(1, (p) => ({ ...p, name: '<img src=x onerror="window.hacked=1">甲公司' }), '<b>通川区</b>'));
     expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
     expect(await page.$$('#sheet img, #sheet b')).toHaveLength(0);
     expect(await page.textContent('#sheet tbody')).toContain('<img src=x onerror="window.hacked=1">甲公司');
@@ -113,7 +125,7 @@ describe('打印签章版 printed by Chromium', () => {
   });
 
   it('renders the print-media page as it goes to paper (screenshot for a person to look at)', async () => {
-    const { page } = await open(printPage(ledgerRows(30)));
+    const { page } = await open(printPage(30));
     // One A3 landscape page at 96 dpi, less the 10 mm margins: what the printer's first page shows.
     await page.setViewportSize({ width: 1512, height: 1046 });
     await page.emulateMedia({ media: 'print' });

@@ -2,10 +2,6 @@
 import { LOG_HEADERS } from '../../src/domain/contract';
 import { withCheckChar } from '../../src/domain/credit-code';
 import {
-  ACCEPTANCE_HEADERS,
-  EXTENSION_HEADERS,
-  acceptanceEvents,
-  extensionEvents,
   filterKinds,
   logEvents,
   matchingRows,
@@ -61,37 +57,18 @@ describe('logEvents', () => {
   });
 });
 
-describe('extension and acceptance events', () => {
-  const ext = (over: Partial<Record<(typeof EXTENSION_HEADERS)[number], unknown>>): unknown[] => EXTENSION_HEADERS.map((h) => over[h] ?? '');
-  const acc = (over: Partial<Record<(typeof ACCEPTANCE_HEADERS)[number], unknown>>): unknown[] => ACCEPTANCE_HEADERS.map((h) => over[h] ?? '');
-
-  it('gives a request and, once decided, its decision; an open request only the request', () => {
-    const grid = [
-      [...EXTENSION_HEADERS],
-      ext({ 提交时间: new Date('2022-04-01T10:00:00+08:00'), 统一社会信用代码: CODE, 原整改完成时限: new Date('2022-06-30T00:00:00+08:00'), 申请延期至: '2022-09-30', 理由: '设备到货延迟', 申请人: 'clerk@tc.gov.cn', 审批状态: '已批准', 审批人: 'office@dz.gov.cn', 审批时间: '2022-04-03 16:20:00', 审批意见: '同意' }),
-      ext({ 提交时间: '2022-05-01 10:00:00', 统一社会信用代码: OTHER, 审批状态: '待审批' }),
-    ];
-    const events = extensionEvents(grid, CODE);
-    expect(events.map((e) => [e.at, e.action, e.oldValue, e.newValue, e.note])).toEqual([
-      ['2022-04-01 10:00', '申请延期', '2022-06-30', '2022-09-30', '理由：设备到货延迟'],
-      ['2022-04-03 16:20', '批准延期', '2022-06-30', '2022-09-30', '审批意见：同意'],
+describe('extension and acceptance lines', () => {
+  it('files the office\'s 申请延期, its decision and 验收销号 lines under 延期 and 验收, dates as dates', () => {
+    const events = logEvents([...LOG_HEADERS], [
+      log({ 时间: '2022-04-01 10:00:00', 统一社会信用代码: CODE, 字段: '整改完成时限', 原值: '44742', 新值: '2022-09-30', 操作: '申请延期（待审批）：设备到货延迟' }),
+      log({ 时间: '2022-04-03 16:20:00', 统一社会信用代码: CODE, 字段: '整改完成时限', 原值: '2022-06-30', 新值: '2022-09-30', 操作: '延期申请已批准：同意' }),
+      log({ 时间: '2022-10-10 17:00:00', 统一社会信用代码: CODE, 字段: '整改状态', 原值: '已完成（待验收）', 新值: '已验收销号', 操作: '验收销号：通过（市生态环境局）' }),
     ]);
-    expect(extensionEvents([], CODE)).toEqual([]);
-  });
-
-  it('records an acceptance as passed (已验收销号) or not (back to 整改中)', () => {
-    const grid = [
-      ['验收记录'],
-      [...ACCEPTANCE_HEADERS],
-      acc({ 验收日期: new Date('2022-10-10T00:00:00+08:00'), 统一社会信用代码: CODE, 结论: '不通过', 参加部门: '市生态环境局', 验收意见: '危废间未整改', 记录人: 'office@dz.gov.cn', 记录时间: '2022-10-10 17:00:00' }),
-      acc({ 验收日期: '2022-11-10', 统一社会信用代码: CODE, 结论: '通过', 记录人: 'office@dz.gov.cn' }),
-    ];
-    const events = acceptanceEvents(grid, CODE);
-    expect(events.map((e) => [e.at, e.action, e.newValue])).toEqual([
-      ['2022-10-10 17:00', '验收未通过', '整改中'],
-      ['2022-11-10 00:00', '验收销号（通过）', '已验收销号'],
+    expect(events.map((e) => [e.at, e.kind, e.oldValue, e.newValue])).toEqual([
+      ['2022-04-01 10:00', '延期', '2022-06-30', '2022-09-30'],
+      ['2022-04-03 16:20', '延期', '2022-06-30', '2022-09-30'],
+      ['2022-10-10 17:00', '验收', '已完成（待验收）', '已验收销号'],
     ]);
-    expect(events[0]?.note).toBe('验收日期：2022-10-10；参加部门：市生态环境局；验收意见：危废间未整改');
   });
 });
 

@@ -106,12 +106,12 @@ describe('parseImport', () => {
     expect(rows[0]?.creditCode).toBe(CODE);
   });
 
-  it('skips blank lines, a 合计 row, the 填表说明 and the template example, and reports no enterprise for them', () => {
+  it('skips blank lines, a 合计 row and the 填表说明; the template\'s XX example is refused like any bad row', () => {
     const grid = [...head, [1, 'XX', 'XX', 'XX', 'XX'], row(), new Array(19).fill(''), ['合计', '', '1家'], ['填表说明：1.厂区土地性质:租用;征用。']];
     const { rows, skipped } = parseImport(grid, headerOf(grid), ctx());
-    expect(rows.map((r) => r.row)).toEqual([6]);
+    expect(rows.map((r) => [r.row, r.ok])).toEqual([[5, false], [6, true]]);
+    expect(rows[0]?.reason).toContain('统一社会信用代码');
     expect(skipped).toEqual([
-      { row: 5, reason: '模板示例行' },
       { row: 8, reason: '合计行' },
       { row: 9, reason: '填表说明' },
     ]);
@@ -123,7 +123,7 @@ describe('parseImport', () => {
     const { rows } = parseImport(grid, headerOf(grid), ctx({ existing }));
     expect(rows.map((r) => r.ok)).toEqual([false, true, false]);
     expect(rows[0]?.reason).toBe('已登记在“达川区”第9行（已有企业），不重复导入');
-    expect(rows[2]?.reason).toBe('与本表第6行的统一社会信用代码相同，同一企业只导入一次');
+    expect(rows[2]?.reason).toBe('与本表第6行的统一社会信用代码相同');
   });
 
   it('reads the district from a 辖区 cell holding the 填报单位, or from the 填报单位 above the header', () => {

@@ -1,0 +1,132 @@
+// 企业档案 on the built dist/ in the emulator: the history of one enterprise from 操作日志, oldest first, dates as dates, at 50,000 lines.
+import type { Emulator } from '@eco-ledger/emulator';
+import { LOG_HEADERS, TAB } from '../../src/domain/contract';
+import { withCheckChar } from '../../src/domain/credit-code';
+import { DOSSIER_DATA_ID } from '../../src/domain/dossier';
+import type { Dossier, DossierView } from '../../src/domain/dossier';
+import { OWNER, TC_CLERK, modelOf, payload, setEditors, setUp, tab } from './ledger-world';
+
+function world(): Emulator {
+  const emu = setUp('2022-03-20T09:00:00+08:00');
+  setEditors(emu, '通川区', TC_CLERK);
+  return emu;
+}
+
+function dossier(emu: Emulator, code: unknown): Dossier | null {
+  const answer = emu.scriptRun('getEnterpriseDossier', code);
+  if (!answer.ok) throw new Error(answer.error);
+  return answer.value as Dossier | null;
+}
+
+function save(emu: Emulator, fn: 'submitEnterprise' | 'updateEnterprise', p: unknown): void {
+  const answer = emu.scriptRun(fn, p);
+  if (!answer.ok || !(answer.value as { ok: boolean }).ok) throw new Error(`${fn}: ${JSON.stringify(answer)}`);
+}
+
+const logLine = (over: Partial<Record<(typeof LOG_HEADERS)[number], unknown>>): unknown[] => LOG_HEADERS.map((h) => over[h] ?? '');
+
+describe('getEnterpriseDossier', () => {
+  it('gives the record and every log line for its code, oldest first, with who, when and old → new', () => {
+    const emu = world();
+    emu.setUser(TC_CLERK);
+    const p = payload({ district: '通川区' });
+    save(emu, 'submitEnterprise', p);
+    emu.setNow('2022-04-02T15:45:00+08:00');
+    save(emu, 'updateEnterprise', { ...p, progress: '已完成方案编制' });
+    emu.setUser(OWNER);
+    emu.setNow('2022-05-06T08:05:00+08:00');
+    save(emu, 'updateEnterprise', { ...p, progress: '已完成方案编制', deadline: '2022-09-30' });
+    save(emu, 'submitEnterprise', payload({ district: '通川区' }));
+
+    const d = dossier(emu, p.creditCode.toLowerCase());
+    expect(d?.enterprise).toMatchObject({ name: p.name, creditCode: p.creditCode, district: '通川区', deadline: '2022-09-30' });
+    expect(d?.events.map((e) => [e.at, e.account, e.action, e.field, e.oldValue, e.newValue])).toEqual([
+      ['2022-03-20 09:00', TC_CLERK, '新增企业（侧边栏）', '', '', expect.stringMatching(/^新增企业：序号1/)],
+      ['2022-04-02 15:45', TC_CLERK, '编辑企业（侧边栏）', '进展情况', '', '已完成方案编制'],
+      ['2022-05-06 08:05', OWNER, '编辑企业（侧边栏）', '整改完成时限', '2022-06-30', '2022-09-30'],
+    ]);
+  });
+
+  it('shows dates of earlier releases\' lines as dates, never serial numbers, and a bare 序号 line in words', () => {
+    const emu = world();
+    emu.setUser(OWNER);
+    const p = payload({ district: '通川区' });
+    save(emu, 'submitEnterprise', p);
+    const last = tab(emu, TAB.log).lastRow();
+    modelOf(emu).setValuesRaw(TAB.log, last + 1, 1, [
+      logLine({ 时间: '2022-03-21 10:00:00', 账号: OWNER, 工作表: '通川区', 统一社会信用代码: p.creditCode, 企业名称: p.name, 字段: '整改完成时限', 原值: '44742', 新值: '44834', 操作: '直接编辑' }),
+      logLine({ 时间: '2022-03-21 10:01:00', 账号: OWNER, 工作表: '通川区', 统一社会信用代码: p.creditCode, 企业名称: p.name, 新值: '序号7', 操作: '新增企业（侧边栏）' }),
+    ]);
+    const events = dossier(emu, p.creditCode)?.events ?? [];
+    expect(events[1]).toMatchObject({ field: '整改完成时限', oldValue: '2022-06-30', newValue: '2022-09-30' });
+    expect(events[2]?.newValue).toBe(`新增企业：序号7；${p.name}；通川区`);
+    expect(JSON.stringify(events)).not.toMatch(/4474\d|4483\d/);
+  });
+
+  it('is null for a code no district tab holds, and for an empty one', () => {
+    const emu = world();
+    expect(dossier(emu, withCheckChar('91511700MA9999999'))).toBeNull();
+    expect(dossier(emu, '')).toBeNull();
+    expect(dossier(emu, 12)).toBeNull();
+  });
+
+  it('reads a 50,000-line log with one read of its code column and one block per cluster of matches, never a row at a time', () => {
+    const emu = world();
+    emu.setUser(OWNER);
+    const p = payload({ district: '通川区' });
+    save(emu, 'submitEnterprise', p);
+    // 1,000 other enterprises' lines, and the target's in 12 sessions of 1–4 consecutive lines spread through the log.
+    const other = Array.from({ length: 1000 }, (_, i) => withCheckChar(`91511700MB${String(i).padStart(7, '0')}`));
+    const lines: unknown[][] = [];
+    const sessions = new Map(Array.from({ length: 12 }, (_, s) => [Math.floor(((s + 0.5) * 50_000) / 12), 1 + (s % 4)]));
+    let mine = 0;
+    for (let i = 0; lines.length < 50_000; i += 1) {
+      const n = sessions.get(lines.length);
+      for (let k = 0; n !== undefined && k < n; k += 1) {
+        lines.push(logLine({ 时间: '2022-06-01 10:00:00', 账号: OWNER, 工作表: '通川区', 统一社会信用代码: p.creditCode, 企业名称: p.name, 字段: '进展情况', 原值: `${k}`, 新值: `${k + 1}`, 操作: '直接编辑' }));
+        mine += 1;
+      }
+      lines.push(logLine({ 时间: '2022-05-01 09:00:00', 账号: TC_CLERK, 工作表: '通川区', 统一社会信用代码: other[i % 1000], 企业名称: '其他企业', 字段: '进展情况', 原值: '', 新值: 'x', 操作: '直接编辑' }));
+    }
+    modelOf(emu).setValuesRaw(TAB.log, tab(emu, TAB.log).lastRow() + 1, 1, lines);
+    const logLines = tab(emu, TAB.log).lastRow() - 1;
+    const d = dossier(emu, p.creditCode);
+    const cost = emu.lastExecution;
+    expect(d?.events).toHaveLength(1 + mine);
+    // 配置, column E of each district tab holding rows (here one), the enterprise's head and row, the code column,
+    // then one read per cluster (the 新增 line at the top is a 13th): the calls grow with the clusters, not the log.
+    expect(cost?.calls['Range.getValues']).toBe(1 + 1 + 2 + 1 + 13);
+    expect(cost?.cellsRead).toBeLessThan(logLines + 10 * (mine + 13) + 2_000);
+    console.log(`getEnterpriseDossier at ${logLines} log lines, 13 clusters: ${Object.values(cost?.calls ?? {}).reduce((a, b) => a + b, 0)} calls, ${cost?.cellsRead} cells read, modelled ${Math.round(cost?.modelledMs ?? 0)} ms`);
+  });
+});
+
+describe('企业档案 menu item', () => {
+  it('opens the dialog for the selected row with the record and its events', () => {
+    const emu = world();
+    emu.setUser(TC_CLERK);
+    const p = payload({ district: '通川区', name: '达州市<b>甲</b>公司' });
+    save(emu, 'submitEnterprise', p);
+    modelOf(emu).setActive('通川区', 'C5');
+    emu.clickMenu('企业档案');
+    const dialog = emu.ui.dialogs.at(-1);
+    expect(dialog?.title).toBe('企业档案：达州市<b>甲</b>公司');
+    const block = new RegExp(`<script type="application/json" id="${DOSSIER_DATA_ID}">(.*?)</script>`).exec(dialog?.html ?? '');
+    expect(block?.[1]).not.toContain('<b>');
+    const view = JSON.parse(block?.[1] ?? 'null') as DossierView;
+    expect(view).toMatchObject({ row: 5, serial: 1, enterprise: { creditCode: p.creditCode } });
+    expect(view.events).toHaveLength(1);
+  });
+
+  it('asks for a district tab and a selected enterprise row first', () => {
+    const emu = world();
+    emu.setUser(TC_CLERK);
+    modelOf(emu).setActive(TAB.config, 'A1');
+    emu.clickMenu('企业档案');
+    expect(emu.ui.alerts.at(-1)?.prompt).toMatch(/^请先切换到辖区工作表（通川区、达川区、达州高新区），选中企业所在行，再点“企业档案”。$/);
+    modelOf(emu).setActive('通川区', 'A3');
+    emu.clickMenu('企业档案');
+    expect(emu.ui.alerts.at(-1)?.prompt).toContain('请先在“通川区”中选中企业所在行');
+    expect(emu.ui.dialogs).toHaveLength(0);
+  });
+});
