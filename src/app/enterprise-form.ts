@@ -15,7 +15,6 @@ import { activeSpreadsheet, screen } from '../sheet/ui';
 import { fromMenu } from './error-boundary';
 import { ownerEmail, readLedgerRow, readSettings } from '../sheet/ledger';
 import type { Ledger, LedgerRow } from '../sheet/ledger';
-import { jsonBlock } from '../domain/page-data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
