@@ -4,6 +4,7 @@ import type { Day } from './calendar-day';
 import { addDays, dayOf, formatInstant, parseDay } from './calendar-day';
 import type { EnterprisePayload } from './enterprise';
 import { FIELD_LABELS } from './enterprise';
+import { COLUMNS, TAB } from './contract';
 
 /** Sheets' day 0. */
 const SERIAL_EPOCH: Day = '1899-12-30';
@@ -38,6 +39,23 @@ export function dateFieldText(value: string): string {
     if (!Number.isNaN(t)) return dayOf(new Date(t));
   }
   return value;
+}
+
+const STAMP_FIELD = COLUMNS.find((c) => c.key === 'updatedAt')?.header;
+
+/**
+ * An old or new value as 操作日志 stores it: a date field's serial (Sheets gives an edited date cell's old value as
+ * `44742`) as `YYYY-MM-DD`, the stamp 最后更新时间's serial as `YYYY-MM-DD HH:mm:ss`; 配置 has no five-digit
+ * setting, so a five-digit number there is one of its dates.
+ */
+export function logValueText(tab: string, field: string, value: string): string {
+  const stamp = /^\d{5}\.?\d*$/.test(value) && field === STAMP_FIELD ? Number(value) : NaN;
+  if (stamp >= SERIAL_MIN && stamp <= SERIAL_MAX) {
+    const s = Math.min(86399, Math.round((stamp % 1) * 86400));
+    const hms = [s / 3600, (s % 3600) / 60, s % 60].map((n) => String(Math.floor(n)).padStart(2, '0')).join(':');
+    return `${serialDay(stamp)} ${hms}`;
+  }
+  return tab === TAB.config || DATE_FIELDS.has(field) ? dateFieldText(value) : value;
 }
 
 /** A log cell's time as `YYYY-MM-DD HH:mm` (Shanghai), from a date cell, a serial or the text the log writes. */

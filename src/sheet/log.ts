@@ -2,6 +2,7 @@
 import { LOG_HEADERS, TAB } from '../domain/contract';
 import { formatInstant } from '../domain/calendar-day';
 import { TEXT_FORMAT } from '../domain/ledger-row';
+import { logValueText } from '../domain/log-text';
 import type { EditLogLine } from '../domain/edit-check';
 
 /** A line of 操作日志: what changed (the domain's EditLogLine), plus when, by whom, where and which action. */
@@ -17,7 +18,7 @@ export function workbookLogEntry(at: Date, account: string, action: string, newV
   return { at, account, tab: '', range: '', creditCode: '', name: '', field: '', oldValue: '', newValue, action };
 }
 
-/** The cells of one line, as written into plain-text ('@') cells: the text itself, never a formula or a date. */
+/** The cells of one line, as written into plain-text ('@') cells: the text itself, never a formula or a serial. */
 export function logRow(entry: LogEntry): string[] {
   // Time as Shanghai text, not a date cell: it reads the same whatever the spreadsheet's zone.
   return [
@@ -28,8 +29,8 @@ export function logRow(entry: LogEntry): string[] {
     entry.creditCode,
     entry.name,
     entry.field,
-    entry.oldValue,
-    entry.newValue,
+    logValueText(entry.tab, entry.field, String(entry.oldValue)),
+    logValueText(entry.tab, entry.field, String(entry.newValue)),
     entry.action,
   ].map((v) => String(v));
 }

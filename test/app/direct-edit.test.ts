@@ -1,7 +1,7 @@
 // Hand edits in the emulator on the built dist/: notes, stamps, 填表时间, 操作日志, edits elsewhere, constant service calls.
 import type { Emulator, ExecutionRecord } from '@eco-ledger/emulator';
 import { TAB } from '../../src/domain/contract';
-import { OWNER, TC_CLERK, logRows, payload, seedRows, setEditors, setUp, tab, values } from '../support/ledger-world';
+import { OWNER, TC_CLERK, logRows, payload, seedRows, setEditors, setUp, settingCell, tab, values } from '../support/ledger-world';
 
 function world(rows = 0): Emulator {
   const emu = setUp();
@@ -86,6 +86,22 @@ describe('a single hand edit', () => {
     expect(values(emu, '通川区', 'T2')[0]?.[0]).toBe('填表时间：2022-03-22');
     const last = logRows(emu).at(-1)!;
     expect(last).toEqual(['2022-03-22 10:15:00', TC_CLERK, '通川区', 'G5', firm[2], firm[0], '职工人数', '35', '40', '直接编辑']);
+  });
+
+  it('logs the old value of a date cell as YYYY-MM-DD, never as the serial Sheets gives (44742)', () => {
+    const emu = world(1);
+    edited(emu.userEdit('通川区', 'Q5', '2022-07-31'));
+    expect(logRows(emu).at(-1)?.slice(6)).toEqual(['整改完成时限', '2022-06-30', '2022-07-31', '直接编辑']);
+    edited(emu.userEdit('通川区', 'V5', '2022-03-19'));
+    edited(emu.userEdit('通川区', 'V5', '2022-03-18'));
+    expect(logRows(emu).at(-1)?.slice(6, 9)).toEqual(['销号日期', '2022-03-19', '2022-03-18']);
+    expect(logRows(emu).flatMap((l) => [l[7], l[8]]).filter((v) => /^\d{5}/.test(v ?? ''))).toEqual([]);
+  });
+
+  it('logs a stamp typed over by hand with its old date and time, not a serial', () => {
+    const emu = world(1);
+    edited(emu.userEdit('通川区', 'W5', '我改的'));
+    expect(logRows(emu).at(-1)?.slice(6, 8)).toEqual(['最后更新时间', '2022-03-01 10:00:00']);
   });
 
   it('records 未知账号 when Sheets hides the editor', () => {
@@ -182,6 +198,14 @@ describe('edits the checks leave alone', () => {
       'new@dc.gov.cn',
       '修改配置（编辑账号等权限变化需运行“初始化/修复表格”后生效）',
     ]);
+  });
+
+  it('logs a 配置 date edited by hand as YYYY-MM-DD on both sides', () => {
+    const emu = world(0);
+    emu.setUser(OWNER);
+    edited(emu.userEdit(TAB.config, settingCell('整治截止日期'), '2023-11-30'));
+    expect(logRows(emu).at(-1)?.slice(2, 4)).toEqual([TAB.config, settingCell('整治截止日期')]);
+    expect(logRows(emu).at(-1)?.slice(7, 9)).toEqual(['2023-10-31', '2023-11-30']);
   });
 
   it('does not stamp rows that a clearing left blank', () => {
