@@ -616,7 +616,8 @@ function showMail(m) {
     el('h3', { text: m.subject || '（无主题）' }),
     el('p', { text: `发件人：${m.from}` }),
     el('p', { text: `收件人：${m.to}` }),
-    m.cc ? el('p', { text: `抄送：${m.cc}` }) : null,
+    // replaceChildren writes a null as the text "null": a mail without cc (the digest) leaves the line out.
+    ...(m.cc ? [el('p', { text: `抄送：${m.cc}` })] : []),
     el('p', { text: `时间：${m.atText}（北京时间）` }),
   );
   const frame = $('mail-frame');

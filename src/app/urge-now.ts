@@ -63,7 +63,7 @@ export function menuUrgeNow(): void {
         to: rows[i]!.to,
         cc: rows[i]!.cc,
         subject: rows[i]!.subject,
-        htmlBody: rows[i]!.htmlBody,
+        body: d.email?.body ?? '',
       })),
     };
     screen().dialogFromFile(URGE_DIALOG_FILE, URGE_TITLE, jsonBlock(URGE_CONTEXT_ID, context), 820, 640);

@@ -191,9 +191,9 @@ export function bulletinGrid(b: Bulletin, s: { dueSoonDays: number; staleDays: n
   const rows: BulletinCell[][] = [];
   const spans: { row: number; col: number; height: number }[] = [];
   const widthFrom = (col: number): number => BULLETIN_WIDTHS.slice(col - 1).reduce((a, w) => a + w, 0);
-  const line = (text: string, col = 1, first: BulletinCell[] = []): void => {
-    rows.push([...first, text]);
-    spans.push({ row: rows.length, col, height: heightFor(text, widthFrom(col)) });
+  const line = (text: string): void => {
+    rows.push([text]);
+    spans.push({ row: rows.length, col: 1, height: heightFor(text, widthFrom(1)) });
   };
   line(bulletinTitle(b.quarter));
   line(`统计截至${b.asOf}（企业状态为生成时台账所载；逾期、久未更新按统计截至日计算）；季度报送截止日${dayWithNote(b.dueDate)}`);
@@ -219,12 +219,12 @@ export function bulletinGrid(b: Bulletin, s: { dueSoonDays: number; staleDays: n
   line(criticismLine(b));
   const criticismRow = rows.length;
   rows.push([]);
-  rows.push(['各辖区本季度进展说明']);
-  for (const r of b.rows) line(r.narrative || '（本季度未报送进展说明）', 2, [r.district]);
+  line('各辖区本季度进展说明');
+  for (const r of b.rows) line(`${r.district}：${r.narrative || '（本季度未报送进展说明）'}`);
   rows.push([]);
   const d = definitions(s);
   line('说明：完成率＝（已完成（待验收）＋已验收销号）÷企业总数；完成率相同的辖区并列同一名次。');
-  line(`${d.overdue}。${d.stale}。`);
+  line(`${d.overdue.replace('今天', '统计截至日')}。${d.stale}。`);
   // A district's 进展说明 is the district's own text: never a formula.
   const values = rows.map((r) => Array.from({ length: width }, (_, i) => {
     const v = r[i] ?? '';

@@ -11,8 +11,8 @@ export interface UrgeDistrict {
   readonly to: string;
   readonly cc: string;
   readonly subject: string;
-  /** Our own markup, every user value escaped (the page shows it in a sandboxed frame). */
-  readonly htmlBody: string;
+  /** The email's plain-text body (the HTML body says the same); the page shows it as text, never as markup. */
+  readonly body: string;
 }
 
 export interface UrgeDialogContext {

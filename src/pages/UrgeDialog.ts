@@ -36,12 +36,8 @@ function main(): void {
     const mail = el('section', '', 'mail');
     mail.appendChild(el('h3', d.district));
     mail.appendChild(el('p', `收件人：${d.to || '（无）'}\n抄送：${d.cc || '（无）'}\n主题：${d.subject}`, 'meta'));
-    const frame = el('iframe');
-    // No scripts, no same origin: the body is our own escaped markup, shown as the mail client would.
-    frame.setAttribute('sandbox', '');
-    frame.title = `${d.district}的催办邮件`;
-    frame.srcdoc = d.htmlBody;
-    mail.appendChild(frame);
+    // As text: whatever the sheet holds reaches the page as characters, never as markup.
+    mail.appendChild(el('div', d.body, 'body'));
     mail.hidden = !box.checked;
     box.addEventListener('change', () => (mail.hidden = !box.checked));
     $('previews').appendChild(mail);

@@ -19,7 +19,10 @@ export function writeBulletin(ss: Spreadsheet, grid: BulletinGrid): Sheet {
   }
   sheet.getRange(1, 1).setFontSize(15).setFontWeight('bold');
   sheet.getRange(headerRow, 1, 1, width).setFontWeight('bold').setBackground('#d9e1f2').setWrap(true).setHorizontalAlignment('center');
-  if (grid.districtRows > 0) sheet.getRange(headerRow + 1, 5, grid.districtRows, 1).setNumberFormat('0.0%');
+  if (grid.districtRows > 0) {
+    sheet.getRange(headerRow + 1, 1, grid.districtRows, width).setHorizontalAlignment('center');
+    sheet.getRange(headerRow + 1, 5, grid.districtRows, 1).setNumberFormat('0.0%');
+  }
   sheet.getRange(grid.criticismRow, 1).setFontWeight('bold').setFontColor('#c00000');
   BULLETIN_WIDTHS.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
   sheet.setFrozenRows(headerRow);

@@ -73,11 +73,12 @@ describe('生成季度通报 (contract §11)', () => {
     ]);
     const text = values.map((r) => r.filter((v) => v !== '').join('|'));
     expect(text).toContain('通报批评：达州高新区（季度进展未报送），达川区（季度进展逾期报送（2022-03-27）；1家企业逾期超过30天）。');
-    expect(text).toContain('通川区|完成甲公司验收销号，乙公司密闭改造进行中。');
-    expect(text).toContain('达州高新区|（本季度未报送进展说明）');
+    expect(text).toContain('通川区：完成甲公司验收销号，乙公司密闭改造进行中。');
+    expect(text).toContain('达州高新区：（本季度未报送进展说明）');
     // The district's own text stays text, never a formula.
-    expect(text).toContain('达川区|=HYPERLINK("http://example.com")');
-    expect(bulletin(emu)!.formulaAt(values.findIndex((r) => r[0] === '达川区') + 1, 2)).toBe('');
+    const narrative = values.findIndex((r) => String(r[0]).startsWith('达川区：'));
+    expect(values[narrative]![0]).toBe('达川区：=HYPERLINK("http://example.com")');
+    expect(bulletin(emu)!.formulaAt(narrative + 1, 1)).toBe('');
     expect(logRows(emu).filter((r) => r[9] === '生成季度通报')).toHaveLength(1);
   });
 
@@ -90,7 +91,9 @@ describe('生成季度通报 (contract §11)', () => {
     expect(l.widths.slice(1, 12).every((w) => w > 0)).toBe(true);
     expect(l.formats[head + 1]![4]).toBe('0.0%');
     expect(l.merges).toContain('A1:K1');
-    expect(l.merges.some((m) => /^B\d+:K\d+$/.test(m))).toBe(true);
+    const narrative = l.values.findIndex((r) => String(r[0]).startsWith('通川区：'));
+    expect(l.merges).toContain(`A${narrative + 1}:K${narrative + 1}`);
+    expect(l.heights[narrative]).toBeGreaterThanOrEqual(21);
   });
 
   test('generated twice gives the same tab, also after a longer one was there', () => {

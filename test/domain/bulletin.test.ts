@@ -64,4 +64,15 @@ describe('季度通报', () => {
     expect(g.values[g.headerRow - 1]![0]).toBe('排名');
     expect(String(g.values[g.criticismRow - 1]![0])).toMatch(/^通报批评：/);
   });
+  it('spans each text line across the page with a height that grows with its length', () => {
+    const s = { dueSoonDays: 7, staleDays: 30 };
+    const long = buildBulletin({ ...input, reports: [report('通川区', '2022-03-20', '进'.repeat(2000))] });
+    const g = bulletinGrid(long, s);
+    const at = g.values.findIndex((r) => String(r[0]).startsWith('通川区：'));
+    const span = g.spans.find((x) => x.row === at + 1)!;
+    expect(span.col).toBe(1);
+    expect(span.height).toBeGreaterThan(21 * 20);
+    expect(g.spans.find((x) => x.row === 1)!.height).toBe(21);
+    expect(g.values[at]!.slice(1).every((v) => v === '')).toBe(true);
+  });
 });
