@@ -1,4 +1,5 @@
 // The office's daily digest input (contract §11), from what the daily job already read plus the 延期申请 tab.
+import { spreadsheetUrl } from '../sheet/ui';
 import { dayOf, formatInstant } from '../domain/calendar-day';
 import { TAB, statusOf } from '../domain/contract';
 import type { DigestInput, DigestRequest, DigestWaiting } from '../domain/digest';
@@ -111,6 +112,6 @@ export function digestInput(ss: Spreadsheet, plan: ReminderPlan, outcomes: Reado
     officeEmails: plan.settings.officeEmails,
     testRecipient: plan.settings.testRecipient,
     sendMode: plan.settings.sendMode,
-    spreadsheetUrl: ss.getUrl(),
+    spreadsheetUrl: spreadsheetUrl(ss),
   };
 }

@@ -1,4 +1,6 @@
 // Hand edits of the sheet (contract §9): notes from the simple onEdit; stamps, 填表时间 and 操作日志 from the installable trigger.
+import { editorOf, readEdit } from '../sheet/edit-event';
+import type { SheetEdit } from '../sheet/edit-event';
 import { rangeA1 } from '../domain/grid';
 import { blockAt, readBlock, syncNotes, writeBlock } from '../sheet/cells';
 import { toast } from '../sheet/ui';
@@ -6,7 +8,6 @@ import { menuPath } from '../domain/menu';
 import { appendLog } from '../sheet/log';
 import type { LogEntry } from '../sheet/log';
 import { withDocumentLock } from '../sheet/lock';
-import { activeUserEmail } from '../sheet/session';
 import { dayOf } from '../domain/calendar-day';
 import { COLUMN_COUNT, HEADER_ROW, MENU_TITLE, TAB, UNKNOWN_ACCOUNT, UPPER_HEADER_ROW } from '../domain/contract';
 import { PASTE_OLD_VALUE, addDuplicateProblems, checkNote, checkRows, editLogLines, editScope, editToast, isCheckNote, planNotes, stampRows } from '../domain/edit-check';
@@ -31,6 +32,7 @@ export const HEADER_DAMAGE_NOTE = checkNote(
 interface EditContext {
   ss: Spreadsheet;
   sheet: Sheet;
+  tab: string;
   settings: Settings;
   edit: Block;
   /** Rows 1–4, A–X */
@@ -39,26 +41,22 @@ interface EditContext {
 }
 
 /** Null for edits that are not ours to check: another tab, or cells right of the table. */
-function context(e: EditEvent): EditContext | null {
-  const range = e.range;
-  const sheet = range.getSheet();
-  const ss = e.source ?? sheet.getParent();
-  const name = sheet.getName();
+function context(ev: SheetEdit): EditContext | null {
+  const { ss, sheet, block: edit } = ev;
   const { settings } = readSettings(ss);
-  if (!settings.districts.some((d) => d.district === name)) return null;
-  const edit: Block = { row: range.getRow(), column: range.getColumn(), rows: range.getNumRows(), columns: range.getNumColumns() };
+  if (!settings.districts.some((d) => d.district === ev.tab)) return null;
   const scope = editScope(edit);
   if (!scope.head && !scope.data) return null;
   const head = readBlock(sheet, 1, 1, HEAD_ROWS, COLUMN_COUNT).values;
   const located = locateColumns(head[UPPER_HEADER_ROW - 1] ?? [], head[HEADER_ROW - 1] ?? []);
-  return { ss, sheet, settings, edit, head, columns: located.ok ? located.columns : null };
+  return { ss, sheet, tab: ev.tab, settings, edit, head, columns: located.ok ? located.columns : null };
 }
 
 /** Whole rows A–X of the edited data block, checked with the schema and for codes registered elsewhere. */
 function checkDataBlock(ctx: EditContext, data: Block, columns: ColumnMap) {
   const { range: rowsRange, values } = readBlock(ctx.sheet, data.row, 1, data.rows, COLUMN_COUNT);
   const checks = checkRows(values, data.row, columns, planRules(ctx.settings, dayOf(new Date())));
-  if (checks.some((c) => !c.blank)) addDuplicateProblems(checks, values, columns, ctx.sheet.getName(), readCodeIndex(ctx.ss, ctx.settings));
+  if (checks.some((c) => !c.blank)) addDuplicateProblems(checks, values, columns, ctx.tab, readCodeIndex(ctx.ss, ctx.settings));
   return { rowsRange, values, checks };
 }
 
@@ -91,7 +89,7 @@ function noteHeader(ctx: EditContext, head: Block): void {
  */
 export function onEdit(e: EditEvent): void {
   fromTrigger('onEdit', () => {
-    const ctx = context(e);
+    const ctx = context(readEdit(e));
     if (!ctx) return;
     const scope = editScope(ctx.edit);
     if (scope.head) noteHeader(ctx, scope.head);
@@ -99,37 +97,31 @@ export function onEdit(e: EditEvent): void {
   });
 }
 
-/** '' from Sheets is the real "account unknown" (未知账号); a throw (e.g. a missing scope) is not swallowed. */
-function editorOf(e: EditEvent): string {
-  const email = e.user ? (e.user.getEmail() || '').trim().toLowerCase() : '';
-  return email || activeUserEmail() || UNKNOWN_ACCOUNT;
-}
-
 const eventText = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 
 /** The installable edit trigger's handler: stamps W/X, 填表时间, 操作日志. It never throws at the user. */
 export function onEditInstalled(e: EditEvent): void {
   fromTrigger('onEditInstalled', () => {
-    const range = e.range;
-    const sheetName = range.getSheet().getName();
+    const ev = readEdit(e);
     const now = new Date();
-    const account = editorOf(e);
-    const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
-    if (sheetName === TAB.config) {
-      logConfigEdit(e, account, now, single);
+    // '' from Sheets is the real "account unknown" (未知账号).
+    const account = editorOf(e) || UNKNOWN_ACCOUNT;
+    if (ev.tab === TAB.config) {
+      logConfigEdit(ev, account, now);
       return;
     }
-    const ctx = context(e);
+    const ctx = context(ev);
     if (!ctx) return;
-    withDocumentLock(() => recordEdit(ctx, e, account, now, single));
+    withDocumentLock(() => recordEdit(ctx, ev, account, now));
   });
 }
 
-function recordEdit(ctx: EditContext, e: EditEvent, account: string, now: Date, single: boolean): void {
+function recordEdit(ctx: EditContext, ev: SheetEdit, account: string, now: Date): void {
+  const single = ev.single;
   const scope = editScope(ctx.edit);
   const entries: LogEntry[] = [];
-  const base = { at: now, account, tab: ctx.sheet.getName() };
-  const oldOfSingle = single ? { oldValue: eventText(e.oldValue) } : null;
+  const base = { at: now, account, tab: ctx.tab };
+  const oldOfSingle = single ? { oldValue: eventText(ev.oldValue) } : null;
   if (scope.head) {
     const headRows = ctx.head.slice(scope.head.row - 1, scope.head.row - 1 + scope.head.rows);
     for (const line of editLogLines(scope.head, headRows, null, oldOfSingle)) {
@@ -173,21 +165,20 @@ function recordEdit(ctx: EditContext, e: EditEvent, account: string, now: Date, 
 
 
 /** 配置 edits are logged; protections follow 配置 only when setup runs again, and the log line says so. */
-function logConfigEdit(e: EditEvent, account: string, now: Date, single: boolean): void {
-  const range = e.range;
-  const ss = e.source ?? range.getSheet().getParent();
+function logConfigEdit(ev: SheetEdit, account: string, now: Date): void {
+  const single = ev.single;
   withDocumentLock(() =>
-    appendLog(ss, [
+    appendLog(ev.ss, [
       {
         at: now,
         account,
         tab: TAB.config,
-        range: range.getA1Notation(),
+        range: ev.a1(),
         creditCode: '',
         name: '',
         field: '',
-        oldValue: single ? eventText(e.oldValue) : '（多格修改，原值未知）',
-        newValue: single ? eventText(e.value) : '',
+        oldValue: single ? eventText(ev.oldValue) : '（多格修改，原值未知）',
+        newValue: single ? eventText(ev.value) : '',
         action: `修改配置（编辑账号等权限变化需运行“初始化/修复表格”后生效）`,
       },
     ]),

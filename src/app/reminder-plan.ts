@@ -1,4 +1,5 @@
 // What today's reminder run would do for each district: the decision, the composed email and the send-log state.
+import { spreadsheetUrl, tabUrl } from '../sheet/ui';
 import { readSendLog } from '../sheet/send-log-store';
 import type { Day } from '../domain/calendar-day';
 import { dayOf } from '../domain/calendar-day';
@@ -73,7 +74,7 @@ export function planReminders(ss: Spreadsheet, now: Date, mode: 'reminder' | 'ur
   const { settings, errors } = readSettings(ss);
   const reports = readReports(ss);
   const sendLog = readSendLog(today);
-  const url = ss.getUrl();
+  const url = spreadsheetUrl(ss);
   const ready: { situation: DistrictReminder; plan: (s: DistrictReminder) => DistrictPlan }[] = [];
   const rest: DistrictPlan[] = [];
   const opened = new Map<string, Ledger>();
@@ -111,7 +112,7 @@ export function planReminders(ss: Spreadsheet, now: Date, mode: 'reminder' | 'ur
       districtEmails: d.emails,
       officeEmails: settings.officeEmails,
       testRecipient: settings.testRecipient,
-      tabUrl: `${url}#gid=${ledger.sheet.getSheetId()}`,
+      tabUrl: tabUrl(url, ledger.sheet),
       urge,
     });
     ready.push({

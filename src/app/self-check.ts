@@ -13,7 +13,7 @@ import type { Settings } from '../domain/settings';
 import { sendModeText } from '../domain/settings';
 import { probeLiteralText, probeProtections, probeTriggers } from '../sheet/self-check-probe';
 import { remainingMailQuota } from '../sheet/mail';
-import { activeSpreadsheet, screen } from '../sheet/ui';
+import { activeSpreadsheet, screen, spreadsheetTimeZone } from '../sheet/ui';
 import { fromMenu } from './error-boundary';
 import { TIME_ZONE } from './setup';
 import { DAILY_HANDLER, EDIT_HANDLER } from '../sheet/triggers';
@@ -51,7 +51,7 @@ export function runSelfCheck(ss: Spreadsheet, now: Date): CheckResult[] {
       expectedProtections: protectionPlan({ districts: settings.districts, office }),
       protections: probeProtections(ss),
       alwaysEditors: [owner, effective, active].filter((e) => e !== ''),
-      timeZone: ss.getSpreadsheetTimeZone(),
+      timeZone: spreadsheetTimeZone(ss),
       wantedTimeZone: TIME_ZONE,
       settingsProblems: errors,
       sendMode: sendModeText(settings),

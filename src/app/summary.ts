@@ -45,20 +45,8 @@ export function refreshSummary(ss: Spreadsheet, now: Date): RefreshResult {
   for (const ledger of ledgers) {
     const problems = toFix.get(ledger.district);
     for (const r of ledger.rows) {
-      const p = r.record.payload;
-      entries.push({
-        district: ledger.district,
-        row: r.row,
-        name: p.name,
-        creditCode: p.creditCode,
-        industry: p.industry,
-        category: p.category,
-        status: p.status,
-        town: p.town,
-        deadline: p.deadline,
-        updatedOn: updatedOnOf(r.record.updatedAt),
-        toFix: problems?.get(r.row) ?? [],
-      });
+      // The payload's own fields as they are; the tab (not the row's 辖区 cell) says which district it counts for.
+      entries.push({ ...r.record.payload, district: ledger.district, row: r.row, updatedOn: updatedOnOf(r.record.updatedAt), toFix: problems?.get(r.row) ?? [] });
     }
   }
   const model = buildSummary({

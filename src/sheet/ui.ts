@@ -4,6 +4,10 @@ import type { MenuShape } from '../domain/menu';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const activeSpreadsheet = (): Spreadsheet => SpreadsheetApp.getActiveSpreadsheet();
+export const spreadsheetUrl = (ss: Spreadsheet): string => ss.getUrl();
+export const spreadsheetTimeZone = (ss: Spreadsheet): string => ss.getSpreadsheetTimeZone();
+/** A link that opens the spreadsheet on one tab; `url` is spreadsheetUrl(ss), read once per execution. */
+export const tabUrl = (url: string, sheet: GoogleAppsScript.Spreadsheet.Sheet): string => `${url}#gid=${sheet.getSheetId()}`;
 
 /** Groups are separated by a line; the submenus come after them, so the menu is exactly the table's order. */
 export function installMenu(shape: MenuShape): void {
