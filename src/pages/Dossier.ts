@@ -35,7 +35,8 @@ function renderEvents(view: DossierView): void {
   const boxes = Array.from(document.querySelectorAll<HTMLInputElement>('#d-kinds input'));
   const kinds = boxes.filter((b) => b.checked).map((b) => b.value as EventKind);
   const order = (byId('d-order') as HTMLSelectElement).value;
-  const chosen = filterKinds(view.events, kinds.length === boxes.length ? [] : kinds);
+  // Every kind present has a box, so unticking them all shows nothing (filterKinds reads [] as all).
+  const chosen = kinds.length === 0 ? [] : filterKinds(view.events, kinds);
   const shown: DossierEvent[] = order === 'oldest' ? chosen : newestFirst(chosen);
   const body = byId('d-events').querySelector('tbody') as HTMLTableSectionElement;
   body.replaceChildren(
