@@ -15,8 +15,8 @@ import { readReports } from '../sheet/reports';
 import { activeUserEmail } from '../sheet/session';
 import { cellOf, missingColumns, readTable } from '../sheet/table';
 import { activeSpreadsheet, screen } from '../sheet/ui';
-import type { FormFailure } from './entry-point';
-import { fromMenu, fromSidebar } from './entry-point';
+import type { FormFailure } from './error-boundary';
+import { fromMenu, fromSidebar } from './error-boundary';
 import { EXTENSION_TAB } from './digest';
 import { requireOffice } from './urge-now';
 

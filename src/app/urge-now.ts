@@ -17,11 +17,11 @@ import { ownerEmail, readSettings } from '../sheet/ledger';
 import { activeSpreadsheet, screen } from '../sheet/ui';
 import type { JobResult } from './daily-job';
 import { ACTION, URGE_CHANNEL, deliver } from './daily-job';
-import type { FormFailure } from './entry-point';
-import { fromMenu, fromSidebar } from './entry-point';
+import type { FormFailure } from './error-boundary';
+import { fromMenu, fromSidebar } from './error-boundary';
 import type { DistrictPlan } from './reminder-plan';
 import { planReminders } from './reminder-plan';
-import { previewRows } from './preview-reminders';
+import { previewRows } from './reminder-preview-dialog';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -1,5 +1,5 @@
 // The office's digest under a tight quota: it waits behind every district's reminder and, once sent, tells the day as it ended.
-import { OFFICE_CC, logRows, runDaily, world } from './reminder-world';
+import { OFFICE_CC, logRows, runDaily, world } from '../support/reminder-world';
 
 // 2022-03-22: every district's report is due, so each gets a reminder and the digest has news.
 const NOW = '2022-03-22T01:00:00Z';

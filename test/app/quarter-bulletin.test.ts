@@ -2,7 +2,7 @@
 import type { SheetModel, SpreadsheetModel } from '@eco-ledger/emulator';
 import { REPORT_HEADERS, TAB } from '../../src/domain/contract';
 import { TEMPLATE_REPORT_COLUMNS, reportToRow } from '../../src/domain/report-row';
-import { CONTACT, OWNER, logRows, sheetValues, world } from './reminder-world';
+import { CONTACT, OWNER, logRows, sheetValues, world } from '../support/reminder-world';
 
 type Result = { ok: true; quarter: string; ranking: string[] } | { ok: false; errors: Record<string, string> };
 

@@ -1,5 +1,5 @@
 // 立即催办 in the emulator: the dialog, sendUrgeNow's answer, once a day per district, apart from the daily reminder, quota, modes.
-import { CONTACT, OFFICE_CC, OWNER, logRows, reminderMails, runDaily, world } from './reminder-world';
+import { CONTACT, OFFICE_CC, OWNER, logRows, reminderMails, runDaily, world } from '../support/reminder-world';
 
 type Result = { ok: true; sent: string[]; skipped: { district: string; reason: string }[] } | { ok: false; errors: Record<string, string> };
 
