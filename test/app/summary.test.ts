@@ -7,6 +7,7 @@ import { TEMPLATE_COLUMNS, payloadToRow } from '../../src/domain/ledger-row';
 import { TRAFFIC_COLORS } from '../../src/domain/ledger-template';
 import { TEMPLATE_REPORT_COLUMNS, reportToRow } from '../../src/domain/report-row';
 import { CHART_TITLE, FORMAT } from '../../src/domain/summary-grid';
+import { enterprise } from '../support/enterprise';
 
 const OWNER = 'office@dz.gov.cn';
 const DISTRICTS = ['通川区', '达川区', '达州高新区'];
@@ -18,30 +19,17 @@ const modelOf = (emu: Emulator): SpreadsheetModel => emu.model as unknown as Spr
 let next = 0;
 function firm(over: Partial<EnterprisePayload>): EnterprisePayload {
   next += 1;
-  return {
-    district: '通川区',
+  return enterprise({
     name: `达州市汇总测试企业${next}有限公司`,
-    address: '通川区复兴镇某村3组',
     creditCode: withCheckChar(`91511700MB${String(next).padStart(7, '0')}`),
     industry: '钢铁',
     employees: 20,
-    landTenure: '租用',
-    safetyAssessment: '有',
-    energyReview: '无',
     eiaApproval: '无',
-    dischargePermit: '无',
-    onlineMonitoring: '无',
     problems: '粉尘无组织排放',
     measures: '密闭改造',
-    category: '改造提升',
     deadline: '2022-12-31',
-    progress: '',
-    remarks: '',
-    status: '整改中',
-    town: '复兴镇',
-    closedOn: '',
     ...over,
-  };
+  });
 }
 
 function setUp(now = NOW): Emulator {

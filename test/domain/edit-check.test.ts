@@ -18,33 +18,12 @@ import {
   stampRows,
 } from '../../src/domain/edit-check';
 import { TEMPLATE_COLUMNS, payloadToRow } from '../../src/domain/ledger-row';
+import { enterprise } from '../support/enterprise';
 
 const RULES: PlanRules = { districts: DEFAULT_DISTRICTS.map((d) => d.district), acceptBy: '2023-12-31', today: '2023-06-01' };
 const COLS = TEMPLATE_COLUMNS;
 
-const PAYLOAD: EnterprisePayload = {
-  district: '通川区',
-  name: '达州市某某家具有限公司',
-  address: '通川区复兴镇某村3组',
-  creditCode: '91350100M000100Y43',
-  industry: '家具（含喷涂工艺）',
-  employees: 35,
-  landTenure: '租用',
-  safetyAssessment: '有',
-  energyReview: '无',
-  eiaApproval: '达环审〔2019〕12号',
-  dischargePermit: '无',
-  onlineMonitoring: '无',
-  problems: '喷涂废气无组织排放',
-  measures: '建设密闭喷涂房',
-  category: '改造提升',
-  deadline: '2022-06-30',
-  progress: '',
-  remarks: '',
-  status: '整改中',
-  town: '复兴镇',
-  closedOn: '',
-};
+const PAYLOAD: EnterprisePayload = enterprise();
 
 const AT = new Date('2022-03-20T01:00:00Z');
 const validRow = (over: Partial<EnterprisePayload> = {}): unknown[] =>

@@ -32,6 +32,7 @@ import {
   validateEnterprise,
 } from '../../src/domain/enterprise';
 import type { EnterprisePayload, PlanRules } from '../../src/domain/enterprise';
+import { enterprise } from '../support/enterprise';
 
 const ACCEPT_BY = '2023-12-31';
 const TODAY = '2023-06-01';
@@ -39,30 +40,18 @@ const RULES: PlanRules = { districts: DEFAULT_DISTRICTS.map((d) => d.district), 
 const VALID_CODE = '91350100M000100Y43';
 
 function payload(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
+  const base = enterprise({
     district: '达川区',
     name: '达州市某某铸造有限公司',
     address: '达州市达川区某某路1号',
     creditCode: VALID_CODE,
     industry: '铸造',
-    employees: 35,
-    landTenure: '租用',
-    safetyAssessment: '有',
-    energyReview: '无',
     eiaApproval: '达市环审〔2019〕12号',
-    dischargePermit: '无',
-    onlineMonitoring: '无',
     problems: '无组织排放粉尘',
     measures: '建设集气罩和布袋除尘',
-    category: '改造提升',
-    deadline: '2022-06-30',
-    progress: '',
-    remarks: '',
-    status: '整改中',
     town: '河市镇',
-    closedOn: '',
-    ...overrides,
-  };
+  });
+  return { ...base, ...overrides };
 }
 
 function errorsOf(overrides: Record<string, unknown>, rules: PlanRules = RULES) {

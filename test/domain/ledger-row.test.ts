@@ -16,6 +16,7 @@ import {
   textCell,
 } from '../../src/domain/ledger-row';
 import { columnLetter } from '../../src/domain/grid';
+import { enterprise } from '../support/enterprise';
 
 const RULES: PlanRules = { districts: DEFAULT_DISTRICTS.map((d) => d.district), acceptBy: '2023-12-31', today: '2023-06-01' };
 
@@ -34,19 +35,13 @@ function locateError(upper: unknown[], lower: unknown[]): string {
   return result.error.userMessage;
 }
 
-const PAYLOAD: EnterprisePayload = {
-  district: '通川区',
-  name: '达州市某某家具有限公司',
-  address: '通川区复兴镇某村3组',
-  creditCode: '91350100M000100Y43',
-  industry: '家具（含喷涂工艺）',
+// Every field away from the builder's default, a formula-looking measure and a + progress among them.
+const PAYLOAD: EnterprisePayload = enterprise({
   employees: 12,
   landTenure: '征用',
-  safetyAssessment: '有',
   energyReview: '有',
   eiaApproval: '通环审〔2018〕5号',
   dischargePermit: '91511702XXXXXXXX001Q',
-  onlineMonitoring: '无',
   problems: '喷涂废气未收集',
   measures: '=HYPERLINK("http://x")',
   category: '搬迁升级',
@@ -54,9 +49,8 @@ const PAYLOAD: EnterprisePayload = {
   progress: '+已完成一半',
   remarks: '新址用地面积：20亩',
   status: '已验收销号',
-  town: '复兴镇',
   closedOn: '2023-03-15',
-};
+});
 
 describe('locateColumns', () => {
   it('locates every column of the template at its contract letter', () => {

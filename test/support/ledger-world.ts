@@ -3,6 +3,7 @@ import { Emulator, type SpreadsheetModel, type SheetModel } from '@eco-ledger/em
 import { CONFIG_HEADERS, TAB } from '../../src/domain/contract';
 import { withCheckChar } from '../../src/domain/credit-code';
 import type { EnterprisePayload } from '../../src/domain/enterprise';
+import { enterprise } from './enterprise';
 import { TEMPLATE_COLUMNS, payloadToRow } from '../../src/domain/ledger-row';
 import { defaultConfigGrid } from '../../src/domain/settings';
 
@@ -53,30 +54,14 @@ export function code(): string {
 }
 
 export function payload(over: Partial<EnterprisePayload> = {}): EnterprisePayload {
-  return {
-    district: '通川区',
+  return enterprise({
     name: `达州市测试企业${next}有限公司`,
-    address: '通川区复兴镇某村3组',
     creditCode: code(),
     industry: '钢铁',
-    employees: 35,
-    landTenure: '租用',
-    safetyAssessment: '有',
-    energyReview: '无',
-    eiaApproval: '达环审〔2019〕12号',
-    dischargePermit: '无',
-    onlineMonitoring: '无',
     problems: '粉尘无组织排放',
     measures: '密闭改造',
-    category: '改造提升',
-    deadline: '2022-06-30',
-    progress: '',
-    remarks: '',
-    status: '整改中',
-    town: '复兴镇',
-    closedOn: '',
     ...over,
-  };
+  });
 }
 
 /** Data rows written straight into the model (uncounted), as the sidebar would have written them. */
