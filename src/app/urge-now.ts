@@ -86,9 +86,9 @@ export function sendUrgeNow(input: unknown): UrgeResult {
   return fromSidebar((): UrgeResult => {
     const ss = activeSpreadsheet();
     const { settings } = readSettings(ss);
+    requireOffice(ss, settings, URGE_TITLE);
     const checked = checkUrgePayload(input, settings.districts.map((d) => d.district));
     if (!checked.ok) return checked;
-    requireOffice(ss, settings, URGE_TITLE);
     const now = new Date();
     const plan = planReminders(ss, now, 'urge');
     const chosen: DistrictPlan[] =
