@@ -2,18 +2,8 @@
 
 import { creditCodeProblem, isValidCreditCode, normaliseCreditCode } from '../../src/domain/credit-code';
 import { REFERENCE_CHARS, referenceCheckChar, referenceNormalise, referenceValid } from '../support/gb32100-reference';
+import { prng } from '../support/prng';
 
-/** mulberry32: a small seeded PRNG, so every run tests the same strings. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What clerks and random typing produce: code characters, excluded letters, lower case, punctuation, full-width, spaces, zero-width. */
 const NOISE = ['I', 'O', 'S', 'V', 'Z', 'a', 'm', 'y', '-', ' ', '.', '０', '９', 'Ａ', 'ｍ', '\u3000', '\u200b', '\ufeff', '\u00a0', '达', 'ß', 'ﬀ'];

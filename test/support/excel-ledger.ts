@@ -1,5 +1,6 @@
 // A district's Excel ledger as Sheets' File → Import hands it over: the template's head, merged headers, mixed defects.
 import { withCheckChar } from '../../src/domain/credit-code';
+import { prng } from './prng';
 
 /** What each generated data row is meant to be, so a test can compare the import's verdicts with the intent. */
 export type RowIntent =
@@ -25,17 +26,6 @@ export interface GeneratedLedger {
   noteRow: number;
 }
 
-/** Small deterministic PRNG (mulberry32), so the sheet is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FULL_WIDTH = (s: string): string => s.replace(/[0-9A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
