@@ -156,7 +156,12 @@ export function bulletinTitle(q: Quarter): string {
 
 export function criticismLine(b: Bulletin): string {
   const named = b.rows.filter((r) => r.criticism.length > 0);
-  if (named.length === 0) return '通报批评：无（各辖区均按时报送，且无逾期超过30天的企业）。';
+  if (named.length === 0) {
+    // Before the due date a missing report is not yet a miss: say so rather than call everyone on time.
+    const pending = b.rows.filter((r) => r.report.kind === 'missing').map((r) => r.district);
+    const note = pending.length > 0 ? `；${pending.join('、')}尚未报送，截止日${b.dueDate}` : '';
+    return `通报批评：无（截至${b.asOf}，没有未按时报送或有企业逾期超过${ESCALATION_OVERDUE_DAYS}天的辖区${note}）。`;
+  }
   return `通报批评：${named.map((r) => `${r.district}（${r.criticism.join('；')}）`).join('，')}。`;
 }
 

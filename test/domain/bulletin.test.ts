@@ -53,7 +53,9 @@ describe('季度通报', () => {
 
   it('says 无 when nobody is to be criticised', () => {
     const good = buildBulletin({ ...input, districts: [districts[0]!], reports: [report('通川区', '2022-03-20')] });
-    expect(criticismLine(good)).toMatch(/^通报批评：无/);
+    expect(criticismLine(good)).toBe('通报批评：无（截至2022-03-31，没有未按时报送或有企业逾期超过30天的辖区）。');
+    const early = buildBulletin({ ...input, today: '2022-03-20', districts: [districts[0]!], reports: [] });
+    expect(criticismLine(early)).toBe('通报批评：无（截至2022-03-20，没有未按时报送或有企业逾期超过30天的辖区；通川区尚未报送，截止日2022-03-25）。');
   });
 
   it('gives the same grid twice (no clock in it)', () => {
