@@ -4,7 +4,7 @@ import { LOG_HEADERS, TAB } from '../../src/domain/contract';
 import { withCheckChar } from '../../src/domain/credit-code';
 import { DOSSIER_DATA_ID } from '../../src/domain/dossier';
 import type { Dossier, DossierView } from '../../src/domain/dossier';
-import { OWNER, TC_CLERK, modelOf, payload, setEditors, setUp, tab } from './ledger-world';
+import { OWNER, TC_CLERK, modelOf, payload, setEditors, setUp, tab } from '../support/ledger-world';
 
 function world(): Emulator {
   const emu = setUp('2022-03-20T09:00:00+08:00');

@@ -2,7 +2,7 @@
 import { TAB } from '../../src/domain/contract';
 import { PRINT_DATA_ID } from '../../src/domain/print-ledger';
 import type { PrintView } from '../../src/domain/print-ledger';
-import { OWNER, modelOf, payload, seedPayloads, setUp } from './ledger-world';
+import { OWNER, modelOf, payload, seedPayloads, setUp } from '../support/ledger-world';
 
 const viewOf = (html: string): PrintView => {
   const block = new RegExp(`<script type="application/json" id="${PRINT_DATA_ID}">(.*?)</script>`).exec(html);

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { LOG_HEADERS, TAB } from '../../src/domain/contract';
-import { OWNER, TC_CLERK, modelOf, payload, setEditors, setUp, tab } from '../app/ledger-world';
+import { OWNER, TC_CLERK, modelOf, payload, setEditors, setUp, tab } from '../support/ledger-world';
 import { launchChromium } from '../support/chromium';
 import { startBridge } from '../support/script-run-bridge';
 

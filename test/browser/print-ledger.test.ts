@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { TAB } from '../../src/domain/contract';
 import type { EnterprisePayload } from '../../src/domain/enterprise';
-import { OWNER, configCell, modelOf, payload, seedPayloads, setUp } from '../app/ledger-world';
+import { OWNER, configCell, modelOf, payload, seedPayloads, setUp } from '../support/ledger-world';
 import { launchChromium } from '../support/chromium';
 import { readPdf } from '../support/pdf-text';
 import { startBridge } from '../support/script-run-bridge';
