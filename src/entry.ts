@@ -13,5 +13,5 @@ export { menuRefreshSummary } from './app/summary';
 export { menuSelfCheck } from './app/self-check';
 export { menuUrgeNow, sendUrgeNow } from './app/urge-now';
 export { generateQuarterBulletin, menuQuarterBulletin } from './app/quarter-bulletin';
-export { menuDossier, getEnterpriseDossier } from './app/dossier';
+export { menuDossier, getEnterpriseDossier, showDossier } from './app/dossier';
 export { menuPrintLedger } from './app/print-ledger';

@@ -41,13 +41,18 @@ function dossierView(ss: Spreadsheet, found: { ledger: Ledger; row: LedgerRow })
   return { enterprise: { ...opened, district: found.ledger.district }, events, row: opened.row, serial: opened.serial };
 }
 
+/** The enterprise of a credit code: column E of each district tab, then only its head and row. */
+function locate(ss: Spreadsheet, creditCode: unknown): { ledger: Ledger; row: LedgerRow } | null {
+  const code = normaliseCreditCode(typeof creditCode === 'string' ? creditCode : '');
+  const place = code === '' ? undefined : readCodeIndex(ss, readSettings(ss).settings).get(code)?.[0];
+  return place ? readLedgerRow(ss, place.tab, place.row) : null;
+}
+
 /** Contract §11: the record and its events, oldest first; null when no district tab holds the code. */
 export function getEnterpriseDossier(creditCode: unknown): Dossier | null {
   try {
     const ss = activeSpreadsheet();
-    const code = normaliseCreditCode(typeof creditCode === 'string' ? creditCode : '');
-    const place = code === '' ? undefined : readCodeIndex(ss, readSettings(ss).settings).get(code)?.[0];
-    const found = place ? readLedgerRow(ss, place.tab, place.row) : null;
+    const found = locate(ss, creditCode);
     if (!found) return null;
     const { enterprise, events } = dossierView(ss, found);
     return { enterprise, events };
@@ -56,10 +61,19 @@ export function getEnterpriseDossier(creditCode: unknown): Dossier | null {
   }
 }
 
+const show = (view: DossierView): void => screen().dialogFromFile('Dossier', `企业档案：${view.enterprise.name}`, jsonBlock(DOSSIER_DATA_ID, view), 960, 640);
+
 export function menuDossier(): void {
   fromMenu(() => {
     const ss = activeSpreadsheet();
-    const view = dossierView(ss, selectedEnterprise(ss, readSettings(ss).settings, 'menuDossier'));
-    screen().dialogFromFile('Dossier', `企业档案：${view.enterprise.name}`, jsonBlock(DOSSIER_DATA_ID, view), 960, 640);
+    show(dossierView(ss, selectedEnterprise(ss, readSettings(ss).settings, 'menuDossier')));
   });
+}
+
+/** The 企业档案 link of the edit sidebar (issue 15 point 4): the same dialog for the enterprise the form shows. */
+export function showDossier(creditCode: unknown): void {
+  const ss = activeSpreadsheet();
+  const found = locate(ss, creditCode);
+  if (!found) throw new Error('找不到该企业，它可能已被删除。请关闭侧边栏后重新选中企业所在行。');
+  show(dossierView(ss, found));
 }

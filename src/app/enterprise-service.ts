@@ -21,6 +21,7 @@ import { fromSidebar } from './error-boundary';
 import { afterLedgerChange } from './summary';
 import { findEnterprise, openAllLedgers, ownerEmail, readSettings, selectLedgerRow, writeLedgerRow } from '../sheet/ledger';
 import type { Ledger, LedgerRow } from '../sheet/ledger';
+import { describeNewEnterprise } from '../domain/log-text';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -92,7 +93,7 @@ export function submitEnterprise(input: unknown): SaveResult {
           name: p.name,
           field: '',
           oldValue: '',
-          newValue: `序号${serial}`,
+          newValue: describeNewEnterprise(p, serial),
           action: ACTION_ADD,
         },
       ]);

@@ -221,6 +221,13 @@ class EnterpriseForm {
           ? `正在编辑${where}。统一社会信用代码和辖区不能修改。`
           : '带 * 的为必填项。保存前会逐项检查，保存后表格会选中新增的行。';
     if (readOnly !== null) this.makeReadOnly();
+    // The enterprise's whole history (操作日志, 延期, 验收) opens in the 企业档案 dialog over the sheet.
+    const code = ctx.mode === 'edit' ? ctx.enterprise?.creditCode : undefined;
+    if (code) {
+      const link = $('dossier');
+      link.hidden = false;
+      link.addEventListener('click', () => void this.server.showDossier(code));
+    }
   }
 
   /** Why this account may only look at the enterprise (another district's), or null when it may edit. */

@@ -16,6 +16,7 @@ interface PageCalls {
   updateEnterprise: [payload: RawPayload, opened: { creditCode: string; district: string }];
   submitQuarterReport: [payload: ReportPayload];
   sendUrgeNow: [payload: UrgePayload];
+  showDossier: [creditCode: string];
 }
 
 type Constrain<T extends true> = T;
@@ -35,6 +36,7 @@ const ACTION: Record<PageCall, string> = {
   updateEnterprise: '保存修改',
   submitQuarterReport: '报送',
   sendUrgeNow: '发送催办',
+  showDossier: '打开企业档案',
 };
 
 interface ScriptRun {
@@ -76,6 +78,7 @@ export function serverClient(onFailure: (message: string, call: PageCall) => voi
     updateEnterprise: call('updateEnterprise'),
     submitQuarterReport: call('submitQuarterReport'),
     sendUrgeNow: call('sendUrgeNow'),
+    showDossier: call('showDossier'),
   };
 }
 

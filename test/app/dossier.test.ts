@@ -118,6 +118,19 @@ describe('企业档案 menu item', () => {
     expect(view.events).toHaveLength(1);
   });
 
+  it('opens from the edit sidebar\'s 企业档案 link for the form\'s enterprise (showDossier), and says so when it is gone', () => {
+    const emu = world();
+    emu.setUser(TC_CLERK);
+    const p = payload({ district: '通川区' });
+    save(emu, 'submitEnterprise', p);
+    const opened = emu.scriptRun('showDossier', p.creditCode);
+    expect(opened.ok).toBe(true);
+    expect(emu.ui.dialogs.at(-1)?.title).toBe(`企业档案：${p.name}`);
+    const gone = emu.scriptRun('showDossier', withCheckChar('91511700MA9999999'));
+    expect(gone).toEqual({ ok: false, error: '找不到该企业，它可能已被删除。请关闭侧边栏后重新选中企业所在行。' });
+    expect(emu.ui.dialogs).toHaveLength(1);
+  });
+
   it('asks for a district tab and a selected enterprise row first', () => {
     const emu = world();
     emu.setUser(TC_CLERK);

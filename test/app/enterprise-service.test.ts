@@ -53,7 +53,9 @@ describe('submitEnterprise', () => {
     expect(cells[22]).toEqual(new Date('2022-03-21T10:30:00+08:00'));
     expect(cells[23]).toBe(TC_CLERK);
     expect(values(emu, '通川区', 'T2')[0]?.[0]).toBe('填表时间：2022-03-21');
-    expect(logRows(emu).at(-1)).toEqual(['2022-03-21 10:30:00', TC_CLERK, '通川区', 'A5:X5', p.creditCode, p.name, '', '', '序号1', '新增企业（侧边栏）']);
+    // 新值 says what was added in words (issue 15 point 4), not just the 序号.
+    expect(logRows(emu).at(-1)).toEqual(['2022-03-21 10:30:00', TC_CLERK, '通川区', 'A5:X5', p.creditCode, p.name, '', '',
+      `新增企业：序号1；${p.name}；行业类别：钢铁；整治分类：改造提升；整改完成时限：2022-06-30；整改状态：整改中；所在乡镇（街道）：复兴镇`, '新增企业（侧边栏）']);
     expect(modelOf(emu).active.sheet?.name).toBe('通川区');
     expect(modelOf(emu).active.range).toEqual({ row: 5, col: 1, rows: 1, cols: 24 });
     expect(emu.properties.document.map.get(DIRTY_KEY)).toBeDefined();

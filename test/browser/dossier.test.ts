@@ -62,6 +62,33 @@ async function openDossier(): Promise<Page> {
 const column = (page: Page, n: number): Promise<string[]> =>
   page.$$eval(`#d-events tbody tr td:nth-child(${n})`, (tds) => tds.map((td) => td.textContent ?? ''));
 
+describe('企业档案 link in the edit sidebar', () => {
+  it('opens the dossier of the enterprise being edited; the add form has no link', async () => {
+    const emu = setUp('2022-03-20T09:00:00+08:00');
+    setEditors(emu, '通川区', TC_CLERK);
+    emu.setUser(TC_CLERK);
+    const p = payload({ district: '通川区' });
+    emu.scriptRun('submitEnterprise', p);
+    modelOf(emu).setActive('通川区', 'C5');
+    emu.clickMenu('编辑选中企业');
+    const bridge = await startBridge(emu, emu.ui.sidebars.at(-1)?.html ?? '');
+    const context = await browser.newContext({ viewport: { width: 300, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    cleanups.push(async () => {
+      await context.close();
+      await bridge.stop();
+    });
+    await page.goto(bridge.url);
+    await page.click('#dossier');
+    for (let i = 0; i < 50 && bridge.calls.length === 0; i += 1) await new Promise((r) => setTimeout(r, 100));
+    expect(bridge.calls[0]).toMatchObject({ fn: 'showDossier', args: [p.creditCode], result: { ok: true } });
+    expect(emu.ui.dialogs.at(-1)?.title).toBe(`企业档案：${p.name}`);
+    emu.clickMenu('新增企业');
+    await page.goto(bridge.serve(emu.ui.sidebars.at(-1)?.html ?? ''));
+    expect(await page.isHidden('#dossier')).toBe(true);
+  });
+});
+
 describe('企业档案 dialog in Chromium', () => {
   it('lists the history newest first with dates as dates, the record above it, markup shown as text', async () => {
     const page = await openDossier();
