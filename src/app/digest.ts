@@ -62,8 +62,8 @@ const REMINDER_TEXT: Record<string, string> = {
   unreadable: '工作表无法读取',
   notWorkday: '非工作日不发送',
   stopped: '已停止发送',
-  alreadySent: '今日已发送',
-  inFlight: '今日已在发送中',
+  alreadySent: '已发送',
+  inFlight: '发送中或中断（可能已发出）',
   gaveUp: '发送失败次数过多',
 };
 

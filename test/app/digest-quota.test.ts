@@ -37,8 +37,8 @@ describe('the digest under a tight quota (issue 14 done-when)', () => {
     expect(digest.subject).toBe('【整治台账日报】2022-03-22：3个辖区待报送，待验收1家');
     // One line per district in 配置's order, each saying what became of its reminder today.
     expect(digest.body.split('\n').filter((l) => /^- (通川区|达川区|达州高新区)：/.test(l))).toEqual([
-      '- 通川区：本季度进展待报送（截止3月25日）；逾期1家（其中超过30天1家）；待验收销号1家（今日提醒：今日已发送）',
-      '- 达川区：本季度进展待报送（截止3月25日）；逾期1家，即将到期1家（今日提醒：今日已发送）',
+      '- 通川区：本季度进展待报送（截止3月25日）；逾期1家（其中超过30天1家）；待验收销号1家（今日提醒：已发送）',
+      '- 达川区：本季度进展待报送（截止3月25日）；逾期1家，即将到期1家（今日提醒：已发送）',
       '- 达州高新区：本季度进展待报送（截止3月25日）（今日提醒：已发送）',
     ]);
     expect(digest.body).toContain('通川区｜待验收公司');
