@@ -8,7 +8,7 @@ import { ownerEmail, readSettings } from '../sheet/ledger';
 import { withDocumentLock } from '../sheet/lock';
 import { appendLog, workbookLogEntry } from '../sheet/log';
 import { activeUserEmail } from '../sheet/session';
-import { dropBlankDefaultTab, ensureTab, ensureTimeZone, newRuleCache, setupConfig, setupLedger, setupProtections, setupTableTab } from '../sheet/setup-tabs';
+import { dropBlankDefaultTab, ensureTab, ensureTimeZone, newRuleCache, setupConfig, setupLedger, setupProtections, setupTableTab, sizeTabs } from '../sheet/setup-tabs';
 import type { SetupReport } from '../sheet/setup-tabs';
 import { activeSpreadsheet, screen } from '../sheet/ui';
 import { fromMenu } from './error-boundary';
@@ -34,7 +34,7 @@ export function setupWorkbook(ss: Spreadsheet, now: Date): SetupReport {
   const today = dayOf(now);
   const settings = setupConfig(ss, report, today);
   const rules = newRuleCache();
-  for (const d of settings.districts) setupLedger(ss, d.district, d.filler, settings, today, report, rules);
+  for (const d of settings.districts) setupLedger(ss, d.district, d.filler, settings, today, report, rules, owner);
   setupTableTab(ss, TAB.reports, REPORT_HEADERS, report);
   setupTableTab(ss, TAB.log, LOG_HEADERS, report, true);
   setupProtections(ss, settings, owner);
@@ -45,6 +45,7 @@ export function setupWorkbook(ss: Spreadsheet, now: Date): SetupReport {
   }
   // Setup never changes a data row, but a new or repaired district tab changes what 汇总 should show.
   if (report.created.length + report.repaired.length > 0) afterLedgerChange(ss, now);
+  sizeTabs(ss, report, [[TAB.reports, REPORT_HEADERS], [TAB.log, LOG_HEADERS]]);
   return report;
 }
 

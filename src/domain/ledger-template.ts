@@ -27,6 +27,7 @@ import type { ColumnKey } from './contract';
 import { CREDIT_CODE_REGEX_SOURCE } from './credit-code';
 import { RELOCATION_AREA_REGEX_SOURCE } from './enterprise';
 import { columnLetter } from './grid';
+import { fitWidths } from './column-width';
 import { TEMPLATE_COLUMNS, dataFormat } from './ledger-row';
 
 export const HEAD_ROWS = FIRST_DATA_ROW - 1; // 4
@@ -85,33 +86,34 @@ export const HEAD_MERGES: readonly Block[] = [
   })),
 ];
 
-/** Pixel widths that fit the Chinese headers and typical content (wrapping handles the rest). */
-export const COLUMN_WIDTHS: Readonly<Record<ColumnKey, number>> = {
-  serial: 45,
-  district: 80,
-  name: 180,
-  address: 200,
-  creditCode: 170,
-  industry: 130,
-  employees: 70,
-  landTenure: 80,
-  safetyAssessment: 70,
-  energyReview: 70,
-  eiaApproval: 140,
-  dischargePermit: 160,
-  onlineMonitoring: 70,
-  problems: 220,
-  measures: 220,
-  category: 80,
-  deadline: 100,
-  progress: 200,
-  remarks: 180,
-  status: 110,
-  town: 110,
-  closedOn: 100,
-  updatedAt: 145,
-  updatedBy: 170,
-};
+/**
+ * The template's widths in column order (A–X), what the Chinese headers need and the least each column gets;
+ * negative for long free text (企业名称, 地址, 问题, 措施, 进展, 备注), which keeps that width and wraps.
+ */
+export const COLUMN_WIDTHS: readonly number[] = [
+  45, 80, -180, -200, 170, 130, 70, 80, 70, 70, 140, 160, 70, -220, -220, 80, 100, -200, -180, 110, 110, 100, 145, 170,
+];
+/** Every other column grows to its content, up to this. */
+const MAX_WIDTH = 360;
+/** A drop-down list's arrow beside the text. */
+const DROPDOWN = 20;
+
+/**
+ * A district tab's widths from what its cells hold: `sample` (data rows as displayed), each drop-down's choices,
+ * and for 最后更新人 the `accounts` that stamp it, so 辖区 never wraps 达州高新区 and an address fits.
+ */
+export function ledgerWidths(district: string, sample: readonly (readonly string[])[], accounts: readonly string[]): number[] {
+  const lists = validationSpecs(district);
+  return COLUMNS.map((c, i) => {
+    const base = COLUMN_WIDTHS[i]!;
+    if (base < 0) return -base;
+    const spec = lists.find((v) => v.column === i)?.criterion;
+    const choices = spec?.kind === 'list' ? spec.values : [];
+    const texts = [...sample.map((r) => r[i] ?? ''), ...choices, ...(c.key === 'updatedBy' ? accounts : [])];
+    const fit = fitWidths(texts.map((t) => [t]), 1, { min: base, max: MAX_WIDTH })[0]!;
+    return Math.min(MAX_WIDTH, fit + (choices.length > 0 ? DROPDOWN : 0));
+  });
+}
 
 // The data rows' number formats are decided with the writer that relies on them (ledger-row.ts).
 export { DATE_FORMAT, DATE_TIME_FORMAT, TEXT_FORMAT, dataFormat } from './ledger-row';

@@ -5,7 +5,6 @@ import { applyRangeProtection, applySheetProtection } from './protections';
 import { applyValidations, buildValidation } from './validation';
 import type { Day } from '../domain/calendar-day';
 import {
-  COLUMNS,
   COLUMN_COUNT,
   CONFIG_HEADERS,
   CONFIG_LABEL,
@@ -13,17 +12,18 @@ import {
   FIRST_DATA_ROW,
   HEADER_ROW,
   TAB,
+  UNKNOWN_ACCOUNT,
   UPPER_HEADER_ROW,
 } from '../domain/contract';
 import { locateColumns } from '../domain/ledger-row';
 import {
-  COLUMN_WIDTHS,
   HEAD_MERGES,
   HEAD_ROWS,
   TEXT_FORMAT,
   a1,
   formatRuns,
   ledgerHead,
+  ledgerWidths,
   protectedColumns,
   protectionPlan,
   readFillDate,
@@ -33,6 +33,8 @@ import {
 import { defaultConfigGrid, parseSettings, settingCells, settingValidation } from '../domain/settings';
 import { reportingStart } from '../domain/vocabulary';
 import { readReports } from './reports';
+import { shownRows, sizeColumns, sizeToContent } from './widths';
+import { CONFIG_WIDTHS, SUMMARY_WIDTHS, TABLE_WIDTHS, fitWidths } from '../domain/column-width';
 import type { Settings } from '../domain/settings';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -77,8 +79,6 @@ export function setupConfig(ss: Spreadsheet, report: SetupReport, today: Day): S
     sheet.getRange(1, 1, defaults.length, width).setValues(defaults);
     sheet.setFrozenRows(1);
     sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
-    sheet.setColumnWidths(1, 2, 160);
-    sheet.setColumnWidths(3, width - 2, 200);
   } else {
     const grid = sheet.getDataRange().getValues();
     const present = new Set(grid.flat().map((v) => cellText(v).trim()));
@@ -95,6 +95,7 @@ export function setupConfig(ss: Spreadsheet, report: SetupReport, today: Day): S
       report.repaired.push(`${TAB.config}（补回${missing.length}行）`);
     }
   }
+  sizeToContent(sheet, CONFIG_WIDTHS, report.created.includes(TAB.config));
   const grid = sheet.getDataRange().getValues();
   // Each value is checked where it is typed (contract §3); re-applying replaces the cell's one rule.
   for (const c of settingCells(grid)) sheet.getRange(c.row, c.col).setDataValidation(buildValidation(settingValidation(c.key, c.a1)));
@@ -116,6 +117,7 @@ export function setupLedger(
   today: Day,
   report: SetupReport,
   rules: Map<string, GoogleAppsScript.Spreadsheet.DataValidation>,
+  owner = '',
 ): void {
   const sheet = ensureTab(ss, district, report, TAB.config);
   if (sheet.getMaxColumns() < COLUMN_COUNT) sheet.insertColumnsAfter(sheet.getMaxColumns(), COLUMN_COUNT - sheet.getMaxColumns());
@@ -150,8 +152,10 @@ export function setupLedger(
   const created = report.created.includes(district);
   const headRepaired = !mergesOk || !sameHead(head, wanted);
   if (headRepaired && !created) report.repaired.push(`${district}（表头）`);
-  // Widths only on a new or repaired tab: afterwards they are the users' to adjust, and a rerun leaves them be.
-  if (created || headRepaired) COLUMNS.forEach((c, i) => sheet.setColumnWidth(i + 1, COLUMN_WIDTHS[c.key]));
+  // Set on a new or repaired tab; afterwards only widened where content outgrew them (a column someone widened stays).
+  const d = settings.districts.find((x) => x.district === district);
+  const accounts = [...(d?.editors ?? []), ...settings.admins, owner, UNKNOWN_ACCOUNT];
+  sizeColumns(sheet, ledgerWidths(district, shownRows(sheet, FIRST_DATA_ROW, COLUMN_COUNT), accounts), created || headRepaired);
 
   // Formatting is re-applied on every run: the same calls give the same result, so a rerun changes nothing.
   const maxRows = sheet.getMaxRows();
@@ -193,6 +197,20 @@ export function setupTableTab(ss: Spreadsheet, name: string, headers: readonly s
     } else {
       report.problems.push(`“${name}”第1行表头与约定不一致，未改动，请核对`);
     }
+  }
+}
+
+/**
+ * After setup's recompute and log line, so each is measured on what it shows: 汇总 (a line alone on its row spills
+ * over the empty cells) and the one-header tables, by their latest rows.
+ */
+export function sizeTabs(ss: Spreadsheet, report: SetupReport, tables: readonly (readonly [string, readonly string[]])[]): void {
+  const summary = ss.getSheetByName(TAB.summary);
+  if (summary) sizeToContent(summary, SUMMARY_WIDTHS, report.created.includes(TAB.summary), true);
+  for (const [name, headers] of tables) {
+    const sheet = ss.getSheetByName(name);
+    const rows = sheet ? [[...headers], ...shownRows(sheet, 2, headers.length, true)] : [];
+    if (sheet) sizeColumns(sheet, fitWidths(rows, headers.length, TABLE_WIDTHS), report.created.includes(name));
   }
 }
 

@@ -1,6 +1,7 @@
 // 初始化/修复表格 in the emulator on the built dist/: tabs, the template cell for cell, validation, colours, protections, reruns.
 import { Emulator, effectiveBackground } from '@eco-ledger/emulator';
 import { TAB } from '../../src/domain/contract';
+import { CELL_PADDING, textWidth } from '../../src/domain/column-width';
 import { DC_CLERK, OWNER, TC_CLERK, modelOf, payload, ruleCounts, seedPayloads, seedRows, setEditors, setUp, settingCell, tab, values } from '../support/ledger-world';
 
 const LOWER_HEADERS = [
@@ -169,6 +170,38 @@ describe('setup run again', () => {
     sheet.colWidths[13] = 400;
     emu.clickMenu('初始化/修复表格');
     expect(sheet.colWidths[13]).toBe(400);
+  });
+
+  it('sizes every tab from its content: 辖区 fits 达州高新区, 最后更新人 an address, no tab left at 100 px defaults', () => {
+    const emu = setUp();
+    const ledger = tab(emu, '达州高新区').colWidths;
+    expect(ledger[1]).toBeGreaterThanOrEqual(textWidth('达州高新区') + CELL_PADDING);
+    expect(ledger[23]).toBeGreaterThanOrEqual(textWidth(OWNER) + CELL_PADDING);
+    for (const name of [TAB.summary, TAB.config, TAB.log, TAB.reports]) {
+      const widths = tab(emu, name).colWidths;
+      expect([name, widths.filter((w) => w !== undefined).length]).toEqual([name, expect.any(Number)]);
+      expect(widths.some((w) => w !== undefined && w !== 100)).toBe(true);
+    }
+    const log = tab(emu, TAB.log).colWidths;
+    expect(log[0]).toBeGreaterThanOrEqual(textWidth('2022-03-20 09:00:00') + CELL_PADDING);
+    expect(tab(emu, TAB.summary).colWidths[0]).toBeGreaterThanOrEqual(textWidth('达州高新区') + CELL_PADDING);
+  });
+
+  it('widens a column whose content outgrew it on the next run, and a run with nothing to widen sets no width', () => {
+    const emu = setUp();
+    const email = 'tongchuan.district.office.clerk@dazhou.gov.cn';
+    setEditors(emu, '通川区', email);
+    seedRows(emu, '通川区', 1);
+    modelOf(emu).setValuesRaw('通川区', 5, 21, [['通川区某某某某某街道办事处']]);
+    emu.clickMenu('初始化/修复表格');
+    const widths = tab(emu, '通川区').colWidths;
+    expect(widths[23]).toBeGreaterThanOrEqual(textWidth(email) + CELL_PADDING);
+    expect(widths[20]).toBeGreaterThanOrEqual(textWidth('通川区某某某某某街道办事处') + CELL_PADDING);
+    const before = JSON.stringify(['通川区', TAB.summary, TAB.log].map((n) => tab(emu, n).colWidths));
+    emu.clickMenu('初始化/修复表格');
+    const rerun = emu.executions.at(-1)!;
+    expect(rerun.calls['Sheet.setColumnWidths'] ?? 0).toBe(0);
+    expect(JSON.stringify(['通川区', TAB.summary, TAB.log].map((n) => tab(emu, n).colWidths))).toBe(before);
   });
 
   it('restores a deleted tab and a damaged title without touching the data below', () => {

@@ -3,6 +3,7 @@
 import { COLUMNS, COLUMN_COUNT, FILLER_PREFIX, FILL_DATE_PREFIX, TAB, TITLE, UPPER_HEADER } from '../../src/domain/contract';
 import { CREDIT_CODE_REGEX_SOURCE, withCheckChar } from '../../src/domain/credit-code';
 import { locateColumns } from '../../src/domain/ledger-row';
+import { CELL_PADDING, textWidth } from '../../src/domain/column-width';
 import {
   FILL_DATE_COLUMN,
   HEAD_MERGES,
@@ -10,8 +11,10 @@ import {
   creditCodeFormula,
   formatRuns,
   formulaString,
+  COLUMN_WIDTHS,
   isOwnTrafficLight,
   ledgerHead,
+  ledgerWidths,
   protectionPlan,
   readFillDate,
   remarksFormula,
@@ -155,5 +158,36 @@ describe('protection plan', () => {
       ['汇总', '操作日志', '报送记录', '通川区:serial', '通川区:stamps', '达川区:serial', '达川区:stamps'].sort(),
     );
     expect(new Set(plan.map((p) => p.description)).size).toBe(plan.length);
+  });
+});
+
+describe('column widths', () => {
+  const at = (key: string): number => COLUMNS.findIndex((c) => c.key === key);
+  const empty = ledgerWidths('达州高新区', [], []);
+
+  it('has one template width per column and never goes below it', () => {
+    expect(COLUMN_WIDTHS).toHaveLength(COLUMN_COUNT);
+    empty.forEach((w, i) => expect(w).toBeGreaterThanOrEqual(Math.abs(COLUMN_WIDTHS[i]!)));
+  });
+
+  it('keeps 辖区 to one line for 达州高新区 beside its drop-down arrow, and 行业类别 for its longest choice', () => {
+    expect(empty[at('district')]).toBeGreaterThanOrEqual(textWidth('达州高新区') + CELL_PADDING + 20);
+    expect(empty[at('industry')]).toBeGreaterThanOrEqual(textWidth('家具（含喷涂工艺）') + CELL_PADDING);
+  });
+
+  it('fits 最后更新人 to the longest account that stamps it, and a long 所在乡镇 typed in a row', () => {
+    const email = 'tongchuan.district.office@dazhou.gov.cn';
+    const sample = [COLUMNS.map((c) => (c.key === 'town' ? '通川区某某某某某街道办事处' : ''))];
+    const widths = ledgerWidths('通川区', sample, ['clerk@tc.gov.cn', email]);
+    expect(widths[at('updatedBy')]).toBeGreaterThanOrEqual(textWidth(email) + CELL_PADDING);
+    expect(widths[at('town')]).toBeGreaterThanOrEqual(textWidth('通川区某某某某某街道办事处') + CELL_PADDING);
+  });
+
+  it('leaves long free text at the template width to wrap, and caps every column', () => {
+    const long = [COLUMNS.map(() => '很长的内容'.repeat(40))];
+    const widths = ledgerWidths('通川区', long, []);
+    expect(widths[at('problems')]).toBe(-COLUMN_WIDTHS[at('problems')]!);
+    expect(widths[at('name')]).toBe(-COLUMN_WIDTHS[at('name')]!);
+    expect(Math.max(...widths)).toBeLessThanOrEqual(360);
   });
 });
