@@ -41,17 +41,3 @@ export function fitWidths(rows: readonly (readonly string[])[], columns: number,
   });
 }
 
-/**
- * The setColumnWidths calls that bring columns to `wanted`: every column on a new tab (`current` null), otherwise
- * only those narrower than their content, so a column someone widened stays as they left it and a rerun sets none.
- */
-export function widthRuns(wanted: readonly number[], current: readonly number[] | null): { column: number; columns: number; width: number }[] {
-  const runs: { column: number; columns: number; width: number }[] = [];
-  wanted.forEach((width, i) => {
-    const last = runs[runs.length - 1];
-    if (current && (current[i] ?? 0) >= width) return;
-    if (last && last.width === width && last.column + last.columns === i + 1) last.columns += 1;
-    else runs.push({ column: i + 1, columns: 1, width });
-  });
-  return runs;
-}

@@ -202,14 +202,14 @@ export function setupTableTab(ss: Spreadsheet, name: string, headers: readonly s
 
 /**
  * After setup's recompute and log line, so each is measured on what it shows: 汇总 (a line alone on its row spills
- * over the empty cells) and the one-header tables, by their latest rows.
+ * over the empty cells) and the one-header tables.
  */
 export function sizeTabs(ss: Spreadsheet, report: SetupReport, tables: readonly (readonly [string, readonly string[]])[]): void {
   const summary = ss.getSheetByName(TAB.summary);
   if (summary) sizeToContent(summary, SUMMARY_WIDTHS, report.created.includes(TAB.summary), true);
   for (const [name, headers] of tables) {
     const sheet = ss.getSheetByName(name);
-    const rows = sheet ? [[...headers], ...shownRows(sheet, 2, headers.length, true)] : [];
+    const rows = sheet ? [[...headers], ...shownRows(sheet, 2, headers.length)] : [];
     if (sheet) sizeColumns(sheet, fitWidths(rows, headers.length, TABLE_WIDTHS), report.created.includes(name));
   }
 }

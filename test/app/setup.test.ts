@@ -200,7 +200,7 @@ describe('setup run again', () => {
     const before = JSON.stringify(['通川区', TAB.summary, TAB.log].map((n) => tab(emu, n).colWidths));
     emu.clickMenu('初始化/修复表格');
     const rerun = emu.executions.at(-1)!;
-    expect(rerun.calls['Sheet.setColumnWidths'] ?? 0).toBe(0);
+    expect(rerun.calls['Sheet.setColumnWidth'] ?? 0).toBe(0);
     expect(JSON.stringify(['通川区', TAB.summary, TAB.log].map((n) => tab(emu, n).colWidths))).toBe(before);
   });
 

@@ -1,5 +1,5 @@
-// Display widths of CJK and Latin text, the widths a column needs, and the calls that widen only what is too narrow.
-import { CELL_PADDING, fitWidths, textWidth, widthRuns } from '../../src/domain/column-width';
+// Display widths of CJK and Latin text and the width a column needs for what it holds.
+import { CELL_PADDING, fitWidths, textWidth } from '../../src/domain/column-width';
 
 describe('textWidth', () => {
   it('counts a CJK character as about two Latin ones, and takes the widest line', () => {
@@ -27,19 +27,5 @@ describe('fitWidths', () => {
     expect(fitWidths(rows, 2, bounds, true)[0]).toBe(Math.ceil((2 * 14 + CELL_PADDING) / 5) * 5);
     expect(fitWidths(rows, 2, bounds, false)[0]).toBeGreaterThan(150);
     expect(fitWidths([['', '最后一列的长文本']], 2, bounds, true)[1]).toBe(Math.ceil((8 * 14 + CELL_PADDING) / 5) * 5);
-  });
-});
-
-describe('widthRuns', () => {
-  it('sets every column of a new tab, neighbours of one width in one call', () => {
-    expect(widthRuns([80, 80, 120], null)).toEqual([
-      { column: 1, columns: 2, width: 80 },
-      { column: 3, columns: 1, width: 120 },
-    ]);
-  });
-
-  it('widens only columns narrower than their content, and sets nothing once they fit', () => {
-    expect(widthRuns([80, 80, 120], [100, 60, 400])).toEqual([{ column: 2, columns: 1, width: 80 }]);
-    expect(widthRuns([80, 80, 120], [80, 80, 120])).toEqual([]);
   });
 });
