@@ -15,3 +15,4 @@ export { menuUrgeNow, sendUrgeNow } from './app/urge-now';
 export { generateQuarterBulletin, menuQuarterBulletin } from './app/quarter-bulletin';
 export { menuDossier, getEnterpriseDossier, showDossier } from './app/dossier';
 export { menuPrintLedger } from './app/print-ledger';
+export { menuRequestExtension, menuDecideExtensions, menuRecordAcceptance, requestExtension, decideExtension, recordAcceptance } from './app/office';

@@ -13,6 +13,7 @@ import { composeDigest, digestHasNews } from '../domain/digest';
 import { DIGEST_SLOT, fitQuota, sendDecision, urgeSlot } from '../domain/send-log';
 import type { SendLogEntry } from '../domain/send-log';
 import { fromTrigger } from './error-boundary';
+import { clearNotices } from '../sheet/office-store';
 import { digestInput } from './digest';
 import type { DistrictPlan, ReminderPlan } from './reminder-plan';
 import { planReminders } from './reminder-plan';
@@ -183,6 +184,8 @@ export function deliver(
       continue;
     }
     recordOutcome(ss, today, slot, { state: 'sent', at: now.toISOString(), attempts: claimed.attempts }, log(d, channel.sentAction));
+    // A failed acceptance is told once: the reminder that carried it went out.
+    if (channel === REMINDER_CHANNEL && email.body.includes('验收未通过')) clearNotices(d.district);
     result.sent.push(d.district);
   }
   return quotaExhausted;

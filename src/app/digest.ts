@@ -1,55 +1,44 @@
 // The office's daily digest input (contract §11), from what the daily job already read plus the 延期申请 tab.
 import { spreadsheetUrl } from '../sheet/ui';
-import { dayOf, formatInstant } from '../domain/calendar-day';
 import { TAB, statusOf } from '../domain/contract';
 import type { DigestInput, DigestRequest, DigestWaiting } from '../domain/digest';
 import { isAppError } from '../domain/errors';
 import { reportDueDate, reportReminderWindow } from '../domain/quarter';
 import { ESCALATION_OVERDUE_DAYS } from '../domain/reminders';
 import { readReports } from '../sheet/reports';
-import { cellOf, missingColumns, readTable } from '../sheet/table';
-import type { TableRow } from '../sheet/table';
+import type { ApprovedMap } from '../domain/approval';
+import { EXTENSION_HEADERS, EXTENSION_TAB, openRequests } from '../domain/extension';
+import { isRecordTab, missingHeaders } from '../domain/record-tab';
+import { loadApproved, openRecordTab } from '../sheet/office-store';
 import type { ReminderPlan } from './reminder-plan';
 import type { Ledger } from '../sheet/ledger';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Contract §10's 延期申请 tab; the office's own module (issue 13) owns it, this reads only its open rows. */
-export const EXTENSION_TAB = '延期申请';
-const OPEN = '待审批';
-const WAITING: string = '已完成（待验收）';
-
-const text = (v: unknown): string => (v instanceof Date ? formatInstant(v) : v == null ? '' : String(v).trim());
-const dayText = (v: unknown): string => (v instanceof Date ? dayOf(v) : text(v));
-
-/** Open requests by header text (contract §10), oldest first; [] without the tab. A lost header is a tab to repair. */
+/** Open requests (contract §10), oldest first; [] without the tab. A lost header is a tab to repair. */
 export function openExtensionRequests(ss: Spreadsheet): DigestRequest[] {
-  const table = readTable(ss, EXTENSION_TAB);
-  if (!table || table.rows.length === 0) return [];
-  const need = ['提交时间', '辖区', '企业名称', '原整改完成时限', '申请延期至', '申请人', '审批状态'];
-  const missing = missingColumns(table, need);
-  if (missing.length > 0) throw new Error(`第1行缺少列：${missing.join('、')}`);
-  const cell = (r: TableRow, h: string): unknown => cellOf(table, r, h);
-  return table.rows
-    .filter((r) => text(cell(r, '审批状态')) === OPEN)
-    .map((r) => ({
-      district: text(cell(r, '辖区')),
-      name: text(cell(r, '企业名称')),
-      originalDeadline: dayText(cell(r, '原整改完成时限')),
-      requestedDeadline: dayText(cell(r, '申请延期至')),
-      requestedBy: text(cell(r, '申请人')),
-      submittedAt: text(cell(r, '提交时间')),
-    }))
-    .sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : 0));
+  const { tab } = openRecordTab(ss, EXTENSION_TAB, EXTENSION_HEADERS);
+  if (tab && !isRecordTab(tab)) throw new Error(missingHeaders(EXTENSION_TAB, tab.missing));
+  return (tab ? openRequests(tab) : []).map(({ cells: r }) => ({
+    district: r['辖区'],
+    name: r['企业名称'],
+    originalDeadline: r['原整改完成时限'],
+    requestedDeadline: r['申请延期至'],
+    requestedBy: r['申请人'],
+    submittedAt: r['提交时间'],
+  }));
 }
 
-/** Enterprises at 已完成（待验收）, from the ledgers already read, in 配置's and row order. */
-export function awaitingAcceptance(ledgers: readonly Ledger[]): DigestWaiting[] {
+/** Enterprises at 已完成（待验收）, oldest first by the day their record says they reached it (unknown last). */
+export function awaitingAcceptance(ledgers: readonly Ledger[], approved: ApprovedMap): DigestWaiting[] {
   const out: DigestWaiting[] = [];
   for (const l of ledgers) {
-    for (const r of l.rows) if (statusOf(r.record.payload.status) === WAITING) out.push({ district: l.district, name: r.record.payload.name, since: '' });
+    for (const r of l.rows) {
+      const p = r.record.payload;
+      if (statusOf(p.status) === '已完成（待验收）') out.push({ district: l.district, name: p.name, since: approved.get(p.creditCode)?.since ?? '' });
+    }
   }
-  return out;
+  return out.sort((a, b) => (a.since || '9').localeCompare(b.since || '9'));
 }
 
 const errorText = (e: unknown): string => (isAppError(e) ? e.userMessage : e instanceof Error ? e.message : String(e));
@@ -105,7 +94,7 @@ export function digestInput(ss: Spreadsheet, plan: ReminderPlan, outcomes: Reado
       reminder: outcomes.get(d.district) ?? REMINDER_TEXT[d.outcome] ?? '',
     })),
     openRequests,
-    awaitingAcceptance: awaitingAcceptance(plan.ledgers),
+    awaitingAcceptance: awaitingAcceptance(plan.ledgers, loadApproved()),
     settingsProblems: [...plan.settingsErrors],
     tabsToRepair,
     calendarWarning: plan.day.warning,

@@ -11,15 +11,18 @@ import { withDocumentLock } from '../sheet/lock';
 import { dayOf } from '../domain/calendar-day';
 import { COLUMN_COUNT, HEADER_ROW, MENU_TITLE, TAB, UNKNOWN_ACCOUNT, UPPER_HEADER_ROW } from '../domain/contract';
 import { PASTE_OLD_VALUE, addDuplicateProblems, checkNote, checkRows, editLogLines, editScope, editToast, isCheckNote, planNotes, stampRows } from '../domain/edit-check';
-import type { Block } from '../domain/edit-check';
+import type { Block, RowCheck } from '../domain/edit-check';
 import { locateColumns } from '../domain/ledger-row';
 import type { ColumnMap } from '../domain/ledger-row';
 import { HEAD_ROWS } from '../domain/ledger-template';
 import { planRules } from '../domain/settings';
 import type { Settings } from '../domain/settings';
 import { fromTrigger } from './error-boundary';
+import { isOffice } from '../domain/permissions';
+import type { GuardResult } from './office-guard';
+import { guardEdit } from './office-guard';
 import { afterLedgerChange } from './summary';
-import { readCodeIndex, readSettings, touchFillDate } from '../sheet/ledger';
+import { ownerEmail, readCodeIndex, readSettings, touchFillDate } from '../sheet/ledger';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -131,9 +134,16 @@ function recordEdit(ctx: EditContext, ev: SheetEdit, account: string, now: Date)
   let changedRows = false;
   if (scope.data && ctx.columns) {
     const columns = ctx.columns;
-    const { values, checks } = checkDataBlock(ctx, scope.data, columns);
+    const read = checkDataBlock(ctx, scope.data, columns);
+    const { values } = read;
+    const office = isOffice(ctx.settings, account, ownerEmail(ctx.ss));
+    const guard = guardEdit(ctx.ss, ctx.sheet, scope.data, values, columns, office, oldOfSingle?.oldValue ?? null, base);
+    const checks = guard.undone.size > 0 ? renote(ctx, scope.data, columns, values, read.checks, guard.undone) : read.checks;
     // An account (an address, or 未知账号) is stored the same in a '@' cell and an automatic one: no apostrophe.
-    const stamps = stampRows(checks, values, columns, now, account);
+    const stamps = stampRows(checks, values, columns, now, account).map((s, i) =>
+      guard.untouched.has(scope.data!.row + i) ? [values[i]?.[columns.updatedAt] ?? '', values[i]?.[columns.updatedBy] ?? ''] : s,
+    );
+    entries.push(...guard.entries);
     if (checks.some((c) => !c.blank)) writeBlock(ctx.sheet, scope.data.row, columns.updatedAt + 1, stamps);
     changedRows = true;
     if (!single && checks.every((c) => c.blank)) {
@@ -142,6 +152,7 @@ function recordEdit(ctx: EditContext, ev: SheetEdit, account: string, now: Date)
     } else {
       const invalid = new Set(checks.filter((c) => c.problems.size > 0).map((c) => c.row));
       for (const line of editLogLines(scope.data, values, columns, oldOfSingle)) {
+        if (guard.undone.has(line.range)) continue;
         const row = Number(/\d+$/.exec(line.range)?.[0]);
         entries.push({ ...base, ...line, action: invalid.has(row) ? '直接编辑（校验未通过，见单元格批注）' : '直接编辑' });
       }
@@ -163,6 +174,20 @@ function recordEdit(ctx: EditContext, ev: SheetEdit, account: string, now: Date)
   if (changedRows) afterLedgerChange(ctx.ss, now);
 }
 
+/** After cells were put back: the rows checked again, their 【校验】 notes redone, and the reason on each undone cell. */
+function renote(ctx: EditContext, data: Block, columns: ColumnMap, values: unknown[][], before: RowCheck[], undone: GuardResult['undone']): RowCheck[] {
+  const range = ctx.sheet.getRange(data.row, 1, data.rows, COLUMN_COUNT);
+  const checks = checkRows(values, data.row, columns, planRules(ctx.settings, dayOf(new Date())));
+  // The codes did not move: a duplicate found before stays a duplicate.
+  checks.forEach((c, i) => {
+    const dup = before[i]?.problems.get(columns.creditCode);
+    if (dup && !c.problems.has(columns.creditCode)) c.problems.set(columns.creditCode, dup);
+  });
+  const { notes } = planNotes(checks, range.getNotes());
+  for (const u of undone.values()) notes[u.row - data.row]![u.col] = u.note;
+  range.setNotes(notes);
+  return checks;
+}
 
 /** 配置 edits are logged; protections follow 配置 only when setup runs again, and the log line says so. */
 function logConfigEdit(ev: SheetEdit, account: string, now: Date): void {

@@ -15,6 +15,7 @@ import { activeSpreadsheet, screen } from '../sheet/ui';
 import { fromMenu } from './error-boundary';
 import { ownerEmail, readLedgerRow, readSettings } from '../sheet/ledger';
 import type { Ledger, LedgerRow } from '../sheet/ledger';
+import { isOffice } from '../domain/permissions';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -31,7 +32,8 @@ function baseContext(ss: Spreadsheet, settings: Settings, mode: FormMode): FormC
   const active = tabName(activeTab(ss));
   const choices = editable && editable.length > 0 ? editable : districts;
   const district = choices.includes(active) ? active : (choices[0] ?? '');
-  return { mode, districts, editable, district, acceptBy: settings.acceptBy, today: dayOf(new Date()), enterprise: null };
+  const office = isOffice(settings, account, ownerEmail(ss));
+  return { mode, districts, editable, district, acceptBy: settings.acceptBy, today: dayOf(new Date()), enterprise: null, office };
 }
 
 function show(context: FormContext, fn: MenuFn): void {

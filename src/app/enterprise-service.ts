@@ -4,7 +4,7 @@ import type { LogEntry } from '../sheet/log';
 import { withDocumentLock } from '../sheet/lock';
 import { activeUserEmail } from '../sheet/session';
 import { dayOf } from '../domain/calendar-day';
-import { COLUMN_COUNT, FIRST_DATA_ROW, UNKNOWN_ACCOUNT } from '../domain/contract';
+import { CLOSED_STATUS, COLUMN_COUNT, FIRST_DATA_ROW, UNKNOWN_ACCOUNT } from '../domain/contract';
 import type { PayloadKey } from '../domain/contract';
 import { normaliseCreditCode } from '../domain/credit-code';
 import { isAppError } from '../domain/errors';
@@ -12,7 +12,11 @@ import { FIELD_LABELS, PAYLOAD_KEYS, validateEnterprise } from '../domain/enterp
 import type { EnterprisePayload, FieldErrors, FieldNotes } from '../domain/enterprise';
 import { columnLetter } from '../domain/grid';
 import { payloadToRow } from '../domain/ledger-row';
-import { accountKnown, canEditDistrict } from '../domain/permissions';
+import { accountKnown, canEditDistrict, isOffice } from '../domain/permissions';
+import type { Approved } from '../domain/approval';
+import { clerkPayloadErrors, clerkUpdateErrors, isRecordableCode, recordOf, sameApproved } from '../domain/approval';
+import { loadApproved, saveApproved } from '../sheet/office-store';
+import { archiveClosed } from './office-guard';
 import { planRules } from '../domain/settings';
 import type { Settings } from '../domain/settings';
 import type { OpenedEnterprise } from '../domain/sidebar-form';
@@ -42,11 +46,39 @@ interface Caller {
   ss: Spreadsheet;
   settings: Settings;
   account: string;
+  /** Only the office closes and extends (contract §10); an account Sheets hides counts as a clerk. */
+  office: boolean;
 }
 
 function caller(): Caller {
   const ss = activeSpreadsheet();
-  return { ss, settings: readSettings(ss).settings, account: activeUserEmail() };
+  const settings = readSettings(ss).settings;
+  const account = activeUserEmail();
+  return { ss, settings, account, office: isOffice(settings, account, ownerEmail(ss)) };
+}
+
+/** The schema's check, with a clerk's 已验收销号 or 销号日期 refused on its field first (the office's to set). */
+function guarded(c: Caller, input: unknown): ReturnType<typeof validateEnterprise> {
+  const checked = validateEnterprise(input, planRules(c.settings, dayOf(new Date())));
+  const errors = c.office ? {} : clerkPayloadErrors((input ?? {}) as Record<string, unknown>);
+  if (Object.keys(errors).length === 0) return checked;
+  return { ok: false, errors: { ...(checked.ok ? {} : checked.errors), ...errors }, notes: checked.notes };
+}
+
+/** The row's approved record, or (a row from before this release) the one its cells stand for. */
+function approvedOf(at: LedgerRow, today: string): Approved {
+  return loadApproved().get(at.record.payload.creditCode) ?? recordOf(at.record.payload, null, today);
+}
+
+/** After a save: the record follows what was kept; a closed row is archived as the office left it. */
+function approve(p: EnterprisePayload, now: Date, before: Approved | null, at?: LedgerRow): void {
+  if (!isRecordableCode(p.creditCode)) return;
+  const all = loadApproved();
+  const next = recordOf(p, all.get(p.creditCode) ?? before, dayOf(now));
+  if (sameApproved(all.get(p.creditCode) ?? null, next)) return;
+  all.set(p.creditCode, next);
+  saveApproved(all, [p.creditCode]);
+  if (at && next.status === CLOSED_STATUS) archiveClosed(activeSpreadsheet(), now, [{ ...at.record, payload: p }]);
 }
 
 /** Contract §7: only a known account that is not an editor of the district is refused; an unknown one meets the tab's protection. */
@@ -67,7 +99,7 @@ function rowAfterLast(ledger: Ledger): number {
 export function submitEnterprise(input: unknown): SaveResult {
   return fromSidebar((): SaveResult => {
     const c = caller();
-    const checked = validateEnterprise(input, planRules(c.settings, dayOf(new Date())));
+    const checked = guarded(c, input);
     if (!checked.ok) return withNotes(refuse(checked.errors), checked.notes);
     const p = checked.value;
     const denied = permissionProblem(c, p.district);
@@ -83,6 +115,8 @@ export function submitEnterprise(input: unknown): SaveResult {
       const row = rowAfterLast(ledger);
       const by = c.account || UNKNOWN_ACCOUNT;
       writeLedgerRow(ledger, row, (formats) => payloadToRow(p, { serial, updatedAt: now, updatedBy: by }, ledger.columns, formats), dayOf(now));
+      // The first 整改完成时限 is given with the enterprise (contract §10): it becomes the approved one.
+      approve(p, now, null);
       appendLog(c.ss, [
         {
           at: now,
@@ -127,7 +161,7 @@ function changedFields(found: LedgerRow, p: EnterprisePayload): { key: PayloadKe
 export function updateEnterprise(input: unknown, opened?: OpenedKey): SaveResult {
   return fromSidebar((): SaveResult => {
     const c = caller();
-    const checked = validateEnterprise(input, planRules(c.settings, dayOf(new Date())));
+    const checked = guarded(c, input);
     if (!checked.ok) return withNotes(refuse(checked.errors), checked.notes);
     const p = checked.value;
     const openedCode = normaliseCreditCode(text(opened?.creditCode));
@@ -153,6 +187,11 @@ export function updateEnterprise(input: unknown, opened?: OpenedKey): SaveResult
       if (ledger.district !== p.district) {
         return refuse({ district: `辖区不能通过编辑修改（该企业登记在“${ledger.district}”第${at.row}行）` });
       }
+      const before = approvedOf(at, dayOf(new Date()));
+      if (!c.office) {
+        const errors = clerkUpdateErrors(before, p.deadline);
+        if (Object.keys(errors).length > 0) return refuse(errors);
+      }
       const serial = at.record.serial;
       const changes = changedFields(at, p);
       if (changes.length === 0) {
@@ -173,6 +212,7 @@ export function updateEnterprise(input: unknown, opened?: OpenedKey): SaveResult
         },
         dayOf(now),
       );
+      approve(p, now, before, at);
       const entries: LogEntry[] = changes.map((ch) => ({
         at: now,
         account: by,

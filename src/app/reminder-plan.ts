@@ -16,6 +16,7 @@ import { updatedOnOf } from '../domain/vocabulary';
 import type { DayInfo } from '../domain/workday';
 import { dayInfo } from '../domain/workday';
 import { readReports } from '../sheet/reports';
+import { loadNotices } from '../sheet/office-store';
 import { toFixByRow } from './to-fix';
 import type { Ledger } from '../sheet/ledger';
 import { openLedger, readSettings } from '../sheet/ledger';
@@ -59,7 +60,7 @@ export interface ReminderPlan {
   readonly districts: readonly DistrictPlan[];
 }
 
-export const STOPPED_DETAIL = `“配置”中的“${CONFIG_LABEL.testRecipient}”无效，已停止发送全部提醒邮件；改正或清空后恢复发送`;
+export const STOPPED_DETAIL = `“${CONFIG_LABEL.testRecipient}”无效，已停止发送，改正或清空后恢复`;
 
 const errorText = (e: unknown): string => (isAppError(e) ? e.userMessage : e instanceof Error ? e.message : String(e));
 
@@ -87,6 +88,7 @@ export function planReminders(ss: Spreadsheet, now: Date, mode: 'reminder' | 'ur
     }
   }
   const toFix = toFixByRow([...opened.values()], settings);
+  const notices = loadNotices();
   for (const d of settings.districts) {
     const ledger = opened.get(d.district);
     if (!ledger) continue;
@@ -114,6 +116,7 @@ export function planReminders(ss: Spreadsheet, now: Date, mode: 'reminder' | 'ur
       testRecipient: settings.testRecipient,
       tabUrl: tabUrl(url, ledger.sheet),
       urge,
+      failedAcceptances: urge ? [] : (notices.get(d.district) ?? []),
     });
     ready.push({
       situation,

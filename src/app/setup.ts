@@ -12,6 +12,11 @@ import { dropBlankDefaultTab, ensureTab, ensureTimeZone, newRuleCache, setupConf
 import type { SetupReport } from '../sheet/setup-tabs';
 import { activeSpreadsheet, screen } from '../sheet/ui';
 import { fromMenu } from './error-boundary';
+import { ACCEPTANCE_HEADERS, ACCEPTANCE_TAB } from '../domain/acceptance';
+import { ARCHIVE_HEADERS, ARCHIVE_TAB } from '../domain/closed-archive';
+import { EXTENSION_HEADERS, EXTENSION_TAB } from '../domain/extension';
+import { hideTab } from '../sheet/office-store';
+import { seedApproved } from './office-guard';
 import { afterLedgerChange } from './summary';
 
 export type { SetupReport } from '../sheet/setup-tabs';
@@ -37,6 +42,12 @@ export function setupWorkbook(ss: Spreadsheet, now: Date): SetupReport {
   for (const d of settings.districts) setupLedger(ss, d.district, d.filler, settings, today, report, rules, owner);
   setupTableTab(ss, TAB.reports, REPORT_HEADERS, report);
   setupTableTab(ss, TAB.log, LOG_HEADERS, report, true);
+  // Contract §10's record tabs, text bodies so a reason or an opinion stays the literal text typed.
+  setupTableTab(ss, EXTENSION_TAB, EXTENSION_HEADERS, report, true);
+  setupTableTab(ss, ACCEPTANCE_TAB, ACCEPTANCE_HEADERS, report, true);
+  setupTableTab(ss, ARCHIVE_TAB, ARCHIVE_HEADERS, report, true);
+  hideTab(ss, ARCHIVE_TAB);
+  seedApproved(ss, settings, today);
   setupProtections(ss, settings, owner);
   dropBlankDefaultTab(ss, report);
   if (report.created.length + report.repaired.length > 0) {

@@ -14,6 +14,8 @@ import type { SummaryEntry } from '../domain/summary';
 import { PLAN_START, buildSummary } from '../domain/summary';
 import { staleText, summaryGrid } from '../domain/summary-grid';
 import { sendModeText } from '../domain/settings';
+import { isExtended } from '../domain/approval';
+import { loadApproved } from '../sheet/office-store';
 import { reportingStart, updatedOnOf } from '../domain/vocabulary';
 import { markSummaryStale, readSummaryStamps, recordSummaryFailed, writeSummary } from '../sheet/summary-tab';
 import { activeSpreadsheet, toast } from '../sheet/ui';
@@ -41,12 +43,13 @@ export function refreshSummary(ss: Spreadsheet, now: Date): RefreshResult {
   const reports = readReports(ss);
   const today = dayOf(now);
   const toFix = toFixByRow(ledgers, settings);
+  const approved = loadApproved();
   const entries: SummaryEntry[] = [];
   for (const ledger of ledgers) {
     const problems = toFix.get(ledger.district);
     for (const r of ledger.rows) {
       // The payload's own fields as they are; the tab (not the row's 辖区 cell) says which district it counts for.
-      entries.push({ ...r.record.payload, district: ledger.district, row: r.row, updatedOn: updatedOnOf(r.record.updatedAt), toFix: problems?.get(r.row) ?? [] });
+      entries.push({ ...r.record.payload, district: ledger.district, row: r.row, updatedOn: updatedOnOf(r.record.updatedAt), toFix: problems?.get(r.row) ?? [], extended: isExtended(approved.get(r.record.payload.creditCode)) });
     }
   }
   const model = buildSummary({

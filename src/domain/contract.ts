@@ -184,6 +184,7 @@ export const SUMMARY_HEADERS = [
   '本季度报送',
   '久未更新',
   '待修正',
+  '已延期',
 ] as const;
 export const SUMMARY_TOTAL = '合计';
 export const SUMMARY_UPDATED_LABEL = '更新于';

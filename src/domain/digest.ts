@@ -1,7 +1,7 @@
 // The office's daily digest (contract §11): what is waiting for the office, one line per district, as one email.
 import { menuPath } from './menu';
 import type { Day } from './calendar-day';
-import { MENU_TITLE, TITLE } from './contract';
+import { TITLE } from './contract';
 import type { ReportState } from './quarter';
 import { quarterLabel } from './quarter';
 import type { Quarter } from './quarter';
@@ -125,7 +125,7 @@ function sections(input: DigestInput): Section[] {
   });
   if (input.openRequests.length > 0) {
     out.push({
-      title: `延期申请待审批（${input.openRequests.length}件，请通过菜单“${MENU_TITLE} → 审批延期申请”处理）`,
+      title: `延期申请待审批（${input.openRequests.length}件，请通过菜单“${menuPath('menuDecideExtensions')}”处理）`,
       lines: capped(
         input.openRequests,
         (r) => `${r.district}｜${r.name}｜原时限${r.originalDeadline}，申请延期至${r.requestedDeadline}｜${r.requestedBy}于${r.submittedAt}提交`,
@@ -135,7 +135,7 @@ function sections(input: DigestInput): Section[] {
   }
   if (input.awaitingAcceptance.length > 0) {
     out.push({
-      title: `已完成（待验收）的企业（${input.awaitingAcceptance.length}家，验收后通过菜单“${MENU_TITLE} → 验收销号”记录）`,
+      title: `已完成（待验收）的企业（${input.awaitingAcceptance.length}家，验收后通过菜单“${menuPath('menuRecordAcceptance')}”记录）`,
       lines: capped(
         input.awaitingAcceptance,
         (w) => `${w.district}｜${w.name}${w.since ? `｜${w.since}起待验收` : ''}`,

@@ -25,6 +25,9 @@ import {
 } from './contract';
 import type { ColumnKey } from './contract';
 import { CREDIT_CODE_REGEX_SOURCE } from './credit-code';
+import { ACCEPTANCE_TAB } from './acceptance';
+import { ARCHIVE_TAB } from './closed-archive';
+import { EXTENSION_TAB } from './extension';
 import { RELOCATION_AREA_REGEX_SOURCE } from './enterprise';
 import { columnLetter } from './grid';
 import { fitWidths } from './column-width';
@@ -304,7 +307,12 @@ export function protectionPlan(input: ProtectionInput): ProtectionSpec[] {
     warningOnly: false,
     editors: unique(input.office),
   });
-  for (const tab of [TAB.summary, TAB.log, TAB.reports]) {
+  // 延期申请 is appended to by clerks' requests (their own executions): a warning only, as for the tabs below.
+  // 验收记录 and 销号存档 are written only by the office's executions, so nobody else may edit them.
+  for (const tab of [ACCEPTANCE_TAB, ARCHIVE_TAB]) {
+    plan.push({ description: `${PROTECTION_PREFIX}${tab}（仅领导小组办公室可编辑）`, target: { kind: 'sheet', tab }, warningOnly: false, editors: unique(input.office) });
+  }
+  for (const tab of [TAB.summary, TAB.log, TAB.reports, EXTENSION_TAB]) {
     plan.push({
       description: `${PROTECTION_PREFIX}${tab}（由脚本维护，请勿手工修改）`,
       target: { kind: 'sheet', tab },

@@ -39,7 +39,13 @@ export interface EmailContext {
   readonly tabUrl: string;
   /** A 催办 sent by the office through 立即催办, not the daily reminder. */
   readonly urge?: boolean;
+  /** 验收未通过 since the district's last reminder (contract §10): told once, with the office's opinion. */
+  readonly failedAcceptances?: readonly { name: string; date: string; opinion: string }[];
 }
+
+const FAILED_TITLE = '验收未通过（已退回整改中）';
+const failedLines = (ctx: EmailContext): string[] =>
+  (ctx.failedAcceptances ?? []).map((f) => `${f.name}：${f.date}联合验收未通过${f.opinion ? `，验收意见：${f.opinion}` : ''}。`);
 
 export function recipients(ctx: Pick<EmailContext, 'districtEmails' | 'officeEmails' | 'testRecipient'>): { to: string[]; cc: string[] } {
   if (ctx.testRecipient) return { to: [ctx.testRecipient], cc: [] };
@@ -165,6 +171,7 @@ function htmlBody(r: DistrictReminder, ctx: EmailContext): string {
     `<p>${e(intro(r, ctx))}</p>` +
     table +
     paragraphs([staleLine(r), toFixLine(r)]) +
+    (failedLines(ctx).length > 0 ? `<h3>${FAILED_TITLE}</h3>${paragraphs(failedLines(ctx))}` : '') +
     `<h3>季度进展报送</h3>${paragraphs(reportLines(r, ctx.today))}` +
     (escalation.length > 0 ? `<h3>督办情况</h3>${paragraphs(escalation)}` : '') +
     `<p><a href="${e(ctx.tabUrl)}" target="_blank">打开${e(r.district)}工作表</a></p>` +
@@ -203,6 +210,7 @@ function textBody(r: DistrictReminder, ctx: EmailContext): string {
   const more = moreLine(r);
   if (more !== null) lines.push(`${more}${ctx.tabUrl}`);
   for (const l of [staleLine(r), toFixLine(r)]) if (l) lines.push('', l);
+  if (failedLines(ctx).length > 0) lines.push('', `【${FAILED_TITLE}】`, ...failedLines(ctx));
   lines.push('', '【季度进展报送】', ...reportLines(r, ctx.today), '');
   const escalation = escalationLines(r);
   if (escalation.length > 0) lines.push('【督办情况】', ...escalation, '');

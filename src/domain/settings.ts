@@ -53,12 +53,9 @@ export interface SettingsResult {
 
 /** The mode line shown at the top of 汇总, in every preview and in the digest. */
 export function sendModeText(settings: Pick<Settings, 'sendMode' | 'testRecipient'>): string {
-  const label = SEND_MODE_LABEL[settings.sendMode];
-  if (settings.sendMode === 'test') return `发送模式：${label}（所有提醒邮件只发给 ${settings.testRecipient}，不抄送）`;
-  if (settings.sendMode === 'stopped') {
-    return `发送模式：${label}（“${TAB.config}”中的“${CONFIG_LABEL.testRecipient}”无效，改正或清空前不发送任何提醒邮件，只向领导小组办公室发送日报）`;
-  }
-  return `发送模式：${label}（提醒邮件发给各辖区联系邮箱，抄送领导小组办公室）`;
+  const mode = `发送模式：${SEND_MODE_LABEL[settings.sendMode]}`;
+  if (settings.sendMode === 'test') return `${mode}（邮件只发给 ${settings.testRecipient}）`;
+  return settings.sendMode === 'stopped' ? `${mode}（“${CONFIG_LABEL.testRecipient}”无效，改正或清空前只向领导小组办公室发日报）` : mode;
 }
 
 const EMAIL = /^[^\s@,;，；]+@[^\s@,;，；]+\.[^\s@,;，；]+$/;
@@ -226,9 +223,30 @@ const INT_RANGE = {
 } as const satisfies Partial<Record<SettingKey, readonly [number, number]>>;
 
 const ADDRESS = '[^\\s@,;，；]+@[^\\s@,;，；]+\\.[^\\s@,;，；]+';
-const ADDRESSES_REGEX = `^\\s*${ADDRESS}([,;，；\\s]+${ADDRESS})*[,;，；\\s]*$`;
-const ONE_ADDRESS_REGEX = `^\\s*${ADDRESS}\\s*$`;
-const QUARTER_REGEX = '^\\s*\\d{4}年第[1-4]季度\\s*$';
+const REGEX: Partial<Record<SettingKey, string>> = {
+  officeEmail: `^\\s*${ADDRESS}([,;，；\\s]+${ADDRESS})*[,;，；\\s]*$`,
+  testRecipient: `^\\s*${ADDRESS}\\s*$`,
+  firstQuarter: '^\\s*\\d{4}年第[1-4]季度\\s*$',
+};
+REGEX.admins = REGEX.officeEmail;
+
+const range = (key: keyof typeof INT_RANGE, what: string): string =>
+  `${what}（${INT_RANGE[key][0]}到${INT_RANGE[key][1]}之间的整数，默认${CONFIG_DEFAULTS[key]}）`;
+
+/** What each setting means and the values it allows: the 说明 beside it and its validation's help text. */
+export const SETTING_HELP: Record<SettingKey, string> = {
+  officeEmail: '市经信局领导小组办公室，抄送每封提醒邮件（一个或多个邮箱地址，用逗号、分号或空格分隔）',
+  admins: '除表格所有者外，可管理全部辖区和本配置的账号（一个或多个邮箱地址）',
+  reminderHour: range('reminderHour', '每天发送提醒的整点，北京时间'),
+  reportDay: range('reportDay', '每季度末月的报送截止日'),
+  dueSoonDays: range('dueSoonDays', '整改完成时限前多少天起提醒'),
+  rectifyBy: `行动方案规定的整治完成日期（日期，默认${CONFIG_DEFAULTS.rectifyBy}）`,
+  acceptBy: `整改完成时限不得晚于此日期；方案延期时在此修改（日期，默认${CONFIG_DEFAULTS.acceptBy}）`,
+  firstQuarter: '此前的季度不计为未报送（写成“2022年第1季度”，可留空）',
+  staleDays: range('staleDays', '未启动或整改中的企业超过多少天未更新记为久未更新'),
+  workdaysOnly: `选“${YES}”则周末和法定节假日不发提醒（“${YES}”或“${NO}”，默认“${NO}”）`,
+  testRecipient: '试运行时邮件的唯一收件人（一个邮箱地址；留空即正式发送；无效则停止发送）',
+};
 
 export interface SettingValidation {
   readonly criterion: ValidationCriterion;
@@ -240,22 +258,13 @@ export interface SettingValidation {
  * help text); `cell` is its A1 address, which the custom formulas refer to. The same ranges are checked on read.
  */
 export function settingValidation(key: SettingKey, cell: string): SettingValidation {
-  const label = CONFIG_LABEL[key];
-  const regex = (source: string): ValidationCriterion => ({ kind: 'formula', formula: `=REGEXMATCH(TO_TEXT(${cell}),${formulaString(source)})` });
-  if (key === 'reminderHour' || key === 'reportDay' || key === 'dueSoonDays' || key === 'staleDays') {
-    const [min, max] = INT_RANGE[key];
-    return {
-      criterion: { kind: 'formula', formula: `=AND(ISNUMBER(${cell}),${cell}=INT(${cell}),${cell}>=${min},${cell}<=${max})` },
-      helpText: `${label}：${min}到${max}之间的整数，默认${CONFIG_DEFAULTS[key]}`,
-    };
-  }
-  if (key === 'rectifyBy' || key === 'acceptBy') return { criterion: { kind: 'date' }, helpText: `${label}：日期（YYYY-MM-DD），默认${CONFIG_DEFAULTS[key]}` };
-  if (key === 'workdaysOnly') return { criterion: { kind: 'list', values: [YES, NO] }, helpText: `${label}：“${YES}”或“${NO}”，默认“${NO}”` };
-  if (key === 'firstQuarter') return { criterion: regex(QUARTER_REGEX), helpText: `${label}：写成“2022年第1季度”的形式，可留空` };
-  if (key === 'testRecipient') {
-    return { criterion: regex(ONE_ADDRESS_REGEX), helpText: `${label}：一个邮箱地址，或留空（留空即正式发送）；填写无效时停止发送全部提醒邮件` };
-  }
-  return { criterion: regex(ADDRESSES_REGEX), helpText: `${label}：一个或多个邮箱地址，用逗号、分号或空格分隔` };
+  const helpText = `${CONFIG_LABEL[key]}：${SETTING_HELP[key]}`;
+  const regex = REGEX[key];
+  if (regex) return { criterion: { kind: 'formula', formula: `=REGEXMATCH(TO_TEXT(${cell}),${formulaString(regex)})` }, helpText };
+  if (key === 'rectifyBy' || key === 'acceptBy') return { criterion: { kind: 'date' }, helpText };
+  if (key === 'workdaysOnly') return { criterion: { kind: 'list', values: [YES, NO] }, helpText };
+  const [min, max] = INT_RANGE[key as keyof typeof INT_RANGE];
+  return { criterion: { kind: 'formula', formula: `=AND(ISNUMBER(${cell}),${cell}=INT(${cell}),${cell}>=${min},${cell}<=${max})` }, helpText };
 }
 
 /** Where each labelled setting's value cell is (1-based), for setup's data validation. */
@@ -327,7 +336,7 @@ function testRecipientSetting(found: Found | null, flag: (message: string) => vo
   if (all.length === 1 && EMAIL.test(all[0]!)) return all[0]!;
   flag(
     `${found.where}“${CONFIG_LABEL.testRecipient}”应为一个有效的邮箱地址或留空（现为“${text(found.value)}”）：` +
-      `已停止发送全部提醒邮件，改正或清空后恢复；期间只向领导小组办公室发送日报`,
+      `已停止发送提醒邮件，改正或清空后恢复`,
   );
   return null;
 }
@@ -337,6 +346,13 @@ export function defaultSettings(): Settings {
 }
 
 const NOTE = '说明';
+
+function defaultValue(key: SettingKey, firstQuarter?: Quarter): unknown {
+  if (key === 'rectifyBy' || key === 'acceptBy') return startOfDay(CONFIG_DEFAULTS[key]);
+  if (key === 'firstQuarter') return firstQuarter ? quarterLabel(firstQuarter) : '';
+  if (key === 'workdaysOnly') return CONFIG_DEFAULTS.workdaysOnly ? YES : NO;
+  return key in CONFIG_DEFAULTS ? CONFIG_DEFAULTS[key as keyof typeof CONFIG_DEFAULTS] : '';
+}
 
 /**
  * What setup writes on an empty 配置: a rectangle, dates as real dates, numbers as numbers. `firstQuarter` is the
@@ -359,17 +375,7 @@ export function defaultConfigGrid(firstQuarter?: Quarter): unknown[][] {
     ),
     pad([]),
     pad(['设置项', '值', NOTE]),
-    pad([CONFIG_LABEL.officeEmail, '', '市经信局领导小组办公室，抄送每封提醒邮件']),
-    pad([CONFIG_LABEL.admins, '', '除表格所有者外，可管理全部辖区和本配置的账号']),
-    pad([CONFIG_LABEL.reminderHour, CONFIG_DEFAULTS.reminderHour, '每天发送提醒的整点（0–23，北京时间）']),
-    pad([CONFIG_LABEL.reportDay, CONFIG_DEFAULTS.reportDay, '每季度末月的报送截止日（1–30）']),
-    pad([CONFIG_LABEL.dueSoonDays, CONFIG_DEFAULTS.dueSoonDays, '整改完成时限前多少天起提醒']),
-    pad([CONFIG_LABEL.rectifyBy, startOfDay(CONFIG_DEFAULTS.rectifyBy), '行动方案规定的整治完成日期']),
-    pad([CONFIG_LABEL.acceptBy, startOfDay(CONFIG_DEFAULTS.acceptBy), '整改完成时限不得晚于此日期；方案延期时在此修改']),
-    pad([CONFIG_LABEL.firstQuarter, firstQuarter ? quarterLabel(firstQuarter) : '', '此前的季度不计为未报送（写成“2022年第1季度”）']),
-    pad([CONFIG_LABEL.staleDays, CONFIG_DEFAULTS.staleDays, '未启动或整改中的企业超过多少天未更新记为久未更新（1–365）']),
-    pad([CONFIG_LABEL.workdaysOnly, CONFIG_DEFAULTS.workdaysOnly ? YES : NO, '选“是”则周末和法定节假日不发每日提醒（调休上班日照常发送）']),
-    pad([CONFIG_LABEL.testRecipient, '', '测试提醒邮件的收件人（一个地址，可留空）']),
+    ...(Object.keys(CONFIG_LABEL) as SettingKey[]).map((key) => pad([CONFIG_LABEL[key], defaultValue(key, firstQuarter), SETTING_HELP[key]])),
   ];
   return rows;
 }

@@ -23,6 +23,8 @@ export interface FormContext {
   /** Today in Asia/Shanghai, from the server: the schema refuses a 销号日期 after it. */
   today: Day;
   enterprise: OpenedEnterprise | null;
+  /** The office sees every choice; a clerk cannot choose 已验收销号, fill 销号日期 or move a deadline (contract §10). */
+  office: boolean;
 }
 
 export const AREA_LABEL = '新址用地面积（亩）';

@@ -117,6 +117,7 @@ function mainRow(label: string, k: Counts, report: string): Row {
     c(report),
     count(k.stale, TRAFFIC_COLORS.dueSoon),
     count(k.toFix, TRAFFIC_COLORS.overdue),
+    c(k.extended),
   ];
 }
 

@@ -37,6 +37,8 @@ export interface SummaryEntry {
   updatedOn: Day | null;
   /** What 校验本表 reports on this row (`字段：问题`); empty when the row is valid. */
   toFix: readonly string[];
+  /** 已延期: its approved deadline was moved past the first one (contract §10). */
+  extended?: boolean;
 }
 
 export interface SummaryInput {
@@ -73,6 +75,7 @@ export interface Counts {
   dueSoon: number;
   /** 久未更新 */
   stale: number;
+  extended: number;
   /** 待修正 rows */
   toFix: number;
   /** Overdue rows by their (open) status, so the chart's stacks add up without double counting. */
@@ -150,6 +153,7 @@ export function emptyCounts(): Counts {
     overdue: 0,
     dueSoon: 0,
     stale: 0,
+    extended: 0,
     toFix: 0,
     overdueByStatus: zeros(STATUSES),
   };
@@ -187,8 +191,9 @@ export function classify(e: SummaryEntry): Classified {
   };
 }
 
-function add(c: Counts, k: Classified, state: ReturnType<typeof deadlineState>, stale: boolean, toFix: boolean): void {
+function add(c: Counts, k: Classified, state: ReturnType<typeof deadlineState>, stale: boolean, toFix: boolean, extended = false): void {
   c.total += 1;
+  if (extended) c.extended += 1;
   if (stale) c.stale += 1;
   if (toFix) c.toFix += 1;
   if (k.category) c.byCategory[k.category] += 1;
@@ -210,6 +215,7 @@ export function sumCounts(list: readonly Counts[]): Counts {
     out.overdue += c.overdue;
     out.dueSoon += c.dueSoon;
     out.stale += c.stale;
+    out.extended += c.extended;
     out.toFix += c.toFix;
     for (const k of CATEGORIES) out.byCategory[k] += c.byCategory[k];
     for (const s of STATUSES) {
@@ -246,7 +252,7 @@ export function buildSummary(input: SummaryInput): SummaryModel {
     const state = deadlineState({ status: k.status ?? e.status, deadline: k.deadline ?? '' }, today, dueSoonDays);
     const staleFor = staleDays({ status: k.status ?? e.status, updatedOn: e.updatedOn }, today, input.staleDays);
     const toFix = e.toFix.length > 0;
-    add(counts, k, state, staleFor !== null, toFix);
+    add(counts, k, state, staleFor !== null, toFix, e.extended);
     add(perTown.get(k.town ?? INVALID_LABEL)!, k, state, staleFor !== null, toFix);
     const ind = perIndustry.get(k.industry ?? INVALID_LABEL)!;
     ind.total += 1;

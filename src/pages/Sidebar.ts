@@ -172,7 +172,7 @@ function readContext(): FormContext {
   if (block?.textContent) return JSON.parse(block.textContent) as FormContext;
   // Opened without the server (a preview): the default districts and plan dates.
   const districts = DEFAULT_DISTRICTS.map((d) => d.district);
-  return { mode: 'add', districts, editable: null, district: districts[0] ?? '', acceptBy: CONFIG_DEFAULTS.acceptBy, today: dayOf(new Date()), enterprise: null };
+  return { mode: 'add', districts, editable: null, district: districts[0] ?? '', acceptBy: CONFIG_DEFAULTS.acceptBy, today: dayOf(new Date()), enterprise: null, office: false };
 }
 
 class EnterpriseForm {
@@ -191,6 +191,7 @@ class EnterpriseForm {
     this.setUpDistrict();
     if (ctx.enterprise) this.fill();
     else input('status').value = INITIAL_STATUS;
+    if (!ctx.office) this.clerkOnly();
     this.toggleArea();
     this.openFilledOptional();
     $('enterprise-form').addEventListener('submit', (e) => {
@@ -230,10 +231,33 @@ class EnterpriseForm {
     }
   }
 
-  /** Why this account may only look at the enterprise (another district's), or null when it may edit. */
+  /**
+   * A clerk sees only what a clerk may do (contract §10): no 已验收销号 choice, no 销号日期, and in edit mode the
+   * deadline read-only with a 申请延期 link (the office's dialog of that name).
+   */
+  clerkOnly(): void {
+    const status = input('status') as HTMLSelectElement;
+    for (const option of Array.from(status.options)) if (option.value === CLOSED_STATUS && status.value !== CLOSED_STATUS) option.remove();
+    $('w-closedOn').hidden = true;
+    const e = this.ctx.enterprise;
+    if (this.ctx.mode !== 'edit' || !e) return;
+    const deadline = input('deadline') as HTMLInputElement;
+    deadline.readOnly = true;
+    deadline.setAttribute('aria-readonly', 'true');
+    const link = el('a', { href: '#', target: '_top', id: 'ask-extension' }, '申请延期');
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      void this.server.menuRequestExtension(e.creditCode);
+    });
+    $('w-deadline').append(el('div', { class: 'hint' }, '整改完成时限只能由领导小组办公室调整，如需延期请点：'), link);
+  }
+
+  /** Why this account may only look at the enterprise (another district's, or closed), or null when it may edit. */
   readOnlyReason(): string | null {
     const { ctx } = this;
-    if (ctx.mode !== 'edit' || !ctx.enterprise || ctx.editable === null) return null;
+    if (ctx.mode !== 'edit' || !ctx.enterprise) return null;
+    if (!ctx.office && ctx.enterprise.status === CLOSED_STATUS) return `该企业已于${ctx.enterprise.closedOn || '此前'}验收销号，辖区只能查看、不能修改。如确需更正，请联系领导小组办公室。`;
+    if (ctx.editable === null) return null;
     if (ctx.editable.includes(ctx.enterprise.district)) return null;
     const own = ctx.editable.length > 0 ? `您的账号只能修改“${ctx.editable.join('”“')}”的企业` : '您的账号不是任何辖区的编辑账号';
     return `这家企业属于“${ctx.enterprise.district}”，${own}，所以只能查看、不能保存。如需修改，请联系${ctx.enterprise.district}的填报人员或领导小组办公室。`;

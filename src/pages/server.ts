@@ -17,6 +17,10 @@ interface PageCalls {
   submitQuarterReport: [payload: ReportPayload];
   sendUrgeNow: [payload: UrgePayload];
   showDossier: [creditCode: string];
+  menuRequestExtension: [creditCode: string];
+  requestExtension: [payload: { creditCode: string; newDeadline: string; reason: string }];
+  decideExtension: [payload: { creditCode: string; approve: boolean; opinion: string }];
+  recordAcceptance: [payload: { creditCode: string; date: string; passed: boolean | null; departments: string; opinion: string }];
 }
 
 type Constrain<T extends true> = T;
@@ -37,6 +41,10 @@ const ACTION: Record<PageCall, string> = {
   submitQuarterReport: '报送',
   sendUrgeNow: '发送催办',
   showDossier: '打开企业档案',
+  menuRequestExtension: '打开申请延期',
+  requestExtension: '提交延期申请',
+  decideExtension: '审批',
+  recordAcceptance: '记录验收结果',
 };
 
 interface ScriptRun {
@@ -79,6 +87,10 @@ export function serverClient(onFailure: (message: string, call: PageCall) => voi
     submitQuarterReport: call('submitQuarterReport'),
     sendUrgeNow: call('sendUrgeNow'),
     showDossier: call('showDossier'),
+    menuRequestExtension: call('menuRequestExtension'),
+    requestExtension: call('requestExtension'),
+    decideExtension: call('decideExtension'),
+    recordAcceptance: call('recordAcceptance'),
   };
 }
 

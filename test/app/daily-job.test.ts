@@ -325,7 +325,7 @@ describe('an invalid 测试收件人 stops all sending (contract §3)', () => {
     const emu = stopped();
     expect(emu.userEdit('配置', settingCell('测试收件人'), 'tester@dz.gov.cn').ok).toBe(true);
     emu.clickMenu('预览提醒邮件');
-    expect(emu.ui.dialogs[0]!.html).toContain('发送模式：试运行（所有提醒邮件只发给 tester@dz.gov.cn');
+    expect(emu.ui.dialogs[0]!.html).toContain('发送模式：试运行（邮件只发给 tester@dz.gov.cn）');
     runDaily(emu);
     expect(reminderMails(emu).map((m) => m.to)).toEqual(['tester@dz.gov.cn', 'tester@dz.gov.cn']);
   });
@@ -334,7 +334,7 @@ describe('an invalid 测试收件人 stops all sending (contract §3)', () => {
     const emu = world('2022-03-10T01:00:00Z');
     const typed = emu.userEdit('配置', settingCell('季度报送截止日'), 31);
     expect(typed.ok).toBe(false);
-    expect(JSON.stringify(typed)).toContain('季度报送截止日：1到30之间的整数');
+    expect(JSON.stringify(typed)).toContain('季度报送截止日：每季度末月的报送截止日（1到30之间的整数，默认25）');
     expect(emu.userEdit('配置', settingCell('测试收件人'), 'nobody').ok).toBe(false);
     expect(emu.userEdit('配置', settingCell('季度报送截止日'), 20).ok).toBe(true);
   });

@@ -61,6 +61,7 @@ describe('a single hand edit', () => {
 
   it('notes a cross-field problem on the cell the rule names', () => {
     const emu = world(1);
+    emu.setUser(OWNER); // only the office may close (contract §10; the clerk's attempt is in office.test.ts)
     edited(emu.userEdit('通川区', 'T5', '已验收销号'));
     expect(note(emu, 'V5')).toContain('须填写销号日期');
     expect(note(emu, 'T5')).toBe('');

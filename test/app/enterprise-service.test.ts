@@ -72,6 +72,7 @@ describe('submitEnterprise', () => {
   it('starts a new enterprise at 未启动 when no status is given, and honours a given one', () => {
     const emu = world();
     call(emu, 'submitEnterprise', { ...payload(), status: '' });
+    emu.setUser(OWNER); // 已验收销号 is the office's to give (contract §10)
     call(emu, 'submitEnterprise', payload({ status: '已验收销号', closedOn: '2022-03-01' }));
     expect(row(emu, '通川区', 5)[19]).toBe('未启动');
     expect(row(emu, '通川区', 6).slice(19, 22)).toEqual(['已验收销号', '复兴镇', new Date('2022-03-01T00:00:00+08:00')]);
@@ -361,6 +362,7 @@ describe('getEnterprise and the values crossing google.script.run', () => {
   it('returns the stored payload with its row and 序号, dates as text, and null for an unknown code', () => {
     const emu = world();
     const p = payload({ status: '已验收销号', closedOn: '2022-03-01' });
+    emu.setUser(OWNER);
     call(emu, 'submitEnterprise', p);
     const answer = emu.scriptRun('getEnterprise', p.creditCode.toLowerCase());
     expect(answer).toEqual({ ok: true, value: { ...p, row: 5, serial: 1 } });

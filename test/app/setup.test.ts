@@ -47,7 +47,7 @@ describe('setup on an empty spreadsheet', () => {
   const model = modelOf(emu);
 
   it('creates the tabs of contract §1 and drops the blank first tab', () => {
-    expect(model.sheets.map((s) => s.name)).toEqual(['汇总', '通川区', '达川区', '达州高新区', '配置', '报送记录', '操作日志']);
+    expect(model.sheets.map((s) => s.name)).toEqual(['汇总', '通川区', '达川区', '达州高新区', '配置', '报送记录', '操作日志', '延期申请', '验收记录', '销号存档']);
     expect(model.timeZone).toBe('Asia/Shanghai');
   });
 
@@ -241,7 +241,7 @@ describe('protections from 配置', () => {
     expect(hard(emu, TAB.config)?.editors).toEqual([OWNER]);
     const warnings = modelOf(emu).protections.filter((p) => p.warningOnly).map((p) => `${p.sheet.name}:${p.type}`);
     expect(warnings.sort()).toEqual(
-      ['汇总:SHEET', '操作日志:SHEET', '报送记录:SHEET', ...['通川区', '达川区', '达州高新区'].flatMap((d) => [`${d}:RANGE`, `${d}:RANGE`])].sort(),
+      ['汇总:SHEET', '操作日志:SHEET', '报送记录:SHEET', '延期申请:SHEET', ...['通川区', '达川区', '达州高新区'].flatMap((d) => [`${d}:RANGE`, `${d}:RANGE`])].sort(),
     );
     emu.setUser(TC_CLERK);
     expect(emu.userEdit('通川区', 'C5', '某公司')).toMatchObject({ ok: true });

@@ -155,7 +155,7 @@ describe('protection plan', () => {
   it('only warns on what the script writes for the clerk, and names every protection uniquely', () => {
     const warn = plan.filter((p) => p.warningOnly);
     expect(warn.map((p) => (p.target.kind === 'range' ? `${p.target.tab}:${p.target.key}` : p.target.tab)).sort()).toEqual(
-      ['汇总', '操作日志', '报送记录', '通川区:serial', '通川区:stamps', '达川区:serial', '达川区:stamps'].sort(),
+      ['汇总', '操作日志', '报送记录', '延期申请', '通川区:serial', '通川区:stamps', '达川区:serial', '达川区:stamps'].sort(),
     );
     expect(new Set(plan.map((p) => p.description)).size).toBe(plan.length);
   });

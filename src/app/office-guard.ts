@@ -1,0 +1,179 @@
+// The edit trigger's guard of contract §10: a clerk's change of 整改完成时限, 已验收销号, 销号日期 or a closed row is undone.
+import type { Approved, GuardedCells } from '../domain/approval';
+import { REFUSAL, isRecordableCode, judgeClerkChange, recordOf, sameApproved } from '../domain/approval';
+import { addDays, dayOf, formatInstant, startOfDay } from '../domain/calendar-day';
+import { CLOSED_STATUS, COLUMNS } from '../domain/contract';
+import { normaliseCreditCode } from '../domain/credit-code';
+import { ARCHIVE_HEADERS, ARCHIVE_TAB, archiveText, archivedCell, readArchive } from '../domain/closed-archive';
+import type { Block } from '../domain/edit-check';
+import { cellDisplay } from '../domain/edit-check';
+import type { ColumnMap, RawRecord } from '../domain/ledger-row';
+import { columnLetter } from '../domain/grid';
+import { rowToPayload, templateFormats } from '../domain/ledger-row';
+import { isRecordTab, recordRow } from '../domain/record-tab';
+import { appendTextRows, loadApproved, openRecordTab, saveApproved, writeCells } from '../sheet/office-store';
+import type { LogEntry } from '../sheet/log';
+import { openLedger } from '../sheet/ledger';
+import type { Settings } from '../domain/settings';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Our own notes on undone cells: not a 【校验】 note, so a later check of the row never clears the reason. */
+export const UNDO_NOTE_PREFIX = '【已撤销】';
+
+export interface GuardResult {
+  /** A1 → the cell put back (1-based row, 0-based column) and its note. */
+  readonly undone: Map<string, { row: number; col: number; note: string }>;
+  /** Rows (1-based) whose every edited cell was put back: their stamps stay as they were. */
+  readonly untouched: Set<number>;
+  readonly entries: LogEntry[];
+}
+
+const dateCell = (day: string): unknown => (day === '' ? '' : startOfDay(day));
+
+/** A single edit's old value as a cell: a date cell's event gives its serial number. */
+function oldCell(key: string, old: string): unknown {
+  if ((key === 'deadline' || key === 'closedOn') && /^\d+(\.\d+)?$/.test(old)) return startOfDay(addDays('1899-12-30', Math.floor(Number(old))));
+  return old;
+}
+
+/**
+ * Compares each changed row of the block, found by its credit code (so a sort or a sorted paste is judged per
+ * enterprise), with its approved record. The office's changes are kept and become the record; a clerk's changes to
+ * the guarded cells are written back, `values` updated to what the sheet now holds.
+ */
+export function guardEdit(
+  ss: Spreadsheet,
+  sheet: Sheet,
+  block: Block,
+  values: unknown[][],
+  columns: ColumnMap,
+  office: boolean,
+  oldValue: string | null,
+  base: Pick<LogEntry, 'at' | 'account' | 'tab'>,
+): GuardResult {
+  const result: GuardResult = { undone: new Map(), untouched: new Set(), entries: [] };
+  const today = dayOf(base.at);
+  const all = loadApproved();
+  const changed = new Set<string>();
+  const inBlock = (col: number): boolean => col >= block.column - 1 && col < block.column - 1 + block.columns;
+  const archiveRows: RawRecord[] = [];
+  let archive: Map<string, Partial<Record<string, string | number>>> | null = null;
+  const formats = templateFormats(columns);
+  values.forEach((cells, i) => {
+    const row = block.row + i;
+    const code = normaliseCreditCode(cellDisplay(cells[columns.creditCode]));
+    if (!isRecordableCode(code)) return;
+    const p = rowToPayload(cells, columns).payload;
+    const now: GuardedCells = { creditCode: code, deadline: p.deadline, status: p.status, closedOn: p.closedOn };
+    // No record: a new enterprise (rows from before this release get theirs from 初始化/修复表格, seedApproved).
+    const before: Approved | null = all.get(code) ?? null;
+    if (office) {
+      const next = recordOf(now, before, today);
+      if (!sameApproved(before, next)) {
+        all.set(code, next);
+        changed.add(code);
+      }
+      if (next.status === CLOSED_STATUS) archiveRows.push(rowToPayload(cells, columns));
+      return;
+    }
+    const verdict = judgeClerkChange(before, now, today);
+    const restore = new Map<number, unknown>();
+    const why = new Map<number, string>();
+    if (verdict.closedRow) {
+      if (archive === null) {
+        const open = openRecordTab(ss, ARCHIVE_TAB, ARCHIVE_HEADERS);
+        archive = isRecordTab(open.tab) ? readArchive(open.tab) : new Map();
+      }
+      const kept = archive.get(code);
+      for (let c = block.column - 1; c < block.column - 1 + block.columns; c += 1) {
+        if (c === columns.updatedAt || c === columns.updatedBy) continue;
+        const key = COLUMNS[c]?.key ?? '';
+        const value = oldValue !== null ? oldCell(key, oldValue) : kept ? archivedCell(kept, c, columns, formats) : guardedValue(key, before!);
+        if (value === undefined) continue;
+        restore.set(c, value);
+        why.set(c, REFUSAL.closedRow(before));
+      }
+    } else {
+      for (const u of verdict.undo) {
+        const c = columns[u.key];
+        if (!inBlock(c)) continue;
+        restore.set(c, u.key === 'status' && oldValue !== null && oldValue !== CLOSED_STATUS ? oldValue : u.key === 'status' ? u.restore : dateCell(u.restore));
+        why.set(c, u.message);
+      }
+      if (!sameApproved(before, verdict.next)) {
+        all.set(code, verdict.next);
+        changed.add(code);
+      }
+    }
+    if (restore.size === 0) return;
+    writeCells(sheet, row, restore);
+    let whole = true;
+    for (let c = block.column - 1; c < block.column - 1 + block.columns; c += 1) if (!restore.has(c)) whole = false;
+    if (whole) result.untouched.add(row);
+    for (const [c, value] of restore) {
+      const a1 = `${columnLetter(c)}${row}`;
+      result.undone.set(a1, { row, col: c, note: `${UNDO_NOTE_PREFIX}${why.get(c)}` });
+      result.entries.push({
+        ...base,
+        range: a1,
+        creditCode: code,
+        name: p.name,
+        field: COLUMNS[c]?.header ?? '',
+        oldValue: cellDisplay(cells[c]),
+        newValue: cellDisplay(value),
+        action: `已撤销辖区的修改：${why.get(c)}`,
+      });
+      cells[c] = value;
+    }
+  });
+  if (changed.size > 0) saveApproved(all, changed);
+  if (archiveRows.length > 0) archiveClosed(ss, base.at, archiveRows);
+  return result;
+}
+
+/** Appends closed rows to 销号存档 (the hidden tab is made on first use); only executions running as the office call it. */
+export function archiveClosed(ss: Spreadsheet, at: Date, records: readonly RawRecord[]): void {
+  const { sheet, tab } = openRecordTab(ss, ARCHIVE_TAB, ARCHIVE_HEADERS);
+  // Setup makes the tab; without it a closed row's guarded cells still come back from its record.
+  if (!sheet || !isRecordTab(tab)) return;
+  const when = formatInstant(at);
+  appendTextRows(sheet, records.map((r) => recordRow(tab, { 统一社会信用代码: r.payload.creditCode, 存档时间: when, 台账记录: archiveText(r) })));
+}
+
+/**
+ * Enterprises from before this release get their record from what their rows hold now (setup runs as the office),
+ * so the guard knows their approved 整改完成时限 from the first edit on.
+ */
+export function seedApproved(ss: Spreadsheet, settings: Settings, today: string): void {
+  const all = loadApproved();
+  const added: string[] = [];
+  const closed: RawRecord[] = [];
+  for (const { district } of settings.districts) {
+    let ledger;
+    try {
+      ledger = openLedger(ss, district);
+    } catch {
+      continue; // setup reports the broken tab; its rows get their records once it is repaired
+    }
+    for (const r of ledger.rows) {
+      const code = r.record.payload.creditCode;
+      if (!isRecordableCode(code) || all.has(code)) continue;
+      const a = recordOf(r.record.payload, null, today);
+      all.set(code, a);
+      added.push(code);
+      if (a.status === CLOSED_STATUS) closed.push(r.record);
+    }
+  }
+  if (added.length > 0) saveApproved(all, added);
+  if (closed.length > 0) archiveClosed(ss, new Date(), closed);
+}
+
+/** Without an archive, a closed row's guarded cells still come back from its record. */
+function guardedValue(key: string, a: Approved): unknown {
+  if (key === 'status') return CLOSED_STATUS;
+  if (key === 'closedOn') return dateCell(a.since);
+  if (key === 'deadline') return dateCell(a.deadline);
+  return undefined;
+}
