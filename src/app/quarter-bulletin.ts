@@ -17,7 +17,7 @@ import { cellOf, missingColumns, readTable } from '../sheet/table';
 import { activeSpreadsheet, screen } from '../sheet/ui';
 import type { FormFailure } from './error-boundary';
 import { fromMenu, fromSidebar } from './error-boundary';
-import { EXTENSION_TAB } from './digest';
+import { EXTENSION_TAB } from '../domain/extension';
 import { requireOffice } from './urge-now';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -161,4 +161,6 @@ function main(): void {
   else acceptForm(ctx);
 }
 
-main();
+// The context block is appended after the page's own markup, so it is parsed after this script.
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', main);
+else main();
