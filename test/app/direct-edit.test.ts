@@ -91,6 +91,7 @@ describe('a single hand edit', () => {
 
   it('logs the old value of a date cell as YYYY-MM-DD, never as the serial Sheets gives (44742)', () => {
     const emu = world(1);
+    emu.setUser(OWNER); // both dates are the office's to change (contract §10)
     edited(emu.userEdit('通川区', 'Q5', '2022-07-31'));
     expect(logRows(emu).at(-1)?.slice(6)).toEqual(['整改完成时限', '2022-06-30', '2022-07-31', '直接编辑']);
     edited(emu.userEdit('通川区', 'V5', '2022-03-19'));

@@ -299,6 +299,7 @@ describe('updateEnterprise', () => {
   it('logs a changed date as YYYY-MM-DD on both sides', () => {
     const emu = world();
     const [a] = twoFirms(emu);
+    emu.setUser(OWNER); // a deadline is the office's to move (contract §10)
     expect(call(emu, 'updateEnterprise', { ...a, deadline: '2022-08-31' })).toMatchObject({ ok: true, row: 5 });
     expect(logRows(emu).at(-1)?.slice(6, 9)).toEqual(['整改完成时限', '2022-06-30', '2022-08-31']);
   });
