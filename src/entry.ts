@@ -16,3 +16,4 @@ export { generateQuarterBulletin, menuQuarterBulletin } from './app/quarter-bull
 export { menuDossier, getEnterpriseDossier, showDossier } from './app/dossier';
 export { menuPrintLedger } from './app/print-ledger';
 export { menuRequestExtension, menuDecideExtensions, menuRecordAcceptance, requestExtension, decideExtension, recordAcceptance } from './app/office';
+export { menuImportLedger, importLedger } from './app/import-ledger';

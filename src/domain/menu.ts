@@ -29,6 +29,7 @@ export const MENU = [
   { caption: '申请延期', section: 'clerk', fn: 'menuRequestExtension', who: 'clerk' },
   { caption: '企业档案', section: 'clerk', fn: 'menuDossier', who: 'any' },
   { caption: '打印签章版', section: 'clerk', fn: 'menuPrintLedger', who: 'any' },
+  { caption: '导入台账', section: 'clerk', fn: 'menuImportLedger', who: 'clerk' },
   { caption: '刷新汇总', section: 'summary', fn: 'menuRefreshSummary', who: 'any' },
   { caption: '预览提醒邮件', section: 'summary', fn: 'menuPreviewReminders', who: 'any' },
   { caption: '审批延期申请', section: 'admin', fn: 'menuDecideExtensions', who: 'office' },

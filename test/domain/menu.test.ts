@@ -37,7 +37,7 @@ describe('the menu table', () => {
     expect(shape.submenus.map((s) => s.title)).toEqual([ADMIN_TITLE]);
     const order = [...shape.groups.flat(), ...shape.submenus.flatMap((s) => s.items)].map((i) => i.fn);
     expect([...order].sort()).toEqual(MENU.map((i) => i.fn).sort());
-    expect(shape.groups[0]?.map((i) => i.caption)).toEqual(['新增企业', '编辑选中企业', '校验本表', '报送本季度进展', '申请延期', '企业档案', '打印签章版']);
+    expect(shape.groups[0]?.map((i) => i.caption)).toEqual(['新增企业', '编辑选中企业', '校验本表', '报送本季度进展', '申请延期', '企业档案', '打印签章版', '导入台账']);
     expect(shape.submenus[0]?.items.every((i) => i.who === 'office')).toBe(true);
   });
 
