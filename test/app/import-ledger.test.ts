@@ -47,6 +47,17 @@ describe('importLedger', () => {
     expect(String(values(emu, IMPORT_REPORT_TAB, 'G1')[0]?.[0])).toMatch(/^预检“Sheet1”（2022-03-20 09:00）：尚未导入任何企业/);
   });
 
+  it('imports only on dryRun: false; a missing or other dryRun is the preview', () => {
+    const ledger = generateExcelLedger(10, { tracking: true, seed: 5 });
+    const emu = withImportTab(ledger.grid);
+    emu.setUser(OWNER);
+    for (const dryRun of [undefined, 'false', 0, null]) {
+      const r = call(emu, { tab: 'Sheet1', dryRun });
+      expect(r.ok && r.report.every((l) => l.result !== '已导入')).toBe(true);
+    }
+    expect(dataRows(emu, '通川区')).toEqual([]);
+  });
+
   it('imports 1,000 realistic rows with mixed defects: valid ones appended with 序号, stamps and one log line each; twice adds nothing', () => {
     const ledger = generateExcelLedger(1000, { tracking: true });
     const emu = withImportTab(ledger.grid);
@@ -107,7 +118,7 @@ describe('importLedger', () => {
     expect(dataRows(emu, '通川区')).toEqual([]);
   });
 
-  it('refuses a tab with no ledger header, a district tab, a missing tab and a missing dryRun, writing nothing', () => {
+  it('refuses a tab with no ledger header, a district tab, a system tab and a missing tab, writing nothing', () => {
     const emu = withImportTab([['随便', '什么'], ['1', '2']]);
     emu.setUser(OWNER);
     const before = JSON.stringify(modelOf(emu).toJSON());
@@ -123,6 +134,29 @@ describe('importLedger', () => {
       expect((r as { errors: Record<string, string> }).errors[key]).toMatch(message);
     }
     expect(JSON.stringify(modelOf(emu).toJSON())).toBe(before);
+  });
+});
+
+describe('importLedger while people type', () => {
+  it('appends below a row someone filled after the import read the tab, so nothing typed is overwritten', () => {
+    const ledger = generateExcelLedger(20, { tracking: true, seed: 11 });
+    const emu = withImportTab(ledger.grid);
+    setEditors(emu, '通川区', TC_CLERK);
+    emu.setUser(TC_CLERK);
+    const typed = payload({ district: '通川区', name: '有人刚录入的企业' });
+    let acted = false;
+    emu.interleave((call) => {
+      if (acted || call !== 'Sheet.getLastRow') return;
+      acted = true;
+      seedPayloads(emu, '通川区', [typed]);
+    });
+    const result = call(emu, { tab: 'Sheet1', dryRun: false });
+    emu.interleave(null);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const rows = dataRows(emu, '通川区');
+    expect(rows[0]?.[2]).toBe('有人刚录入的企业');
+    expect(rows).toHaveLength(1 + result.imported);
+    expect(rows[1]?.[4]).toBe(result.report.find((r) => r.result === '已导入')?.creditCode);
   });
 });
 
