@@ -3,6 +3,7 @@ import { existsSync, rmSync } from 'node:fs';
 import {
   Emulator, ExecutionFailed, parseArea, restoreSnapshot, takeSnapshot, type ExecutionRecord, type Snapshot, type UnansweredQuestion,
 } from '@eco-ledger/emulator';
+import { menuPath } from '../src/domain/menu';
 import { platformText, WARNING_PROMPT } from './platform-zh';
 import { DEMO_ACCOUNTS, DEMO_NOW, OFFICE, seedDemo } from './demo-data';
 import { readStateFile, writeStateFile } from './state';
@@ -131,7 +132,7 @@ export class PreviewSession {
 
   fireDaily(): Outcome {
     return this.#act(() => {
-      if (!this.emu.triggers.some((t) => t.type === 'CLOCK')) throw new Error('还没有安装每日定时任务：请先运行 整治台账 → 管理 → 安装自动任务。');
+      if (!this.emu.triggers.some((t) => t.type === 'CLOCK')) throw new Error(`还没有安装每日定时任务：请先运行“${menuPath('menuInstallTriggers')}”。`);
       this.emu.fireTimeDriven();
     });
   }

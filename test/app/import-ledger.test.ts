@@ -3,7 +3,7 @@ import type { Emulator } from '@eco-ledger/emulator';
 import { TAB } from '../../src/domain/contract';
 import { IMPORT_REPORT_HEADERS, IMPORT_REPORT_TAB } from '../../src/domain/import-rows';
 import { generateExcelLedger } from '../support/excel-ledger';
-import { OWNER, TC_CLERK, logRows, modelOf, payload, seedPayloads, setEditors, setUp, tab, values } from './ledger-world';
+import { OWNER, TC_CLERK, logRows, modelOf, payload, seedPayloads, setEditors, setUp, tab, values } from '../support/ledger-world';
 
 type Result =
   | { ok: true; imported: number; refused: number; report: { row: number; creditCode: string; result: string; reason: string }[] }

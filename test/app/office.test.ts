@@ -1,7 +1,7 @@
 // Contract §10 end to end on the built dist/: only the office closes and extends, by every path; 延期申请 → 审批; 验收销号.
 import type { Emulator } from '@eco-ledger/emulator';
 import { withCheckChar } from '../../src/domain/credit-code';
-import { CONTACT, OFFICE_CC, OWNER, logRows, runDaily, sheetValues, world } from './reminder-world';
+import { CONTACT, OFFICE_CC, OWNER, logRows, runDaily, sheetValues, world } from '../support/reminder-world';
 
 const CLERK = CONTACT['通川区']!.clerk;
 const TC = CONTACT['通川区']!.email;

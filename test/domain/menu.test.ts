@@ -1,4 +1,4 @@
-// The menu table (contract §6): paths as the menu shows them, the shape onOpen builds, and no menu path typed by hand in src.
+// The menu table (contract §6): paths as the menu shows them, the shape onOpen builds, and no menu path typed by hand in src or preview.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { MENU_TITLE } from '../../src/domain/contract';
@@ -9,7 +9,7 @@ const ROOT = resolve(__dirname, '../..');
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? sources(path) : /\.(ts|html)$/.test(name) ? [path] : [];
+    return statSync(path).isDirectory() ? sources(path) : /\.(ts|js|html)$/.test(name) ? [path] : [];
   });
 }
 
@@ -53,9 +53,9 @@ describe('menu paths in messages', () => {
   const HAND_PATH = /(?:整治台账|\$\{MENU_TITLE\})\s*→\s*([^”"'`）。，\n]+)/g;
   const captions = new Set<string>(MENU.map((i) => i.caption));
 
-  it('are all built by menuPath: no path to an existing item is typed by hand in src', () => {
+  it('are all built by menuPath: no path to an existing item is typed by hand in src or preview', () => {
     const typed: string[] = [];
-    for (const file of sources(join(ROOT, 'src'))) {
+    for (const file of ['src', 'preview'].flatMap((dir) => sources(join(ROOT, dir)))) {
       const rel = relative(ROOT, file);
       if (rel === join('src', 'domain', 'menu.ts')) continue;
       for (const m of readFileSync(file, 'utf8').matchAll(HAND_PATH)) {

@@ -1,2 +1,0 @@
-// Moved to test/support/reminder-world.ts (issue 17); this re-export keeps branches in flight building until they rebase. Delete after the freeze.
-export * from '../support/reminder-world';
