@@ -2,6 +2,7 @@
 import { MENU_TITLE } from '../domain/contract';
 import { isAppError } from '../domain/errors';
 import { screen } from '../sheet/ui';
+import { buildMenu } from './menu';
 
 export const UNEXPECTED = '操作未能完成，出现了意外错误。请稍后重试；如果仍然出错，请联系领导小组办公室并告知发生时间。';
 
@@ -16,6 +17,8 @@ export function fromMenu(work: () => void): void {
     const ui = screen();
     if (isAppError(e)) {
       ui.alert(MENU_TITLE, e.userMessage);
+      // Refused here, the account is known now (this run has the user's authorisation): the menu loses what it refused.
+      if (e.code === 'NOT_PERMITTED') buildMenu();
       return;
     }
     console.error(describe(e));

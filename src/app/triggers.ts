@@ -1,30 +1,14 @@
 // 安装自动任务 / 卸载自动任务: exactly one daily job and one edit trigger for this spreadsheet, found by handler name.
 import { menuPath } from '../domain/menu';
 import { withDocumentLock } from '../sheet/lock';
-import { activeUserEmail } from '../sheet/session';
 import { CONFIG_LABEL } from '../domain/contract';
-import { AppError } from '../domain/errors';
-import { isOffice } from '../domain/permissions';
 import { DAILY_HANDLER, EDIT_HANDLER, OUR_HANDLERS, installTriggers, uninstallTriggers } from '../sheet/triggers';
 import { activeSpreadsheet, screen } from '../sheet/ui';
-import { ownerEmail, readSettings } from '../sheet/ledger';
+import { readSettings } from '../sheet/ledger';
 import { fromMenu } from './error-boundary';
+import { requireOffice } from './urge-now';
 
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-function requireOffice(ss: Spreadsheet): ReturnType<typeof readSettings>['settings'] {
-  const { settings } = readSettings(ss);
-  const user = activeUserEmail();
-  if (!isOffice(settings, user, ownerEmail(ss))) {
-    throw new AppError(
-      'NOT_PERMITTED',
-      user
-        ? `账号 ${user} 不是领导小组办公室账号（表格所有者或“配置”中的“${CONFIG_LABEL.admins}”），不能安装或卸载自动任务。`
-        : '无法确认您的账号，不能安装或卸载自动任务。请由表格所有者操作。',
-    );
-  }
-  return settings;
-}
+const WHAT = '安装或卸载自动任务';
 
 function describeInstalled(hour: number): string {
   return (
@@ -36,7 +20,8 @@ function describeInstalled(hour: number): string {
 export function menuInstallTriggers(): void {
   fromMenu(() => {
     const ss = activeSpreadsheet();
-    const settings = requireOffice(ss);
+    const { settings } = readSettings(ss);
+    requireOffice(ss, settings, WHAT);
     const result = withDocumentLock(() => installTriggers(ss, settings.reminderHour));
     screen().alert(
       '自动任务已安装',
@@ -50,7 +35,7 @@ export function menuInstallTriggers(): void {
 export function menuUninstallTriggers(): void {
   fromMenu(() => {
     const ss = activeSpreadsheet();
-    requireOffice(ss);
+    requireOffice(ss, readSettings(ss).settings, WHAT);
     const ui = screen();
     // Contract §6: uninstalling stops the daily reminders and the edit stamps for everyone, so it asks first.
     const sure = ui.confirm(

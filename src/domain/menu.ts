@@ -67,10 +67,17 @@ export interface MenuShape {
   readonly submenus: readonly { readonly title: string; readonly items: readonly MenuItem[] }[];
 }
 
-/** The menu onOpen builds: top-level sections as groups (empty ones left out), then the submenus. */
-export function menuShape(): MenuShape {
+/** Whom the menu is built for: the office, a known account that is not the office's, or one Sheets hides. */
+export type MenuRole = 'office' | 'clerk' | 'unknown';
+
+/**
+ * The menu onOpen builds: top-level sections as groups, then the submenus, empty ones left out. A known account
+ * that is not the office's gets no office-only item (so no 管理); a hidden one gets them all, and each refuses a
+ * clerk when run.
+ */
+export function menuShape(role: MenuRole = 'unknown'): MenuShape {
   const sections = Object.entries(MENU_SECTIONS) as [MenuSection, { submenu: string | null }][];
-  const itemsOf = (s: MenuSection): MenuItem[] => MENU.filter((i) => i.section === s);
+  const itemsOf = (s: MenuSection): MenuItem[] => MENU.filter((i) => i.section === s && (role !== 'clerk' || i.who !== 'office'));
   return {
     title: MENU_TITLE,
     groups: sections.filter(([s, v]) => v.submenu === null && itemsOf(s).length > 0).map(([s]) => itemsOf(s)),

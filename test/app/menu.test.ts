@@ -1,5 +1,7 @@
-// onOpen on the built dist/: the 整治台账 menu of contract §6, every item naming a top-level function.
-import { Emulator, type MenuEntry } from '@eco-ledger/emulator';
+// onOpen on the built dist/: the 整治台账 menu of contract §6, every item naming a top-level function, 管理 only for the office.
+import { Emulator, type MenuEntry, type MenuRecord } from '@eco-ledger/emulator';
+import { ADMIN_TITLE, MENU } from '../../src/domain/menu';
+import { OWNER, TC_CLERK, modelOf, setEditors, setUp } from '../support/ledger-world';
 
 const CONTRACT_CAPTIONS = ['新增企业', '编辑选中企业', '校验本表', '报送本季度进展', '刷新汇总', '预览提醒邮件', '初始化/修复表格', '安装自动任务', '卸载自动任务'];
 
@@ -28,6 +30,63 @@ describe('onOpen', () => {
     for (const { functionName } of entries) {
       expect(functionName).not.toMatch(/_$/);
       expect(emu.project.functions.has(functionName)).toBe(true);
+    }
+  });
+});
+
+describe('the 管理 submenu', () => {
+  const OFFICE_CAPTIONS = MENU.filter((i) => i.who === 'office').map((i) => i.caption);
+  const titles = (menu: MenuRecord | undefined): string[] => (menu?.items ?? []).flatMap((e) => ('items' in e ? [e.caption] : []));
+  /** A workbook set up by the office, its triggers installed, 通川区's clerk in 配置. */
+  function world(): Emulator {
+    const emu = setUp();
+    setEditors(emu, '通川区', TC_CLERK);
+    emu.setUser(OWNER);
+    emu.clickMenu('安装自动任务');
+    return emu;
+  }
+  /** An open trigger running as FULL, as if Sheets showed the account when the menu is built (a test device only). */
+  function openSeeingAccount(emu: Emulator): MenuRecord | undefined {
+    const installed = emu.triggers;
+    emu.restoreTriggers([...installed, { uid: '900', handler: 'onOpen', type: 'ON_OPEN', source: 'SPREADSHEETS', sourceId: null, creator: OWNER }]);
+    emu.open();
+    emu.restoreTriggers(installed);
+    expect(emu.executions.at(-1)).toMatchObject({ fn: 'onOpen', authMode: 'FULL', ok: true });
+    return emu.menu().at(-1);
+  }
+
+  it('is there for the office when the account is known as the menu is built', () => {
+    const emu = world();
+    emu.setUser(OWNER);
+    expect(titles(openSeeingAccount(emu))).toEqual([ADMIN_TITLE]);
+  });
+
+  it('is not there for a clerk when the account is known, and the clerk keeps every clerk item', () => {
+    const emu = world();
+    emu.setUser(TC_CLERK);
+    const menu = openSeeingAccount(emu);
+    expect(titles(menu)).toEqual([]);
+    const captions = items(menu?.items ?? []).map((i) => i.caption);
+    expect(captions).toEqual(MENU.filter((i) => i.who !== 'office').map((i) => i.caption));
+  });
+
+  it('stays when a simple onOpen cannot see the account, reading nothing; a clerk running an item is refused in Chinese, nothing changes, and the menu loses 管理', () => {
+    const emu = world();
+    emu.setUser(TC_CLERK);
+    emu.open();
+    const simple = emu.executions.at(-1)!;
+    expect(simple).toMatchObject({ fn: 'onOpen', authMode: 'LIMITED', ok: true });
+    expect(simple.calls['Range.getValues'] ?? 0).toBe(0);
+    expect(titles(emu.menu().at(-1))).toEqual([ADMIN_TITLE]);
+    for (const caption of OFFICE_CAPTIONS) {
+      const before = JSON.stringify([modelOf(emu).toJSON(), emu.triggers, [...emu.properties.document.map]]);
+      const alerts = emu.ui.alerts.length;
+      emu.clickMenu(caption);
+      const said = emu.ui.alerts.slice(alerts).map((a) => a.prompt);
+      expect([caption, said.length]).toEqual([caption, 1]);
+      expect(said[0]).toMatch(/领导小组办公室/);
+      expect(JSON.stringify([modelOf(emu).toJSON(), emu.triggers, [...emu.properties.document.map]])).toBe(before);
+      expect(titles(emu.menu().at(-1))).toEqual([]);
     }
   });
 });

@@ -41,6 +41,18 @@ describe('the menu table', () => {
     expect(shape.submenus[0]?.items.every((i) => i.who === 'office')).toBe(true);
   });
 
+  it('shows the office and an account Sheets hides every item, a known clerk no office item and no 管理', () => {
+    const all = (role?: 'office' | 'clerk' | 'unknown') => {
+      const shape = menuShape(role);
+      return [...shape.groups.flat(), ...shape.submenus.flatMap((s) => s.items)].map((i) => i.fn).sort();
+    };
+    expect(all('office')).toEqual(MENU.map((i) => i.fn).sort());
+    expect(all('unknown')).toEqual(all('office'));
+    expect(menuShape('clerk').submenus).toEqual([]);
+    expect(all('clerk')).toEqual(MENU.filter((i) => i.who !== 'office').map((i) => i.fn).sort());
+    expect(menuShape('clerk').groups).toEqual(menuShape('office').groups);
+  });
+
   it('runs only functions that src/entry.ts exports', () => {
     const entry = readFileSync(join(ROOT, 'src/entry.ts'), 'utf8');
     const exported = new Set([...entry.matchAll(/export \{([^}]*)\}/g)].flatMap((m) => m[1]!.split(',').map((s) => s.trim())));
