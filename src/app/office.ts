@@ -54,7 +54,7 @@ const fail = (message: string): never => {
 
 /** Refused before anything is read further: only the office decides (an account Sheets hides is not the office). */
 function requireOffice(c: Caller, what: string): void {
-  if (!c.office) fail(`${what}只能由领导小组办公室办理（${accountKnown(c.account) ? `您的账号 ${c.account} 不是办公室账号` : '无法识别您的账号'}），未做任何修改。`);
+  if (!c.office) throw new AppError('NOT_PERMITTED', `${what}只能由领导小组办公室办理（${accountKnown(c.account) ? `您的账号 ${c.account} 不是办公室账号` : '无法识别您的账号'}），未做任何修改。`);
 }
 
 /** 初始化/修复表格 makes the record tabs; a missing or damaged one is refused before anything is written. */
