@@ -15,7 +15,7 @@ import { accountKnown, canEditDistrict, isOffice } from '../domain/permissions';
 import type { RecordTab } from '../domain/record-tab';
 import { isRecordTab, missingHeaders, recordRow } from '../domain/record-tab';
 import type { Settings } from '../domain/settings';
-import { findEnterprise, openAllLedgers, openLedger, ownerEmail, readSettings } from '../sheet/ledger';
+import { locateEnterprise, openLedger, ownerEmail, readSettings, rowOfCode } from '../sheet/ledger';
 import type { Ledger, LedgerRow } from '../sheet/ledger';
 import { withDocumentLock } from '../sheet/lock';
 import { appendLog } from '../sheet/log';
@@ -65,7 +65,7 @@ function tabOf<H extends string>(open: OpenTab<H>, name: string): { sheet: Googl
 }
 
 function enterprise(c: Caller, code: string): { ledger: Ledger; row: LedgerRow } {
-  return findEnterprise(openAllLedgers(c.ss, c.settings), code) ?? fail(`找不到统一社会信用代码为 ${code || '（空）'} 的企业，未做任何修改。`);
+  return locateEnterprise(c.ss, c.settings, code) ?? fail(`找不到统一社会信用代码为 ${code || '（空）'} 的企业，未做任何修改。`);
 }
 
 /** The enterprise on the selected row of the active district tab, or (from the sidebar's link) the one with `code`. */
@@ -118,9 +118,14 @@ function logLine(c: Caller, ledger: Ledger, row: LedgerRow, field: string, oldVa
   appendLog(c.ss, [{ at: c.now, account: who(c), tab: ledger.district, range: `${row.row}`, creditCode: p.creditCode, name: p.name, field, oldValue, newValue, action }]);
 }
 
-/** Cells of the enterprise's row and its stamps (W–X), written by an office decision. */
+/**
+ * Cells of the enterprise's row and its stamps (W–X), written by an office decision, on the row that holds its credit
+ * code right before writing (users move rows while a script runs); refused, nothing written, when none does.
+ */
 function writeRow(c: Caller, ledger: Ledger, row: LedgerRow, cells: [number, unknown][]): void {
-  writeCells(ledger.sheet, row.row, new Map([...cells, [ledger.columns.updatedAt, c.now], [ledger.columns.updatedBy, who(c)]]));
+  const code = row.record.payload.creditCode;
+  const at = rowOfCode(ledger, row.row, code) ?? fail(`统一社会信用代码为 ${code} 的企业所在行刚被删除或改动，未做任何修改，请重新选中该企业后再试。`);
+  writeCells(ledger.sheet, at, new Map([...cells, [ledger.columns.updatedAt, c.now], [ledger.columns.updatedBy, who(c)]]));
 }
 
 /** Server calls: a refusal (AppError) becomes `_form`; nothing is written before every check passed. */

@@ -8,7 +8,13 @@ import type { RawPayload } from './ledger-row';
 export type FormMode = 'add' | 'edit';
 
 /** The enterprise as the edit form opens it: the row's payload as stored, and where it was when the form opened. */
-export type OpenedEnterprise = Omit<RawPayload, 'employees'> & { employees: number | string; row: number; serial: number | null };
+export type OpenedEnterprise = Omit<RawPayload, 'employees'> & {
+  employees: number | string;
+  row: number;
+  serial: number | null;
+  /** The row's 最后更新时间 (epoch ms) when opened: a save refuses a row changed since by someone else (§7). */
+  version: number | null;
+};
 
 export interface FormContext {
   mode: FormMode;

@@ -6,7 +6,8 @@ import { normaliseCreditCode } from '../domain/credit-code';
 import { FIELD_LABELS, PAYLOAD_KEYS, crossFieldProblems, validateEnterprise } from '../domain/enterprise';
 import type { FieldNotes } from '../domain/enterprise';
 import { AREA_LABEL, AREA_REQUIRED, areaProblem, composeRemarks, splitRemarks } from '../domain/sidebar-form';
-import type { FormContext } from '../domain/sidebar-form';
+import type { FormContext, OpenedEnterprise } from '../domain/sidebar-form';
+import { RELOAD_HINT } from '../domain/concurrency';
 import type { RawPayload } from '../domain/ledger-row';
 import { closePage, serverClient, type Answer } from './server';
 
@@ -438,7 +439,7 @@ class EnterpriseForm {
     const payload = this.payload();
     const e = this.ctx.enterprise;
     const saved = this.ctx.mode === 'edit' && e
-      ? this.server.updateEnterprise(payload, { creditCode: e.creditCode, district: e.district })
+      ? this.server.updateEnterprise(payload, { creditCode: e.creditCode, district: e.district, version: e.version ?? null, values: opened(e) })
       : this.server.submitEnterprise(payload);
     void saved.then((result) => this.answered(result));
   }
@@ -468,6 +469,7 @@ class EnterpriseForm {
         this.summarise(errors, general ? `${general} 另有{n}项需要修改：` : '保存未成功，{n}项需要修改：');
         this.reveal(first);
       } else this.banner(general);
+      if (this.ctx.mode === 'edit' && general.includes(RELOAD_HINT)) this.offerReload();
       return;
     }
     const where = `“${result.district}”第${result.row}行${result.serial === null ? '' : `（序号${result.serial}）`}`;
@@ -481,6 +483,28 @@ class EnterpriseForm {
     this.reset();
   }
 
+  /** After a refused save over someone else's change: 重新载入 fills the form with the row as it is now. */
+  offerReload(): void {
+    const e = this.ctx.enterprise;
+    if (!e) return;
+    const button = el('button', { type: 'button', id: 'reload', class: 'secondary' }, '重新载入');
+    button.addEventListener('click', () => {
+      button.disabled = true;
+      void this.server.getEnterprise(e.creditCode).then((fresh) => {
+        if (!fresh) {
+          this.banner(`找不到统一社会信用代码为 ${e.creditCode} 的企业，它可能已被删除。请关闭侧边栏后重新选中。`);
+          return;
+        }
+        this.ctx.enterprise = fresh;
+        this.fill();
+        this.toggleArea();
+        this.openFilledOptional();
+        this.banner('已载入该企业的最新内容，请核对后再修改、保存。', 'ok');
+      });
+    });
+    $('form-message').append(' ', button);
+  }
+
   reset(): void {
     const district = input('district').value;
     ($('enterprise-form') as HTMLFormElement).reset();
@@ -492,6 +516,11 @@ class EnterpriseForm {
     for (const more of Array.from(document.querySelectorAll<HTMLDetailsElement>('details.optional'))) more.open = false;
     input('name').focus();
   }
+}
+
+/** The payload fields the form opened, sent back with a save so a refusal can say what changed since. */
+function opened(e: OpenedEnterprise): Partial<RawPayload> {
+  return Object.fromEntries(PAYLOAD_KEYS.map((k) => [k, e[k]])) as Partial<RawPayload>;
 }
 
 function start(): void {

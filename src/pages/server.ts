@@ -13,7 +13,8 @@ type Server = typeof Entry;
  */
 interface PageCalls {
   submitEnterprise: [payload: RawPayload];
-  updateEnterprise: [payload: RawPayload, opened: { creditCode: string; district: string }];
+  updateEnterprise: [payload: RawPayload, opened: { creditCode: string; district: string; version: number | null; values: Partial<RawPayload> }];
+  getEnterprise: [creditCode: string];
   submitQuarterReport: [payload: ReportPayload];
   sendUrgeNow: [payload: UrgePayload];
   showDossier: [creditCode: string];
@@ -38,6 +39,7 @@ export type ServerClient = { [K in PageCall]: (...args: PageCalls[K]) => Promise
 const ACTION: Record<PageCall, string> = {
   submitEnterprise: '保存',
   updateEnterprise: '保存修改',
+  getEnterprise: '重新载入',
   submitQuarterReport: '报送',
   sendUrgeNow: '发送催办',
   showDossier: '打开企业档案',
@@ -84,6 +86,7 @@ export function serverClient(onFailure: (message: string, call: PageCall) => voi
   return {
     submitEnterprise: call('submitEnterprise'),
     updateEnterprise: call('updateEnterprise'),
+    getEnterprise: call('getEnterprise'),
     submitQuarterReport: call('submitQuarterReport'),
     sendUrgeNow: call('sendUrgeNow'),
     showDossier: call('showDossier'),

@@ -3,8 +3,9 @@ import { menuPath } from '../domain/menu';
 import type { Day } from '../domain/calendar-day';
 import { COLUMN_COUNT, FIRST_DATA_ROW, HEADER_ROW, TAB, UPPER_HEADER_ROW } from '../domain/contract';
 import type { CodeIndex } from '../domain/edit-check';
-import { indexCodes } from '../domain/edit-check';
+import { cellDisplay, indexCodes } from '../domain/edit-check';
 import { AppError } from '../domain/errors';
+import { normaliseCreditCode } from '../domain/credit-code';
 import { TEMPLATE_COLUMNS, isBlankRow, locateColumns, rowToPayload } from '../domain/ledger-row';
 import { fillDateText, formatRuns, readFillDate } from '../domain/ledger-template';
 import type { ColumnMap, RawRecord } from '../domain/ledger-row';
@@ -120,22 +121,73 @@ export function touchFillDate(sheet: Sheet, row2: readonly unknown[], today: Day
 }
 
 /**
- * The one writer of a ledger row: the row written once (A–X), 填表时间 touched, then the row selected for the user.
- * `build` gets the row's number formats as they are now: a row pasted or re-formatted by hand may no longer be '@'.
+ * The one writer of a ledger row. Right before writing, the row is read again (A–X) and `confirm` must accept it
+ * (the expected credit code, or still blank for an append): users' inserts, deletes and sorts are not serialised
+ * with scripts. False, nothing written, when it does not: the caller finds the row again and retries.
+ * `build` gets the row's number formats as they are now (a row pasted by hand may no longer be '@') and its cells.
  * A row past the grid is made first, with the template's formats (whether inserted rows inherit them is undocumented).
  */
-export function writeLedgerRow(ledger: Ledger, row: number, build: (formats: string[]) => unknown[], today: Day): void {
+export function writeLedgerRow(
+  ledger: Ledger,
+  row: number,
+  confirm: (cells: unknown[]) => boolean,
+  build: (formats: string[], cells: unknown[]) => unknown[],
+  today: Day,
+): boolean {
   const sheet = ledger.sheet;
-  if (row > sheet.getMaxRows()) {
-    const first = sheet.getMaxRows() + 1;
-    sheet.insertRowsAfter(sheet.getMaxRows(), row - sheet.getMaxRows());
-    for (const run of formatRuns()) sheet.getRange(first, run.column, row - first + 1, run.columns).setNumberFormat(run.format);
+  const max = sheet.getMaxRows();
+  if (row > max) {
+    sheet.insertRowsAfter(max, row - max);
+    for (const run of formatRuns()) sheet.getRange(max + 1, run.column, row - max, run.columns).setNumberFormat(run.format);
   }
   const range = sheet.getRange(row, 1, 1, COLUMN_COUNT);
   const formats = range.getNumberFormats()[0] ?? [];
-  range.setValues([build(formats).slice(0, COLUMN_COUNT)]);
+  const cells = range.getValues()[0] ?? [];
+  if (!confirm(cells)) return false;
+  range.setValues([build(formats, cells).slice(0, COLUMN_COUNT)]);
   touchFillDate(sheet, ledger.head[1] ?? [], today);
   range.activate();
+  return true;
+}
+
+/** The enterprise of a credit code: column E of each district tab, then only its tab's head and its row. */
+export function locateEnterprise(ss: Spreadsheet, settings: Settings, code: string): { ledger: Ledger; row: LedgerRow } | null {
+  const place = code === '' ? undefined : readCodeIndex(ss, settings).get(code)?.[0];
+  return place ? readLedgerRow(ss, place.tab, place.row) : null;
+}
+
+/**
+ * Where an added enterprise goes and its 序号, without reading the tab: the head (column check, 填表时间), the row
+ * below everything the tab holds now (any column), and the largest 序号 of column A.
+ */
+export function readAppendTarget(ss: Spreadsheet, district: string): { ledger: Ledger; row: number; serial: number } | null {
+  const sheet = ss.getSheetByName(district);
+  if (!sheet) return null;
+  const ledger = ledgerFromGrid(sheet, district, sheet.getRange(1, 1, FIRST_DATA_ROW - 1, COLUMN_COUNT).getValues());
+  const last = sheet.getLastRow();
+  let serial = 0;
+  if (last >= FIRST_DATA_ROW) {
+    for (const [v] of sheet.getRange(FIRST_DATA_ROW, ledger.columns.serial + 1, last - FIRST_DATA_ROW + 1, 1).getValues()) {
+      const n = typeof v === 'number' ? v : /^\d+$/.test(String(v).trim()) ? Number(String(v).trim()) : 0;
+      if (Number.isInteger(n) && n > serial) serial = n;
+    }
+  }
+  return { ledger, row: Math.max(last + 1, FIRST_DATA_ROW), serial: serial + 1 };
+}
+
+/**
+ * The row holding `code` right now, for writers of a few cells (the office's decisions): that row's credit-code cell
+ * read first, and when it no longer holds the code, the credit-code column once. Null when no row holds it.
+ */
+export function rowOfCode(ledger: Ledger, row: number, code: string): number | null {
+  const sheet = ledger.sheet;
+  const col = ledger.columns.creditCode + 1;
+  const same = (v: unknown): boolean => normaliseCreditCode(cellDisplay(v)) === code;
+  if (row >= FIRST_DATA_ROW && same(sheet.getRange(row, col).getValue())) return row;
+  const last = sheet.getLastRow();
+  if (last < FIRST_DATA_ROW) return null;
+  const at = sheet.getRange(FIRST_DATA_ROW, col, last - FIRST_DATA_ROW + 1, 1).getValues().findIndex(([v]) => same(v));
+  return at < 0 ? null : at + FIRST_DATA_ROW;
 }
 
 /** Selects a ledger row (A–X) for the user, as a save does when it has nothing to write. */

@@ -59,7 +59,7 @@ describe('serverClient', () => {
     const failures: [string, string][] = [];
     const server = serverClient((m, call) => failures.push([call, m]));
     const payload = { creditCode: '91511700MA62012345' } as unknown as Parameters<typeof server.updateEnterprise>[0];
-    const answer = server.updateEnterprise(payload, { creditCode: '91511700MA62012345', district: '通川区' });
+    const answer = server.updateEnterprise(payload, { creditCode: '91511700MA62012345', district: '通川区', version: null, values: {} });
     sent[0]!.fail(new Error('ScriptError: We\'re sorry, a server error occurred.'));
     await expect(settled(answer)).resolves.toBe('pending');
     expect(failures).toEqual([['updateEnterprise', failureMessage('updateEnterprise', new Error('ScriptError: We\'re sorry, a server error occurred.'))]]);
