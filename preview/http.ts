@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { servePageFont, withPageFont } from '../test/support/page-font';
+import { servePageFont, withPageFont } from './page-font';
 import { PreviewSession, type AnswerInput } from './session';
 import { cellA1, revive, withShim } from '@eco-ledger/emulator';
 import { sheetView, tabsOf } from './sheet-view';

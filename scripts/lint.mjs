@@ -20,11 +20,6 @@ function walk(dir) {
 const GAS_GLOBALS =
   /\b(SpreadsheetApp|MailApp|ScriptApp|HtmlService|LockService|PropertiesService|CacheService|Session|Utilities|Logger|Charts|GmailApp|DriveApp)\./;
 
-// Imports of test/ from outside it that are known and owned elsewhere: the preview server shares the tests' page font
-// (the page half of google.script.run is the emulator's now); the screenshot script launches the tests' Chromium.
-const TEST_IMPORT_ALLOWED = new Set(['preview/http.ts:test/support/page-font',
-  'scripts/screenshots.ts:test/support/chromium']);
-
 const IMPORT = /\b(?:import|export)\s+(?:type\s+)?[^'";]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*['"]([^'"]+)['"]|\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** Every module a file names, with its line: a repo-relative path for relative specifiers, else the package name. */
@@ -52,7 +47,7 @@ function checkImports(rel, text) {
       problems.push(`${at} src imports ${spec}: shipped code never depends on the emulator, tests, preview or bench`);
     }
     // src is covered by the rule above, with its own reason.
-    if (!inside(rel, 'test') && !inside(rel, 'src') && local && inside(target, 'test') && !TEST_IMPORT_ALLOWED.has(`${rel}:${target}`)) {
+    if (!inside(rel, 'test') && !inside(rel, 'src') && local && inside(target, 'test')) {
       problems.push(`${at} imports ${spec}: nothing outside test/ imports test/`);
     }
   }

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromium, resolveChromium } from '../test/support/chromium';
+import { launchChromium, resolveChromium } from './chromium';
 import { startPreview } from '../preview/http';
 
 const root = process.cwd();
@@ -11,7 +11,7 @@ const out = join(root, 'docs/screenshots');
 
 async function shoot(page: Page, name: string): Promise<void> {
   const path = join(out, `${name}.png`);
-  // The page font (test/support/page-font.ts) loads the slices a page shows on demand, in every frame.
+  // The page font (preview/page-font.ts) loads the slices a page shows on demand, in every frame.
   for (const frame of page.frames()) await frame.evaluate(() => document.fonts.ready.then(() => undefined));
   await page.screenshot({ path });
   console.log(`saved ${path}`);

@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SYSTEM_CHROMIUM, chooseChromium, resolveChromium, untar } from '../support/chromium';
+import { SYSTEM_CHROMIUM, chooseChromium, resolveChromium, untar } from '../../scripts/chromium';
 
 const present = (p: string) => p === SYSTEM_CHROMIUM;
 const absent = () => false;

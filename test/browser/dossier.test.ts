@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { LOG_HEADERS, TAB } from '../../src/domain/contract';
 import { OWNER, TC_CLERK, modelOf, payload, setEditors, setUp, tab } from '../support/ledger-world';
-import { launchChromium } from '../support/chromium';
+import { launchChromium } from '../../scripts/chromium';
 import { startBridge } from '../support/script-run-bridge';
 
 const OUTPUT = join(__dirname, '..', '..', 'test-output');

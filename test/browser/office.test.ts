@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import type { Emulator } from '@eco-ledger/emulator';
 import { withCheckChar } from '../../src/domain/credit-code';
 import { OWNER, TC_CLERK, modelOf, setEditors, setUp, values } from '../support/ledger-world';
-import { launchChromium } from '../support/chromium';
+import { launchChromium } from '../../scripts/chromium';
 import { openBridgedPage } from '../support/script-run-bridge';
 
 let browser: Browser;

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { startPreview, type RunningPreview } from '../../preview/http';
-import { launchChromium } from '../support/chromium';
-import { PAGE_FONT_FAMILY, withPageFont } from '../support/page-font';
+import { launchChromium } from '../../scripts/chromium';
+import { PAGE_FONT_FAMILY, withPageFont } from '../../preview/page-font';
 import { startBridge } from '../support/script-run-bridge';
 
 let browser: Browser;

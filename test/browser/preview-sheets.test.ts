@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startPreview, type RunningPreview } from '../../preview/http';
-import { launchChromium } from '../support/chromium';
+import { launchChromium } from '../../scripts/chromium';
 
 const ROOT = resolve(__dirname, '../..');
 const TC_CLERK = 'clerk@tongchuan.example';

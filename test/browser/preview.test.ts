@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
+import { launchChromium } from '../../scripts/chromium';
 import { startPreview, type RunningPreview } from '../../preview/http';
 import { withCheckChar } from '../../src/domain/credit-code';
 

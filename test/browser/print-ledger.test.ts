@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { TAB } from '../../src/domain/contract';
 import type { EnterprisePayload } from '../../src/domain/enterprise';
 import { OWNER, configCell, modelOf, payload, seedPayloads, setUp } from '../support/ledger-world';
-import { launchChromium } from '../support/chromium';
+import { launchChromium } from '../../scripts/chromium';
 import { readPdf } from '../support/pdf-text';
 import { startBridge } from '../support/script-run-bridge';
 import type { Bridge } from '../support/script-run-bridge';

@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { Emulator, ScriptRunner } from '@eco-ledger/emulator';
 import { CONTACT, world } from '../support/reminder-world';
-import { launchChromium } from '../support/chromium';
+import { launchChromium } from '../../scripts/chromium';
 import { openBridgedPage, type Bridge } from '../support/script-run-bridge';
 
 const TC_CLERK = CONTACT['通川区']!.clerk;

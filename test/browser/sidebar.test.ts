@@ -6,7 +6,7 @@ import type { Emulator, ScriptRunner } from '@eco-ledger/emulator';
 import { withCheckChar } from '../../src/domain/credit-code';
 import { CATEGORIES, INDUSTRIES, LAND_TENURES, STATUSES, TOWNS, YES_NO } from '../../src/domain/contract';
 import { TC_CLERK, modelOf, setEditors, setUp, values } from '../support/ledger-world';
-import { launchChromium } from '../support/chromium';
+import { launchChromium } from '../../scripts/chromium';
 import { openBridgedPage } from '../support/script-run-bridge';
 import type { Bridge } from '../support/script-run-bridge';
 

@@ -20,6 +20,8 @@ const CLEAN: Record<string, string> = {
   'src/entry.ts': "// The entry list.\nexport { run } from './app/use-case';\n",
   'test/support/world.ts': '// A fixture.\nexport const world = 1;\n',
   'test/app/use-case.test.ts': "// A test.\nimport { world } from '../support/world';\nimport { run } from '../../src/app/use-case';\n",
+  'preview/page-font.ts': '// The page font.\nexport const font = 1;\n',
+  'test/browser/page.test.ts': "// A browser test.\nimport { font } from '../../preview/page-font';\n",
   'emulator/index.ts': "// The emulator.\nexport const SpreadsheetApp = {};\n",
 };
 
@@ -71,6 +73,9 @@ describe('the lint of import directions', () => {
     ['the sheet layer imports a use case', 'src/sheet/bad.ts', "// Bad.\nimport { run } from '../app/use-case';\n", 'src/sheet imports the use case ../app/use-case'],
     ['src imports the emulator', 'src/app/bad.ts', "// Bad.\nimport { SpreadsheetApp } from '../../emulator/index';\n", 'src imports ../../emulator/index'],
     ['src imports a test fixture', 'src/app/bad.ts', "// Bad.\nexport { world } from '../../test/support/world';\n", 'src imports ../../test/support/world'],
+    // Once allowed: the page font lives in preview/ and Chromium in scripts/, where tests import them from.
+    ['the preview imports a test helper', 'preview/http.ts', "// Bad.\nimport { withPageFont } from '../test/support/page-font';\n", 'preview/http.ts:2 imports ../test/support/page-font: nothing outside test/'],
+    ['a script imports a test helper', 'scripts/screenshots.ts', "// Bad.\nimport { launchChromium } from '../test/support/chromium';\n", 'scripts/screenshots.ts:2 imports ../test/support/chromium: nothing outside test/'],
     ['the emulator imports test/', 'emulator/bad.ts', "// Bad.\nconst w = require('../test/support/world');\n", 'emulator/bad.ts:2 imports ../test/support/world: nothing outside test/'],
     ['a use case calls a service', 'src/app/bad.ts', '// Bad.\nexport const ui = () => SpreadsheetApp.getUi();\n', 'src/app/bad.ts:2 Apps Script service outside src/sheet'],
     ['the domain calls a service', 'src/domain/bad.ts', "// Bad.\nexport const mail = () => MailApp.sendEmail('a', 'b', 'c');\n", 'src/domain/bad.ts:2 Apps Script service outside src/sheet'],

@@ -4,7 +4,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { answerPageCall, withShim, type ScriptRunner } from '@eco-ledger/emulator';
-import { servePageFont, withPageFont } from './page-font';
+import { servePageFont, withPageFont } from '../../preview/page-font';
 
 export interface BridgeCall {
   fn: string;

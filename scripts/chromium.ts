@@ -98,7 +98,7 @@ export function unpackNpmChromium(): { executablePath: string; libDir: string; f
   untar(bin('al2023.tar.br'), join(work, 'al2023'));
   untar(bin('fonts.tar.br'), join(work, 'fonts-package'));
   // Only the package's own font folder: no system font is visible, so a CJK glyph on screen can only come from
-  // the page's font (test/support/page-font.ts). Chromium needs at least one font or its renderer dies.
+  // the page's font (preview/page-font.ts). Chromium needs at least one font or its renderer dies.
   writeFileSync(
     join(work, 'fonts.conf'),
     '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n' +

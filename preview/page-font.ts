@@ -1,4 +1,4 @@
-// The CJK font from @fontsource-variable/noto-sans-sc, loaded into every page the preview and the sidebar bridge serve.
+// The CJK font from @fontsource-variable/noto-sans-sc, loaded into every page the preview serves (and the tests' bridge, which imports it from here).
 import { existsSync, readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { basename, dirname, join } from 'node:path';
