@@ -9,6 +9,7 @@ import { activeSpreadsheet } from '../sheet/ui';
 import type { Day } from '../domain/calendar-day';
 import { UNKNOWN_ACCOUNT } from '../domain/contract';
 import type { ReminderEmail } from '../domain/reminder-email';
+import { listedCodes } from '../domain/reminder-email';
 import { composeDigest, digestHasNews } from '../domain/digest';
 import { DIGEST_SLOT, fitQuota, sendDecision, urgeSlot } from '../domain/send-log';
 import type { SendLogEntry } from '../domain/send-log';
@@ -18,6 +19,7 @@ import { digestInput } from './digest';
 import type { DistrictPlan, ReminderPlan } from './reminder-plan';
 import { planReminders } from './reminder-plan';
 import { refreshSummary } from './summary';
+import { refreshLogIndex } from './dossier';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -183,7 +185,9 @@ export function deliver(
       result.failed.push(d.district);
       continue;
     }
-    recordOutcome(ss, today, slot, { state: 'sent', at: now.toISOString(), attempts: claimed.attempts }, log(d, channel.sentAction));
+    // The listed enterprises' codes go on the line, so each one's 企业档案 shows the reminder (contract §11).
+    const sent = { ...log(d, channel.sentAction), creditCode: d.situation ? listedCodes(d.situation).join(' ') : '' };
+    recordOutcome(ss, today, slot, { state: 'sent', at: now.toISOString(), attempts: claimed.attempts }, sent);
     // A failed acceptance is told once: the reminder that carried it went out.
     if (channel === REMINDER_CHANNEL && email.body.includes('验收未通过')) clearNotices(d.district);
     result.sent.push(d.district);
@@ -224,6 +228,7 @@ export function runDailyJob(ss: Spreadsheet, now: Date): JobResult {
     withDocumentLock(() => {
       pruneSendLog(today);
       appendLog(ss, pending);
+      refreshLogIndex(ss);
     }, JOB_LOCK_WAIT_MS);
   } catch (e) {
     console.error(`dailyJob log: ${message(e)}`);

@@ -1,9 +1,12 @@
-// 企业档案 (contract §11): getEnterpriseDossier and the dialog, reading 操作日志 by one column and then only the matched blocks.
+// 企业档案 (contract §11): getEnterpriseDossier and the dialog, reading only 操作日志's matched blocks (found by 档案索引).
 import { LOG_HEADERS } from '../domain/contract';
 import { normaliseCreditCode } from '../domain/credit-code';
 import {
   DOSSIER_DATA_ID,
   LOG_READ_COST,
+  cellConcerns,
+  extendIndex,
+  indexedRows,
   logEvents,
   matchingRows,
   oldestFirst,
@@ -15,7 +18,7 @@ import { isAppError } from '../domain/errors';
 import { jsonBlock } from '../domain/page-data';
 import { readCodeIndex, readLedgerRow, readSettings } from '../sheet/ledger';
 import type { Ledger, LedgerRow } from '../sheet/ledger';
-import { openLogTable } from '../sheet/log-read';
+import { openLogTable, readLogIndex, writeLogIndex } from '../sheet/log-read';
 import { activeSpreadsheet, screen } from '../sheet/ui';
 import { selectedEnterprise } from './enterprise-form';
 import { openedEnterprise } from './enterprise-service';
@@ -23,13 +26,35 @@ import { fromMenu } from './error-boundary';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The 操作日志 lines of `code`: the code column read once, then the matched rows in as few blocks as pay. */
+const CODE_COLUMN = LOG_HEADERS.indexOf('统一社会信用代码');
+
+/**
+ * The 操作日志 lines of `code`: the rows 档案索引 names plus the code column of the rows logged since it was built,
+ * read in as few blocks as pay. A row that no longer concerns the code (the log sorted or edited by hand) sends
+ * it back to reading the whole code column, as without an index.
+ */
 function logLines(ss: Spreadsheet, code: string): DossierEvent[] {
   const table = openLogTable(ss);
   if (!table || table.length === 0) return [];
-  const wanted = matchingRows(table.column(LOG_HEADERS.indexOf('统一社会信用代码')), code);
-  const blocks = readBlocks(wanted, LOG_HEADERS.length * LOG_READ_COST.cellMs, LOG_READ_COST.callMs);
-  return wanted.length === 0 ? [] : logEvents([...LOG_HEADERS], pickRows(blocks, table.rows(blocks), wanted));
+  const index = readLogIndex(ss);
+  const known = index && index.through <= table.length ? indexedRows(index, code) : null;
+  const read = (wanted: number[]): unknown[][] => {
+    const blocks = readBlocks(wanted, LOG_HEADERS.length * LOG_READ_COST.cellMs, LOG_READ_COST.callMs);
+    return wanted.length === 0 ? [] : pickRows(blocks, table.rows(blocks), wanted);
+  };
+  const scan = (from: number): number[] => matchingRows(table.column(CODE_COLUMN, from), code).map((i) => i + from);
+  let rows = known ? read([...known, ...scan(index!.through)]) : null;
+  if (!rows || rows.some((r) => !cellConcerns(r[CODE_COLUMN], code))) rows = read(scan(0));
+  return logEvents([...LOG_HEADERS], rows);
+}
+
+/** The daily job's step (as the office): 档案索引 grown by the lines logged since, rebuilt when the log shrank. */
+export function refreshLogIndex(ss: Spreadsheet): void {
+  const table = openLogTable(ss);
+  const index = table && readLogIndex(ss);
+  if (!index || index.through === table!.length) return;
+  const from = index.through < table!.length ? index.through : 0;
+  writeLogIndex(ss, extendIndex(index, from, table!.column(CODE_COLUMN, from)));
 }
 
 function dossierView(ss: Spreadsheet, found: { ledger: Ledger; row: LedgerRow }): DossierView {

@@ -14,6 +14,7 @@ import { activeSpreadsheet, screen } from '../sheet/ui';
 import { fromMenu } from './error-boundary';
 import { ACCEPTANCE_HEADERS, ACCEPTANCE_TAB } from '../domain/acceptance';
 import { ARCHIVE_HEADERS, ARCHIVE_TAB } from '../domain/closed-archive';
+import { LOG_INDEX_HEADERS, LOG_INDEX_TAB } from '../domain/dossier';
 import { EXTENSION_HEADERS, EXTENSION_TAB } from '../domain/extension';
 import { hideTab } from '../sheet/office-store';
 import { seedApproved } from './office-guard';
@@ -47,6 +48,8 @@ export function setupWorkbook(ss: Spreadsheet, now: Date): SetupReport {
   setupTableTab(ss, ACCEPTANCE_TAB, ACCEPTANCE_HEADERS, report, true);
   setupTableTab(ss, ARCHIVE_TAB, ARCHIVE_HEADERS, report, true);
   hideTab(ss, ARCHIVE_TAB);
+  setupTableTab(ss, LOG_INDEX_TAB, LOG_INDEX_HEADERS, report, true);
+  hideTab(ss, LOG_INDEX_TAB);
   seedApproved(ss, settings, today);
   setupProtections(ss, settings, owner);
   dropBlankDefaultTab(ss, report);

@@ -27,6 +27,7 @@ import type { ColumnKey } from './contract';
 import { CREDIT_CODE_REGEX_SOURCE } from './credit-code';
 import { ACCEPTANCE_TAB } from './acceptance';
 import { ARCHIVE_TAB } from './closed-archive';
+import { LOG_INDEX_TAB } from './dossier';
 import { EXTENSION_TAB } from './extension';
 import { RELOCATION_AREA_REGEX_SOURCE } from './enterprise';
 import { columnLetter } from './grid';
@@ -308,8 +309,8 @@ export function protectionPlan(input: ProtectionInput): ProtectionSpec[] {
     editors: unique(input.office),
   });
   // 延期申请 is appended to by clerks' requests (their own executions): a warning only, as for the tabs below.
-  // 验收记录 and 销号存档 are written only by the office's executions, so nobody else may edit them.
-  for (const tab of [ACCEPTANCE_TAB, ARCHIVE_TAB]) {
+  // 验收记录, 销号存档 and 档案索引 are written only by the office's executions, so nobody else may edit them.
+  for (const tab of [ACCEPTANCE_TAB, ARCHIVE_TAB, LOG_INDEX_TAB]) {
     plan.push({ description: `${PROTECTION_PREFIX}${tab}（仅领导小组办公室可编辑）`, target: { kind: 'sheet', tab }, warningOnly: false, editors: unique(input.office) });
   }
   for (const tab of [TAB.summary, TAB.log, TAB.reports, EXTENSION_TAB]) {

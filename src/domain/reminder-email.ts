@@ -135,6 +135,9 @@ function itemRows(r: DistrictReminder): ReminderItem[] {
   return allItems(r).slice(0, MAX_LISTED);
 }
 
+/** The credit codes of every enterprise the email names (its list and its 久未更新 names). */
+export const listedCodes = (r: DistrictReminder): string[] => [...new Set([...itemRows(r), ...r.stale.slice(0, STALE_LISTED)].map((i) => i.creditCode))];
+
 /** The line after a capped list, or null when every enterprise is listed. */
 export function moreLine(r: DistrictReminder): string | null {
   const more = allItems(r).length - MAX_LISTED;

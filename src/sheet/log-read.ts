@@ -1,13 +1,18 @@
 // Reading 操作日志 narrowly: its header, one column, then only the blocks of rows a caller asks for.
 import { LOG_HEADERS, TAB } from '../domain/contract';
+import { LOG_INDEX_HEADERS, LOG_INDEX_TAB, parseLogIndex } from '../domain/dossier';
+import type { LogIndex } from '../domain/dossier';
+import { TEXT_FORMAT } from '../domain/ledger-row';
+import { isRecordTab } from '../domain/record-tab';
+import { openRecordTab } from './office-store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface LogTable {
   /** Rows below the header (row 2 is index 0). */
   length: number;
-  /** The cells of one column below the header, by its 0-based index in LOG_HEADERS. */
-  column(index: number): unknown[];
+  /** The cells of one column below the header from row `from` (0-based), by its 0-based index in LOG_HEADERS. */
+  column(index: number, from?: number): unknown[];
   /** Whole rows of the blocks (0-based from row 2), in the blocks' order. */
   rows(blocks: readonly { start: number; count: number }[]): unknown[][][];
 }
@@ -23,7 +28,26 @@ export function openLogTable(ss: Spreadsheet): LogTable | null {
   const width = LOG_HEADERS.length;
   return {
     length,
-    column: (index) => (length === 0 ? [] : sheet.getRange(2, index + 1, length, 1).getValues().map((r) => r[0])),
+    column: (index, from = 0) => (length <= from ? [] : sheet.getRange(2 + from, index + 1, length - from, 1).getValues().map((r) => r[0])),
     rows: (blocks) => blocks.map((b) => sheet.getRange(2 + b.start, 1, b.count, width).getValues()),
   };
+}
+
+/** 档案索引 read with one getValues; null when the tab is missing (setup makes it) or its header lost a column. */
+export function readLogIndex(ss: Spreadsheet): LogIndex | null {
+  const { sheet, tab } = openRecordTab(ss, LOG_INDEX_TAB, LOG_INDEX_HEADERS);
+  if (!sheet) return null;
+  if (tab === null) return { through: 0, rows: new Map() };
+  return isRecordTab(tab) ? parseLogIndex(tab.rows.map((r) => r.cells)) : null;
+}
+
+/** The whole index rewritten below its header in one write (as text), rows left over from a rebuild cleared. */
+export function writeLogIndex(ss: Spreadsheet, rows: readonly string[][]): void {
+  const sheet = ss.getSheetByName(LOG_INDEX_TAB);
+  if (!sheet) return;
+  const extra = rows.length + 1 - sheet.getMaxRows();
+  if (extra > 0) sheet.insertRowsAfter(sheet.getMaxRows(), extra);
+  const left = sheet.getLastRow() - rows.length - 1;
+  if (left > 0) sheet.getRange(rows.length + 2, 1, left, 2).clearContent();
+  sheet.getRange(2, 1, rows.length, 2).setNumberFormat(TEXT_FORMAT).setValues(rows.map((r) => [...r]));
 }

@@ -47,7 +47,7 @@ describe('setup on an empty spreadsheet', () => {
   const model = modelOf(emu);
 
   it('creates the tabs of contract §1 and drops the blank first tab', () => {
-    expect(model.sheets.map((s) => s.name)).toEqual(['汇总', '通川区', '达川区', '达州高新区', '配置', '报送记录', '操作日志', '延期申请', '验收记录', '销号存档']);
+    expect(model.sheets.map((s) => s.name)).toEqual(['汇总', '通川区', '达川区', '达州高新区', '配置', '报送记录', '操作日志', '延期申请', '验收记录', '销号存档', '档案索引']);
     expect(model.timeZone).toBe('Asia/Shanghai');
   });
 

@@ -2,7 +2,10 @@
 import { LOG_HEADERS } from '../../src/domain/contract';
 import { withCheckChar } from '../../src/domain/credit-code';
 import {
+  extendIndex,
   filterKinds,
+  indexedRows,
+  parseLogIndex,
   logEvents,
   matchingRows,
   newestFirst,
@@ -21,6 +24,24 @@ describe('reading the log narrowly', () => {
   it('finds lines for the code and reminder lines whose list names it, never another code', () => {
     const column = [CODE, OTHER, '', `${OTHER}、${CODE}`, 'x', ` ${CODE} `];
     expect(matchingRows(column, CODE)).toEqual([0, 3, 5]);
+  });
+
+  it('builds 档案索引 from the code column, grows it by the rows logged since, and names each code\'s rows', () => {
+    const built = extendIndex({ through: 0, rows: new Map() }, 0, [CODE, OTHER, `${OTHER} ${CODE} ${CODE}`]);
+    expect(built).toEqual([['已索引行数', '3'], [CODE, '0,2'], [OTHER, '1,2']]);
+    const index = parseLogIndex(built.map(([a, b]) => ({ 统一社会信用代码: a!, 日志行号: b! })));
+    expect(index.through).toBe(3);
+    const grown = parseLogIndex(extendIndex(index, 3, ['', CODE]).map(([a, b]) => ({ 统一社会信用代码: a!, 日志行号: b! })));
+    expect(grown.through).toBe(5);
+    expect(indexedRows(grown, CODE)).toEqual([0, 2, 4]);
+    expect(indexedRows(grown, withCheckChar('91511702MA0000003'))).toEqual([]);
+  });
+
+  it('gives up on a code whose rows outgrow a cell (the dossier then reads the column), and rebuilds from row 0', () => {
+    const many = extendIndex({ through: 0, rows: new Map() }, 0, Array.from({ length: 12_000 }, () => CODE));
+    const index = parseLogIndex(many.map(([a, b]) => ({ 统一社会信用代码: a!, 日志行号: b! })));
+    expect(indexedRows(index, CODE)).toBeNull();
+    expect(extendIndex(index, 0, [OTHER])).toEqual([['已索引行数', '1'], [OTHER, '0']]);
   });
 
   it('joins nearby matches into one read when the rows between cost less than a call', () => {
