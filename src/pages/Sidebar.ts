@@ -222,6 +222,7 @@ class EnterpriseForm {
         : ctx.mode === 'edit' && ctx.enterprise
           ? `正在编辑${where}。统一社会信用代码和辖区不能修改。`
           : '带 * 的为必填项。保存前会逐项检查，保存后表格会选中新增的行。';
+    $('intro').classList.toggle('readonly', readOnly !== null);
     if (readOnly !== null) this.makeReadOnly();
     // The enterprise's whole history (操作日志, 延期, 验收) opens in the 企业档案 dialog over the sheet.
     const code = ctx.mode === 'edit' ? ctx.enterprise?.creditCode : undefined;

@@ -375,6 +375,10 @@ describe('the enterprise sidebar in Chromium', () => {
     expect(await page.inputValue('#f-name')).toBe('达川区某水泥厂');
     expect(await page.getAttribute('#f-name', 'readonly')).not.toBeNull();
     expect(await page.isDisabled('#f-industry')).toBe(true);
+    // The reason stands out as a notice; a disabled choice reads as clearly as a read-only text box beside it.
+    expect(await page.getAttribute('#intro', 'class')).toContain('readonly');
+    const look = (sel: string) => page.$eval(sel, (e) => { const s = getComputedStyle(e); return [s.color, s.opacity]; });
+    expect(await look('#f-industry')).toEqual(await look('#f-name'));
     expect(await page.isVisible('#f-progress')).toBe(true);
     expect(await page.isVisible('#save')).toBe(false);
     await page.keyboard.press('Enter');
