@@ -135,8 +135,9 @@ export function seedDemo(emu: Emulator): void {
   emu.clickMenu('初始化/修复表格');
 
   for (const payload of demoPayloads()) {
+    // Only the office closes an enterprise (contract §10), so a closed one is entered by the office.
     const clerk = DEMO_DISTRICTS.find((d) => d.district === payload.district)!.clerk;
-    const result = as(emu, clerk, () => emu.scriptRun('submitEnterprise', payload));
+    const result = as(emu, payload.status === '已验收销号' ? OFFICE : clerk, () => emu.scriptRun('submitEnterprise', payload));
     if (!result.ok) fail(`submitEnterprise ${payload.name}`, result.error);
     const value = result.value as { ok: boolean; errors?: unknown };
     if (!value.ok) fail(`submitEnterprise ${payload.name}`, value.errors);
@@ -158,9 +159,9 @@ export function seedDemo(emu: Emulator): void {
   emu.fireTimeDriven();
 
   emu.setNow(DEMO_NOW);
-  // One hand edit with a cross-field problem, so the ledger shows a note the way a clerk's mistake would.
+  // One hand edit with a cross-field problem (the office closes without a 销号日期), so the ledger shows a note.
   const tc = DEMO_DISTRICTS[0]!;
-  as(emu, tc.clerk, () => {
+  as(emu, OFFICE, () => {
     const sheet = emu.model.sheet(tc.district);
     for (let r = 5; r <= sheet.lastRow(); r++) {
       if (sheet.displayAt(r, 20) === '已完成（待验收）') {
