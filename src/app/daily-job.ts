@@ -2,7 +2,7 @@
 import { appendLog } from '../sheet/log';
 import type { LogEntry } from '../sheet/log';
 import { withDocumentLock } from '../sheet/lock';
-import { pruneSendLog, readSendLogEntry, writeSendLogEntry } from '../sheet/send-log-store';
+import { pruneSendLog, readSendLogEntry, writeSendLogEntries } from '../sheet/send-log-store';
 import { effectiveUserEmail } from '../sheet/session';
 import { remainingMailQuota, sendMail } from '../sheet/mail';
 import { activeSpreadsheet } from '../sheet/ui';
@@ -20,9 +20,10 @@ import type { DistrictPlan, ReminderPlan } from './reminder-plan';
 import { planReminders } from './reminder-plan';
 import { refreshSummary } from './summary';
 import { refreshLogIndex } from './dossier';
+import type { Workbook } from '../sheet/workbook';
+import { readWorkbook } from '../sheet/workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
 
 /** Unattended runs may wait longer for the lock than a clerk would. */
 const JOB_LOCK_WAIT_MS = 30000;
@@ -81,17 +82,53 @@ function entry(now: Date, account: string, plan: Pick<DistrictPlan, 'district' |
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e)).slice(0, 500);
 
-/** The preview's quota rule (fitQuota, strict priority) against the quota left now: once blocked, always blocked. */
-const fitsQuota = (blocked: boolean, recipients: number): boolean => !blocked && fitQuota([recipients], remainingMailQuota()).fits[0] === true;
+/**
+ * What a run has decided but not yet written: the send-log states since its last lock session (written first thing
+ * in the next one: the next claim, or the run's last session) and every 操作日志 line (one append, in the last).
+ * A run that dies before writing them leaves its slots at `sending`: never sent twice, which is the one rule that
+ * must hold; the mail quota is read once and counted down by what the run sends.
+ */
+export interface Outbox {
+  readonly states: Map<string, SendLogEntry>;
+  readonly lines: LogEntry[];
+  quota: number | null;
+}
 
-/** Claims the district for today under the lock: only the run that writes `sending` may send. */
-function claim(today: Day, district: string, now: Date): SendLogEntry | null {
+export const newOutbox = (): Outbox => ({ states: new Map(), lines: [], quota: null });
+
+/** The preview's quota rule (fitQuota, strict priority) against the quota left: once blocked, always blocked. */
+function fitsQuota(outbox: Outbox, blocked: boolean, recipients: number): boolean {
+  if (blocked) return false;
+  outbox.quota ??= remainingMailQuota();
+  return fitQuota([recipients], outbox.quota).fits[0] === true;
+}
+
+/**
+ * Claims the slot for today under the lock (the states waiting in the outbox written in the same call): only the
+ * run that writes `sending` may send. Properties only, so the session needs no flush.
+ */
+function claim(today: Day, slot: string, now: Date, outbox: Outbox): SendLogEntry | null {
   return withDocumentLock(() => {
-    const current = readSendLogEntry(today, district);
-    if (sendDecision(current) !== 'send') return null;
-    const claimed: SendLogEntry = { state: 'sending', at: now.toISOString(), attempts: current?.attempts ?? 0 };
-    writeSendLogEntry(today, district, claimed);
+    const current = readSendLogEntry(today, slot);
+    const claimed: SendLogEntry | null =
+      sendDecision(current) === 'send' ? { state: 'sending', at: now.toISOString(), attempts: current?.attempts ?? 0 } : null;
+    const writes = new Map(outbox.states);
+    if (claimed) writes.set(slot, claimed);
+    writeSendLogEntries(today, writes);
+    outbox.states.clear();
     return claimed;
+  }, JOB_LOCK_WAIT_MS, false);
+}
+
+/** The run's last lock session: the waiting states, old send-log entries pruned, and 操作日志 in one append. */
+export function closeOutbox(ss: Spreadsheet, today: Day, outbox: Outbox, propertyKeys?: readonly string[], andThen?: () => void): void {
+  if (outbox.states.size === 0 && outbox.lines.length === 0 && !propertyKeys) return;
+  withDocumentLock(() => {
+    writeSendLogEntries(today, outbox.states);
+    outbox.states.clear();
+    if (propertyKeys) pruneSendLog(today, propertyKeys);
+    appendLog(ss, outbox.lines);
+    andThen?.();
   }, JOB_LOCK_WAIT_MS);
 }
 
@@ -113,9 +150,9 @@ export const URGE_CHANNEL: Channel = { slotOf: urgeSlot, field: URGE_FIELD, sent
 /**
  * A 催办 the quota held back waits in its slot (`queued`, or `failed` with tries left) and goes with the next run of the
  * day, after the districts' reminders and before the digest; one left at the day's end lapses (the next day's reminder
- * says the same). The urge plan is read only when one waits. Returns whether the quota is now exhausted.
+ * says the same). Planned from the run's one read, only when one waits. Returns whether the quota is now exhausted.
  */
-function sendQueuedUrges(ss: Spreadsheet, plan: ReminderPlan, now: Date, account: string, exhausted: boolean, pending: LogEntry[]): boolean {
+function sendQueuedUrges(ss: Spreadsheet, wb: Workbook, plan: ReminderPlan, now: Date, account: string, exhausted: boolean, outbox: Outbox): boolean {
   const waiting = plan.settings.districts
     .map((d) => d.district)
     .filter((d) => {
@@ -123,24 +160,22 @@ function sendQueuedUrges(ss: Spreadsheet, plan: ReminderPlan, now: Date, account
       return e !== undefined && e.state !== 'sent' && e.state !== 'sending' && sendDecision(e) === 'send';
     });
   if (waiting.length === 0 || exhausted) return exhausted;
-  const urges = planReminders(ss, now, 'urge').districts.filter((d) => waiting.includes(d.district));
-  return deliver(ss, urges, plan.today, now, account, URGE_CHANNEL, pending, { sent: [], queued: [], failed: [], skipped: [] });
+  const urges = planReminders(ss, now, 'urge', wb, plan.url).districts.filter((d) => waiting.includes(d.district));
+  return deliver(urges, plan.today, now, account, URGE_CHANNEL, outbox, { sent: [], queued: [], failed: [], skipped: [] });
 }
 
 /**
- * Sends the planned emails, most urgent first. Each send is recorded (send-log state and its 操作日志 line,
- * together under the lock) as soon as it happens, so a run that dies half-way leaves a true record of what went
- * out; skips go to `pending`, written by the caller. Returns whether the quota ran out (strict priority: whatever
- * comes after waits too).
+ * Sends the planned emails, most urgent first. Each send is claimed under the lock right before it (`sending`), and
+ * its outcome goes into the outbox: written by the next claim or by the caller's closeOutbox, with every 操作日志
+ * line. Returns whether the quota ran out (strict priority: whatever comes after waits too).
  */
 export function deliver(
-  ss: Spreadsheet,
   districts: readonly DistrictPlan[],
   today: Day,
   now: Date,
   account: string,
   channel: Channel,
-  pending: LogEntry[],
+  outbox: Outbox,
   result: JobResult,
 ): boolean {
   let quotaExhausted = false;
@@ -151,43 +186,37 @@ export function deliver(
   for (const d of districts) {
     if (d.outcome !== 'send' || !d.email) {
       const action = d.outcome === 'send' ? ACTION.nothing : d.outcome === 'alreadySent' ? channel.alreadySent : ACTION[d.outcome];
-      pending.push(log(d, action, d.detail));
+      outbox.lines.push(log(d, action, d.detail));
       result.skipped.push(d.district);
       continue;
     }
     const email = d.email;
     const slot = channel.slotOf(d.district);
     // Strict priority: once the most urgent remaining email does not fit, the less urgent ones wait with it.
-    if (!fitsQuota(quotaExhausted, email.recipientCount)) {
+    if (!fitsQuota(outbox, quotaExhausted, email.recipientCount)) {
       quotaExhausted = true;
-      markQueued(ss, today, slot, d, log(d, ACTION.queued), now, result);
+      markQueued(outbox, slot, d, log(d, ACTION.queued), now, result);
       continue;
     }
     let claimed: SendLogEntry | null;
     try {
-      claimed = claim(today, slot, now);
+      claimed = claim(today, slot, now, outbox);
     } catch (e) {
-      markQueued(ss, today, slot, d, log(d, ACTION.lockBusy, message(e)), now, result);
+      markQueued(outbox, slot, d, log(d, ACTION.lockBusy, message(e)), now, result);
       continue;
     }
     if (!claimed) {
       // Another run claimed it between the plan and now.
-      pending.push(log(d, channel.alreadySent));
+      outbox.lines.push(log(d, channel.alreadySent));
       result.skipped.push(d.district);
       continue;
     }
-    try {
-      sendMail(email);
-    } catch (e) {
-      const error = message(e);
-      const failed: SendLogEntry = { state: 'failed', at: now.toISOString(), attempts: claimed.attempts + 1, error };
-      recordOutcome(ss, today, slot, failed, log(d, ACTION.failed, error));
+    if (!send(outbox, slot, email, claimed, now, (error) => log(d, ACTION.failed, error))) {
       result.failed.push(d.district);
       continue;
     }
     // The listed enterprises' codes go on the line, so each one's 企业档案 shows the reminder (contract §11).
-    const sent = { ...log(d, channel.sentAction), creditCode: d.situation ? listedCodes(d.situation).join(' ') : '' };
-    recordOutcome(ss, today, slot, { state: 'sent', at: now.toISOString(), attempts: claimed.attempts }, sent);
+    outbox.lines.push({ ...log(d, channel.sentAction), creditCode: d.situation ? listedCodes(d.situation).join(' ') : '' });
     // A failed acceptance is told once: the reminder that carried it went out.
     if (channel === REMINDER_CHANNEL && email.body.includes('验收未通过')) clearNotices(d.district);
     result.sent.push(d.district);
@@ -195,62 +224,65 @@ export function deliver(
   return quotaExhausted;
 }
 
+/** Sends a claimed email; its outcome (`sent`, or `failed` with its log line) goes into the outbox. */
+function send(outbox: Outbox, slot: string, email: ReminderEmail, claimed: SendLogEntry, now: Date, failedLine: (error: string) => LogEntry): boolean {
+  try {
+    sendMail(email);
+  } catch (e) {
+    const error = message(e);
+    outbox.states.set(slot, { state: 'failed', at: now.toISOString(), attempts: claimed.attempts + 1, error });
+    outbox.lines.push(failedLine(error));
+    return false;
+  }
+  if (outbox.quota !== null) outbox.quota -= email.recipientCount;
+  outbox.states.set(slot, { state: 'sent', at: now.toISOString(), attempts: claimed.attempts });
+  return true;
+}
+
 /**
- * One run: 汇总, the districts' reminders, then the office's digest with whatever quota they leave (contract §11).
+ * One run: 汇总, the districts' reminders, then the office's digest with whatever quota they leave (contract §11),
+ * all from one read of the workbook.
  */
 export function runDailyJob(ss: Spreadsheet, now: Date): JobResult {
   const account = effectiveUserEmail() || UNKNOWN_ACCOUNT;
-  const pending: LogEntry[] = [];
+  const outbox = newOutbox();
   const result: JobResult = { sent: [], queued: [], failed: [], skipped: [] };
+  const wb = readWorkbook(ss);
   try {
-    refreshSummary(ss, now);
+    refreshSummary(ss, now, wb);
   } catch (e) {
     // Reminders are worth sending even when 汇总 could not be rebuilt.
     console.error(`dailyJob refreshSummary: ${message(e)}`);
-    pending.push(entry(now, account, { district: '汇总', email: null }, ACTION.summaryFailed, message(e)));
+    outbox.lines.push(entry(now, account, { district: '汇总', email: null }, ACTION.summaryFailed, message(e)));
   }
-  const plan = planReminders(ss, now);
+  const plan = planReminders(ss, now, 'reminder', wb);
   const today = plan.today;
-  let quotaExhausted = deliver(ss, plan.districts, today, now, account, REMINDER_CHANNEL, pending, result);
+  let quotaExhausted = deliver(plan.districts, today, now, account, REMINDER_CHANNEL, outbox, result);
   try {
-    quotaExhausted = sendQueuedUrges(ss, plan, now, account, quotaExhausted, pending);
+    quotaExhausted = sendQueuedUrges(ss, wb, plan, now, account, quotaExhausted, outbox);
   } catch (e) {
     console.error(`dailyJob urges: ${message(e)}`);
   }
   try {
-    sendDigest(ss, plan, now, account, quotaExhausted, pending, result);
+    sendDigest(ss, wb, plan, now, account, quotaExhausted, outbox, result);
   } catch (e) {
     // The districts' mail is out; a digest that cannot be built is logged, never a reason to fail the run.
     console.error(`dailyJob digest: ${message(e)}`);
-    pending.push(entry(now, account, { district: DIGEST_LOG_TAB, email: null }, ACTION.digestFailed, message(e)));
+    outbox.lines.push(entry(now, account, { district: DIGEST_LOG_TAB, email: null }, ACTION.digestFailed, message(e)));
   }
   try {
-    withDocumentLock(() => {
-      pruneSendLog(today);
-      appendLog(ss, pending);
-      refreshLogIndex(ss);
-    }, JOB_LOCK_WAIT_MS);
+    // 档案索引 covers the lines just appended, in the same session (see refreshLogIndex).
+    closeOutbox(ss, today, outbox, Object.keys(wb.props), () => refreshLogIndex(ss));
   } catch (e) {
     console.error(`dailyJob log: ${message(e)}`);
   }
   return result;
 }
 
-/** Records a send's outcome with its log line; if the lock cannot be had the entry stays `sending` (never twice). */
-function recordOutcome(ss: Spreadsheet, today: Day, slot: string, state: SendLogEntry, log: LogEntry): void {
-  try {
-    withDocumentLock(() => {
-      writeSendLogEntry(today, slot, state);
-      appendLog(ss, [log]);
-    }, JOB_LOCK_WAIT_MS);
-  } catch (e) {
-    console.error(`dailyJob ${slot} ${log.action}: ${message(e)}`);
-  }
-}
-
-function markQueued(ss: Spreadsheet, today: Day, slot: string, d: Pick<DistrictPlan, 'district' | 'logEntry'>, log: LogEntry, now: Date, result: JobResult): void {
+function markQueued(outbox: Outbox, slot: string, d: Pick<DistrictPlan, 'district' | 'logEntry'>, log: LogEntry, now: Date, result: JobResult): void {
   result.queued.push(d.district);
-  recordOutcome(ss, today, slot, { state: 'queued', at: now.toISOString(), attempts: d.logEntry?.attempts ?? 0 }, log);
+  outbox.states.set(slot, { state: 'queued', at: now.toISOString(), attempts: d.logEntry?.attempts ?? 0 });
+  outbox.lines.push(log);
 }
 
 /** The 操作日志 tab column for the digest's lines. */
@@ -259,58 +291,41 @@ export const DIGEST_LOG_TAB = '领导小组办公室';
 /** The office's digest: after the districts, only with the quota they left, once a day, logged like a reminder. */
 function sendDigest(
   ss: Spreadsheet,
+  wb: Workbook,
   plan: ReminderPlan,
   now: Date,
   account: string,
   quotaExhausted: boolean,
-  pending: LogEntry[],
+  outbox: Outbox,
   result: JobResult,
 ): void {
   const outcomes = new Map<string, string>();
   for (const x of result.sent) outcomes.set(x, '已发送');
   for (const x of result.queued) outcomes.set(x, '配额不足，排队');
   for (const x of result.failed) outcomes.set(x, '发送失败，将重试');
-  const input = digestInput(ss, plan, outcomes);
+  const input = digestInput(ss, plan, wb, outcomes);
   const email = composeDigest(input);
   const d = { district: DIGEST_LOG_TAB, email: { ...email, district: DIGEST_LOG_TAB } };
   const log = (action: string, detail = ''): LogEntry => ({ ...entry(now, account, d, action, detail), field: DIGEST_FIELD });
-  if (!digestHasNews(input)) {
-    pending.push(log(ACTION.digestNothing));
-    return;
-  }
-  if (plan.settings.workdaysOnly && !plan.day.workday) {
-    pending.push(log(ACTION.notWorkday, `今天（${plan.today}）是${plan.day.label}`));
-    return;
-  }
-  if (email.to.length === 0) {
-    pending.push(log(ACTION.digestNoRecipients));
-    return;
-  }
+  const skip = (action: string, detail = ''): void => void outbox.lines.push(log(action, detail));
+  if (!digestHasNews(input)) return skip(ACTION.digestNothing);
+  if (plan.settings.workdaysOnly && !plan.day.workday) return skip(ACTION.notWorkday, `今天（${plan.today}）是${plan.day.label}`);
+  if (email.to.length === 0) return skip(ACTION.digestNoRecipients);
   const entryNow = plan.sendLog.get(DIGEST_SLOT) ?? null;
   const decision = sendDecision(entryNow);
-  if (decision !== 'send') {
-    pending.push(log(ACTION[decision]));
-    return;
-  }
+  if (decision !== 'send') return skip(ACTION[decision]);
   const waiting = { district: DIGEST_LOG_TAB, logEntry: entryNow };
-  if (!fitsQuota(quotaExhausted, email.recipientCount)) {
-    markQueued(ss, plan.today, DIGEST_SLOT, waiting, log(ACTION.queued), now, result);
+  if (!fitsQuota(outbox, quotaExhausted, email.recipientCount)) {
+    markQueued(outbox, DIGEST_SLOT, waiting, log(ACTION.queued), now, result);
     return;
   }
-  const claimed = claim(plan.today, DIGEST_SLOT, now);
-  if (!claimed) {
-    pending.push(log(ACTION.alreadySent));
-    return;
-  }
-  try {
-    sendMail(d.email);
-  } catch (e) {
-    const error = message(e);
-    recordOutcome(ss, plan.today, DIGEST_SLOT, { state: 'failed', at: now.toISOString(), attempts: claimed.attempts + 1, error }, log(ACTION.failed, error));
+  const claimed = claim(plan.today, DIGEST_SLOT, now, outbox);
+  if (!claimed) return skip(ACTION.alreadySent);
+  if (!send(outbox, DIGEST_SLOT, d.email, claimed, now, (error) => log(ACTION.failed, error))) {
     result.failed.push(DIGEST_LOG_TAB);
     return;
   }
-  recordOutcome(ss, plan.today, DIGEST_SLOT, { state: 'sent', at: now.toISOString(), attempts: claimed.attempts }, log(ACTION.digestSent));
+  outbox.lines.push(log(ACTION.digestSent));
   result.sent.push(DIGEST_LOG_TAB);
 }
 

@@ -1,11 +1,10 @@
 // The office's daily digest input (contract §11), from what the daily job already read plus the 延期申请 tab.
-import { spreadsheetUrl } from '../sheet/ui';
 import { TAB, statusOf } from '../domain/contract';
 import type { DigestInput, DigestRequest, DigestWaiting } from '../domain/digest';
 import { isAppError } from '../domain/errors';
 import { reportDueDate, reportReminderWindow } from '../domain/quarter';
 import { ESCALATION_OVERDUE_DAYS } from '../domain/reminders';
-import { readReports } from '../sheet/reports';
+import type { Workbook } from '../sheet/workbook';
 import type { ApprovedMap } from '../domain/approval';
 import { EXTENSION_HEADERS, EXTENSION_TAB, openRequests } from '../domain/extension';
 import { isRecordTab, missingHeaders } from '../domain/record-tab';
@@ -56,7 +55,8 @@ const REMINDER_TEXT: Record<string, string> = {
   gaveUp: '发送失败次数过多',
 };
 
-export function digestInput(ss: Spreadsheet, plan: ReminderPlan, outcomes: ReadonlyMap<string, string> = new Map()): DigestInput {
+/** From the plan and the workbook snapshot it was made from; 延期申请 is the one tab read here. */
+export function digestInput(ss: Spreadsheet, plan: ReminderPlan, wb: Workbook, outcomes: ReadonlyMap<string, string> = new Map()): DigestInput {
   const today = plan.today;
   const quarter = plan.districts.find((d) => d.situation)?.situation?.report.quarter;
   const tabsToRepair: { tab: string; problem: string }[] = plan.districts
@@ -68,11 +68,7 @@ export function digestInput(ss: Spreadsheet, plan: ReminderPlan, outcomes: Reado
   } catch (e) {
     tabsToRepair.push({ tab: EXTENSION_TAB, problem: errorText(e) });
   }
-  try {
-    readReports(ss);
-  } catch (e) {
-    tabsToRepair.push({ tab: TAB.reports, problem: errorText(e) });
-  }
+  if (wb.reportsError) tabsToRepair.push({ tab: TAB.reports, problem: errorText(wb.reportsError) });
   const q = quarter ?? { year: Number(today.slice(0, 4)), q: (Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4 };
   return {
     today,
@@ -94,13 +90,13 @@ export function digestInput(ss: Spreadsheet, plan: ReminderPlan, outcomes: Reado
       reminder: outcomes.get(d.district) ?? REMINDER_TEXT[d.outcome] ?? '',
     })),
     openRequests,
-    awaitingAcceptance: awaitingAcceptance(plan.ledgers, loadApproved()),
+    awaitingAcceptance: awaitingAcceptance(plan.ledgers, loadApproved(wb.props)),
     settingsProblems: [...plan.settingsErrors],
     tabsToRepair,
     calendarWarning: plan.day.warning,
     officeEmails: plan.settings.officeEmails,
     testRecipient: plan.settings.testRecipient,
     sendMode: plan.settings.sendMode,
-    spreadsheetUrl: spreadsheetUrl(ss),
+    spreadsheetUrl: plan.url,
   };
 }

@@ -15,11 +15,11 @@ import type { Settings } from '../domain/settings';
 import { updatedOnOf } from '../domain/vocabulary';
 import type { DayInfo } from '../domain/workday';
 import { dayInfo } from '../domain/workday';
-import { readReports } from '../sheet/reports';
 import { loadNotices } from '../sheet/office-store';
 import { toFixByRow } from './to-fix';
 import type { Ledger } from '../sheet/ledger';
-import { openLedger, readSettings } from '../sheet/ledger';
+import type { Workbook } from '../sheet/workbook';
+import { readWorkbook } from '../sheet/workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -54,6 +54,8 @@ export interface ReminderPlan {
   readonly day: DayInfo;
   /** The district tabs that could be read, for callers that need more than the reminders (the digest). */
   readonly ledgers: readonly Ledger[];
+  /** The spreadsheet's address, read once for every link the emails carry. */
+  readonly url: string;
   /** Today's send log, every slot (reminders, 催办, the digest). */
   readonly sendLog: ReadonlyMap<string, SendLogEntry>;
   /** Most urgent first; districts with nothing to say or unreadable at the end, in 配置's order. */
@@ -65,30 +67,32 @@ export const STOPPED_DETAIL = `“${CONFIG_LABEL.testRecipient}”无效，已�
 const errorText = (e: unknown): string => (isAppError(e) ? e.userMessage : e instanceof Error ? e.message : String(e));
 
 /**
- * `urge`: the same plan for 立即催办 — urge emails, judged by each district's 催办 slot of today's send log (one 催办
+ * `wb`: the tabs and properties as the execution already read them (the daily job plans reminders, then 催办, from
+ * the read its 汇总 used). `urge`: the same plan for 立即催办 — urge emails, judged by each district's 催办 slot of today's send log (one 催办
  * a day), and not held back on days off (the office chose to send now).
  */
-export function planReminders(ss: Spreadsheet, now: Date, mode: 'reminder' | 'urge' = 'reminder'): ReminderPlan {
+export function planReminders(
+  ss: Spreadsheet,
+  now: Date,
+  mode: 'reminder' | 'urge' = 'reminder',
+  wb: Workbook = readWorkbook(ss),
+  url: string = spreadsheetUrl(ss),
+): ReminderPlan {
   const urge = mode === 'urge';
   const today = dayOf(now);
   const day = dayInfo(today);
-  const { settings, errors } = readSettings(ss);
-  const reports = readReports(ss);
-  const sendLog = readSendLog(today);
-  const url = spreadsheetUrl(ss);
+  const { settings, settingsErrors: errors, reports } = wb;
+  const sendLog = readSendLog(today, wb.props);
   const ready: { situation: DistrictReminder; plan: (s: DistrictReminder) => DistrictPlan }[] = [];
   const rest: DistrictPlan[] = [];
   const opened = new Map<string, Ledger>();
-  for (const d of settings.districts) {
-    try {
-      opened.set(d.district, openLedger(ss, d.district));
-    } catch (e) {
-      // One district's broken tab must not silence the others' reminders.
-      rest.push({ district: d.district, outcome: 'unreadable', situation: null, email: null, logEntry: null, detail: errorText(e) });
-    }
+  for (const t of wb.tabs) {
+    if ('ledger' in t) opened.set(t.district, t.ledger);
+    // One district's broken tab must not silence the others' reminders.
+    else rest.push({ district: t.district, outcome: 'unreadable', situation: null, email: null, logEntry: null, detail: errorText(t.error) });
   }
   const toFix = toFixByRow([...opened.values()], settings);
-  const notices = loadNotices();
+  const notices = loadNotices(wb.props);
   for (const d of settings.districts) {
     const ledger = opened.get(d.district);
     if (!ledger) continue;
@@ -151,5 +155,5 @@ export function planReminders(ss: Spreadsheet, now: Date, mode: 'reminder' | 'ur
     });
   }
   const ordered = ready.sort((a, b) => compareUrgency(a.situation, b.situation)).map((r) => r.plan(r.situation));
-  return { today, settings, settingsErrors: errors, day, ledgers: [...opened.values()], sendLog, districts: [...ordered, ...rest] };
+  return { today, settings, settingsErrors: errors, day, url, ledgers: [...opened.values()], sendLog, districts: [...ordered, ...rest] };
 }

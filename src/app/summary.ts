@@ -20,9 +20,9 @@ import { reportingStart, updatedOnOf } from '../domain/vocabulary';
 import { markSummaryStale, readSummaryStamps, recordSummaryFailed, writeSummary } from '../sheet/summary-tab';
 import { activeSpreadsheet, toast } from '../sheet/ui';
 import { fromMenu } from './error-boundary';
-import { readReports } from '../sheet/reports';
 import { toFixByRow } from './to-fix';
-import { openAllLedgers, readSettings } from '../sheet/ledger';
+import type { Workbook } from '../sheet/workbook';
+import { allLedgers, readWorkbook } from '../sheet/workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -36,14 +36,17 @@ export interface RefreshResult {
   problems: number;
 }
 
-/** Recomputes and rewrites 汇总 from 配置, every district tab and 报送记录. Throws AppError when a tab cannot be read. */
-export function refreshSummary(ss: Spreadsheet, now: Date): RefreshResult {
-  const { settings, errors } = readSettings(ss);
-  const ledgers = openAllLedgers(ss, settings);
-  const reports = readReports(ss);
+/**
+ * Recomputes and rewrites 汇总 from 配置, every district tab and 报送记录 — `wb` when the execution already read them
+ * (the daily job shares one read with its reminders). Throws AppError when a tab cannot be read.
+ */
+export function refreshSummary(ss: Spreadsheet, now: Date, wb: Workbook = readWorkbook(ss)): RefreshResult {
+  const { settings, settingsErrors: errors, reports } = wb;
+  const ledgers = allLedgers(wb);
+  if (wb.reportsError) throw wb.reportsError;
   const today = dayOf(now);
   const toFix = toFixByRow(ledgers, settings);
-  const approved = loadApproved();
+  const approved = loadApproved(wb.props);
   const entries: SummaryEntry[] = [];
   for (const ledger of ledgers) {
     const problems = toFix.get(ledger.district);
@@ -66,7 +69,7 @@ export function refreshSummary(ss: Spreadsheet, now: Date): RefreshResult {
     planTo: settings.acceptBy > PLAN_START ? settings.acceptBy : PLAN_START,
   });
   const grid = summaryGrid(model, { mode: sendModeText(settings), live: settings.sendMode === 'live', settingsProblems: errors });
-  writeSummary(ss, grid, now);
+  writeSummary(ss, grid, now, wb.props);
   return { enterprises: model.total.total, overdue: model.total.overdue, dueSoon: model.total.dueSoon, problems: model.problems.length };
 }
 

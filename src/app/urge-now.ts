@@ -8,15 +8,13 @@ import { sendModeText } from '../domain/settings';
 import type { Settings } from '../domain/settings';
 import type { UrgeDialogContext } from '../domain/urge';
 import { URGE_CONTEXT_ID, checkUrgePayload } from '../domain/urge';
-import { appendLog } from '../sheet/log';
-import type { LogEntry } from '../sheet/log';
-import { withDocumentLock } from '../sheet/lock';
 import { remainingMailQuota } from '../sheet/mail';
 import { activeUserEmail } from '../sheet/session';
 import { ownerEmail, readSettings } from '../sheet/ledger';
 import { activeSpreadsheet, screen } from '../sheet/ui';
 import type { JobResult } from './daily-job';
-import { ACTION, URGE_CHANNEL, deliver } from './daily-job';
+import { ACTION, URGE_CHANNEL, closeOutbox, deliver, newOutbox } from './daily-job';
+import { readWorkbook } from '../sheet/workbook';
 import type { FormFailure } from './error-boundary';
 import { fromMenu, fromSidebar } from './error-boundary';
 import type { DistrictPlan } from './reminder-plan';
@@ -85,21 +83,22 @@ export type UrgeResult = { ok: true; sent: string[]; skipped: { district: string
 export function sendUrgeNow(input: unknown): UrgeResult {
   return fromSidebar((): UrgeResult => {
     const ss = activeSpreadsheet();
-    const { settings } = readSettings(ss);
+    const read = readSettings(ss);
+    const { settings } = read;
     requireOffice(ss, settings, URGE_TITLE);
     const checked = checkUrgePayload(input, settings.districts.map((d) => d.district));
     if (!checked.ok) return checked;
     const now = new Date();
-    const plan = planReminders(ss, now, 'urge');
+    const plan = planReminders(ss, now, 'urge', readWorkbook(ss, read));
     const chosen: DistrictPlan[] =
       checked.districts.length === 0
         ? plan.districts.filter((d) => d.outcome !== 'nothing')
         : checked.districts.map((name) => plan.districts.find((d) => d.district === name)!);
     const account = activeUserEmail() || UNKNOWN_ACCOUNT;
-    const pending: LogEntry[] = [];
+    const outbox = newOutbox();
     const result: JobResult = { sent: [], queued: [], failed: [], skipped: [] };
-    deliver(ss, chosen, plan.today, now, account, URGE_CHANNEL, pending, result);
-    if (pending.length > 0) withDocumentLock(() => appendLog(ss, pending));
+    deliver(chosen, plan.today, now, account, URGE_CHANNEL, outbox, result);
+    closeOutbox(ss, plan.today, outbox);
     const reasonOf = (d: DistrictPlan): string =>
       result.queued.includes(d.district) ? reason('queued') : result.failed.includes(d.district) ? reason('failed') : skipText(d);
     return {

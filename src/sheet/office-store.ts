@@ -1,4 +1,5 @@
 // Where the office's decisions live: approved records in document properties, and the record tabs (延期申请, 验收记录, 销号存档).
+import { documentProperties, readDocumentProperties } from './props';
 import type { ApprovedMap } from '../domain/approval';
 import { approvedWrites, readApproved } from '../domain/approval';
 import { TEXT_FORMAT } from '../domain/ledger-row';
@@ -8,15 +9,15 @@ import { readRecordTab } from '../domain/record-tab';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** One getProperties for the whole store. */
-export function loadApproved(): ApprovedMap {
-  return readApproved(PropertiesService.getDocumentProperties().getProperties());
+/** One getProperties for the whole store, or the snapshot the execution already read. */
+export function loadApproved(props: Readonly<Record<string, string>> = readDocumentProperties()): ApprovedMap {
+  return readApproved(props);
 }
 
 /** One setProperties for the buckets of `codes`; callers hold the document lock (read, change, write). */
 export function saveApproved(all: ApprovedMap, codes: Iterable<string>): void {
   const writes = approvedWrites(all, codes);
-  if (Object.keys(writes).length > 0) PropertiesService.getDocumentProperties().setProperties(writes);
+  if (Object.keys(writes).length > 0) documentProperties().setProperties(writes);
 }
 
 export interface OpenTab<H extends string> {
@@ -71,7 +72,7 @@ export interface Notice {
 const NOTICE_PREFIX = 'acceptNotice:';
 
 export function addNotice(district: string, notice: Notice): void {
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentProperties();
   const key = `${NOTICE_PREFIX}${district}`;
   const list = JSON.parse(props.getProperty(key) ?? '[]') as Notice[];
   // The newest 20, each opinion cut short: one value stays far below the 9 KB limit.
@@ -79,10 +80,10 @@ export function addNotice(district: string, notice: Notice): void {
   props.setProperty(key, JSON.stringify(list.slice(-20)));
 }
 
-/** Every district's waiting notices, from one getProperties. */
-export function loadNotices(): Map<string, Notice[]> {
+/** Every district's waiting notices, from one getProperties (or the execution's snapshot). */
+export function loadNotices(props: Readonly<Record<string, string>> = readDocumentProperties()): Map<string, Notice[]> {
   const out = new Map<string, Notice[]>();
-  for (const [k, v] of Object.entries(PropertiesService.getDocumentProperties().getProperties())) {
+  for (const [k, v] of Object.entries(props)) {
     if (k.startsWith(NOTICE_PREFIX)) out.set(k.slice(NOTICE_PREFIX.length), JSON.parse(v) as Notice[]);
   }
   return out;
@@ -90,5 +91,5 @@ export function loadNotices(): Map<string, Notice[]> {
 
 /** Once the district's reminder went out it has been told. */
 export function clearNotices(district: string): void {
-  PropertiesService.getDocumentProperties().deleteProperty(`${NOTICE_PREFIX}${district}`);
+  documentProperties().deleteProperty(`${NOTICE_PREFIX}${district}`);
 }

@@ -1,4 +1,5 @@
 // 汇总 on the sheet: the tab and its chart rewritten from a SummaryGrid, the stale line, and when it was last recomputed.
+import { documentProperties } from './props';
 import { TAB } from '../domain/contract';
 import type { SummaryGrid } from '../domain/summary-grid';
 import { CHART_SERIES, CHART_TITLE, STALE_CELL } from '../domain/summary-grid';
@@ -12,12 +13,18 @@ export const DIRTY_KEY = 'summary.dirtySince';
 /** When a recompute from the hook last failed: a broken tab must not make every edit pay for a doomed recompute. */
 export const FAILED_KEY = 'summary.failedAt';
 
-/** One clear, one setValues and three whole-grid style calls, then the chart: the cost does not grow with the rows. */
-export function writeSummary(ss: Spreadsheet, grid: SummaryGrid, now: Date): void {
+/** Where the chart was last put: its data range and anchor column, so an unchanged chart is left alone. */
+export const CHART_KEY = 'summary.chart';
+
+/**
+ * One clear, one setValues and three whole-grid style calls, then the chart: the cost does not grow with the rows.
+ * `props` is the execution's snapshot of the document properties (it says where the chart was last put).
+ */
+export function writeSummary(ss: Spreadsheet, grid: SummaryGrid, now: Date, props: Readonly<Record<string, string>>): void {
   const sheet = ss.getSheetByName(TAB.summary) ?? ss.insertSheet(TAB.summary);
   writeGrid(sheet, grid);
-  upsertChart(sheet, grid);
-  PropertiesService.getDocumentProperties().setProperties({ [REFRESHED_KEY]: String(now.getTime()), [DIRTY_KEY]: '' });
+  const placed = upsertChart(sheet, grid, props[CHART_KEY] ?? '');
+  documentProperties().setProperties({ [REFRESHED_KEY]: String(now.getTime()), [DIRTY_KEY]: '', [CHART_KEY]: placed });
 }
 
 function writeGrid(sheet: Sheet, grid: SummaryGrid): void {
@@ -30,20 +37,27 @@ function writeGrid(sheet: Sheet, grid: SummaryGrid): void {
   range.setFontWeights(grid.fontWeights);
 }
 
-/** Our chart is the one titled CHART_TITLE: updated in place, created when missing, duplicates (from a race) removed. */
-function upsertChart(sheet: Sheet, grid: SummaryGrid): void {
+/**
+ * Our chart is the one titled CHART_TITLE: created when missing, duplicates (from a race) removed, and updated in
+ * place only when its data range or column moved since `placed` (the grid's shape changes with the districts and
+ * the lists, rarely). Returns where it now is.
+ */
+function upsertChart(sheet: Sheet, grid: SummaryGrid, placed: string): string {
   let ours: GoogleAppsScript.Spreadsheet.EmbeddedChart | null = null;
   for (const chart of sheet.getCharts()) {
     if (chart.getOptions().get('title') !== CHART_TITLE) continue;
     if (ours) sheet.removeChart(chart);
     else ours = chart;
   }
-  const data = sheet.getRange(grid.chart.row, grid.chart.col, grid.chart.rows, grid.chart.cols);
   // Beside the tables, clear of the widest one.
   const column = grid.values[0]!.length + 2;
+  const { row, col, rows, cols } = grid.chart;
+  const where = `${row},${col},${rows},${cols}@${column}`;
+  if (ours && where === placed) return where;
+  const data = sheet.getRange(row, col, rows, cols);
   if (ours) {
     sheet.updateChart(ours.modify().clearRanges().addRange(data).setPosition(3, column, 0, 0).build());
-    return;
+    return where;
   }
   const chart = sheet
     .newChart()
@@ -55,6 +69,7 @@ function upsertChart(sheet: Sheet, grid: SummaryGrid): void {
     .setPosition(3, column, 0, 0)
     .build();
   sheet.insertChart(chart);
+  return where;
 }
 
 /** When 汇总 was last recomputed, last failed to be, and since when it is marked stale (ms; 0 for never). */
@@ -65,7 +80,7 @@ export interface SummaryStamps {
 }
 
 export function readSummaryStamps(): SummaryStamps {
-  const stored = PropertiesService.getDocumentProperties().getProperties();
+  const stored = documentProperties().getProperties();
   return {
     refreshed: Number(stored[REFRESHED_KEY] ?? 0) || 0,
     failed: Number(stored[FAILED_KEY] ?? 0) || 0,
@@ -74,12 +89,12 @@ export function readSummaryStamps(): SummaryStamps {
 }
 
 export function recordSummaryFailed(now: Date): void {
-  PropertiesService.getDocumentProperties().setProperty(FAILED_KEY, String(now.getTime()));
+  documentProperties().setProperty(FAILED_KEY, String(now.getTime()));
 }
 
 /** Marks 汇总 stale since `now` and writes `line` into its stale cell (when the tab exists). */
 export function markSummaryStale(ss: Spreadsheet, now: Date, line: string): void {
-  PropertiesService.getDocumentProperties().setProperty(DIRTY_KEY, String(now.getTime()));
+  documentProperties().setProperty(DIRTY_KEY, String(now.getTime()));
   const sheet = ss.getSheetByName(TAB.summary);
   if (sheet) sheet.getRange(STALE_CELL.row, STALE_CELL.col).setValue(line);
 }
