@@ -54,7 +54,3 @@ export function allLedgers(wb: Workbook): Ledger[] {
   });
 }
 
-/** The readable ledgers, in 配置's order. */
-export function readableLedgers(wb: Workbook): Ledger[] {
-  return wb.tabs.flatMap((t) => ('ledger' in t ? [t.ledger] : []));
-}
