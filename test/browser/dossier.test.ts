@@ -1,26 +1,15 @@
 // The 企业档案 dialog as the emulator showed it, in headless Chromium: newest first, filter by kind, oldest first, text stays text.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { LOG_HEADERS, TAB } from '../../src/domain/contract';
 import { OWNER, TC_CLERK, modelOf, payload, setEditors, setUp, tab } from '../support/ledger-world';
-import { launchChromium } from '../../scripts/chromium';
+import { useChromium } from '../support/browser';
 import { startBridge } from '../support/script-run-bridge';
 
 const OUTPUT = join(__dirname, '..', '..', 'test-output');
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const clean of cleanups.splice(0)) await clean();
-});
+const chromium = useChromium();
 
 const logLine = (over: Partial<Record<(typeof LOG_HEADERS)[number], unknown>>): unknown[] => LOG_HEADERS.map((h) => over[h] ?? '');
 
@@ -44,11 +33,11 @@ async function openDossier(): Promise<Page> {
   const dialog = emu.ui.dialogs.at(-1);
   if (!dialog) throw new Error(`no dialog: ${JSON.stringify(emu.ui.alerts)}`);
   const bridge = await startBridge(emu, dialog.html);
-  const context = await browser.newContext({ viewport: { width: dialog.width ?? 960, height: dialog.height ?? 640 }, locale: 'zh-CN' });
+  const context = await chromium.browser.newContext({ viewport: { width: dialog.width ?? 960, height: dialog.height ?? 640 }, locale: 'zh-CN' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  cleanups.push(async () => {
+  chromium.afterThisTest(async () => {
     await context.close();
     await bridge.stop();
     expect(errors).toEqual([]);
@@ -72,9 +61,9 @@ describe('企业档案 link in the edit sidebar', () => {
     modelOf(emu).setActive('通川区', 'C5');
     emu.clickMenu('编辑选中企业');
     const bridge = await startBridge(emu, emu.ui.sidebars.at(-1)?.html ?? '');
-    const context = await browser.newContext({ viewport: { width: 300, height: 900 }, locale: 'zh-CN' });
+    const context = await chromium.browser.newContext({ viewport: { width: 300, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
-    cleanups.push(async () => {
+    chromium.afterThisTest(async () => {
       await context.close();
       await bridge.stop();
     });

@@ -1,23 +1,11 @@
 // Contract §10 in headless Chromium: a clerk's edit form offers no way to close; the office closes through 验收销号.
-import type { Browser } from 'playwright-core';
 import type { Emulator } from '@eco-ledger/emulator';
 import { withCheckChar } from '../../src/domain/credit-code';
 import { OWNER, TC_CLERK, modelOf, setEditors, setUp, values } from '../support/ledger-world';
-import { launchChromium } from '../../scripts/chromium';
+import { useChromium } from '../support/browser';
 import { openBridgedPage } from '../support/script-run-bridge';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const clean of cleanups.splice(0)) await clean();
-});
+const chromium = useChromium();
 
 /** One enterprise at 已完成（待验收） on 通川区 row 5, added by its clerk. */
 function world(): Emulator {
@@ -35,8 +23,8 @@ function world(): Emulator {
 }
 
 async function open(emu: Emulator, html: string, wait: string) {
-  const { page, bridge, close } = await openBridgedPage(browser, emu, html, { width: 520, height: 900 });
-  cleanups.push(async () => expect(await close()).toEqual([]));
+  const { page, bridge, close } = await openBridgedPage(chromium.browser, emu, html, { width: 520, height: 900 });
+  chromium.afterThisTest(async () => expect(await close()).toEqual([]));
   await page.waitForSelector(wait);
   return { page, bridge };
 }

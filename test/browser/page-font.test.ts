@@ -2,19 +2,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { startPreview, type RunningPreview } from '../../preview/http';
-import { launchChromium } from '../../scripts/chromium';
+import { useChromium } from '../support/browser';
 import { PAGE_FONT_FAMILY, withPageFont } from '../../preview/page-font';
 import { startBridge } from '../support/script-run-bridge';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 /** Width of `text` at 20 px in units of the font size, and whether the loaded faces of the page font cover it. */
 async function measure(frame: Page | Frame, text: string): Promise<{ em: number; loaded: boolean; family: string }> {
@@ -44,7 +38,7 @@ describe('the page font', () => {
 
   it('draws Chinese full-width in a sidebar served by the bridge, from the package’s font files', async () => {
     const bridge = await startBridge({ scriptRun: () => ({ ok: true, value: null }) }, '<!DOCTYPE html><html><head></head><body><p>企业</p></body></html>');
-    const context = await browser.newContext();
+    const context = await chromium.browser.newContext();
     try {
       const page = await context.newPage();
       const fonts: string[] = [];
@@ -68,7 +62,7 @@ describe('the page font', () => {
   it('reaches the preview page and a mail body in its sandboxed frame', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'page-font-'));
     let preview: RunningPreview | undefined;
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await chromium.browser.newContext({ viewport: { width: 1400, height: 900 } });
     try {
       preview = await startPreview({ root: resolve(__dirname, '../..'), port: 0, stateFile: join(dir, 'state.json') });
       const page = await context.newPage();

@@ -2,40 +2,29 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { startPreview, type RunningPreview } from '../../preview/http';
-import { launchChromium } from '../../scripts/chromium';
+import { useChromium } from '../support/browser';
 
 const ROOT = resolve(__dirname, '../..');
 const TC_CLERK = 'clerk@tongchuan.example';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 interface Opened {
   preview: RunningPreview;
   page: Page;
 }
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const clean of cleanups.splice(0).reverse()) await clean();
-});
-
 async function open(user?: string): Promise<Opened> {
   const dir = mkdtempSync(join(tmpdir(), 'preview-sheets-'));
   const preview = await startPreview({ root: ROOT, port: 0, stateFile: join(dir, 'state.json') });
-  const context: BrowserContext = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  const context: BrowserContext = await chromium.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
   page.setDefaultTimeout(15000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  cleanups.push(async () => {
+  chromium.afterThisTest(async () => {
     await context.close();
     await preview.close();
     rmSync(dir, { recursive: true, force: true });

@@ -1,11 +1,11 @@
 // 打印签章版 as the emulator showed it, in headless Chromium: printed to PDF, its pages read back (A3 landscape, header on every page, every row once).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { TAB } from '../../src/domain/contract';
 import type { EnterprisePayload } from '../../src/domain/enterprise';
 import { OWNER, configCell, modelOf, payload, seedPayloads, setUp } from '../support/ledger-world';
-import { launchChromium } from '../../scripts/chromium';
+import { useChromium } from '../support/browser';
 import { readPdf } from '../support/pdf-text';
 import { startBridge } from '../support/script-run-bridge';
 import type { Bridge } from '../support/script-run-bridge';
@@ -15,18 +15,7 @@ const OUTPUT = join(__dirname, '..', '..', 'test-output');
 const A3_LANDSCAPE = { width: 1190.55, height: 841.89 };
 const HEADER = '序号辖区企业基本信息环保问题整改备注企业名称企业详细地址工商营业执照（统一社会信用代码）行业类别职工人数厂区土地性质有无安全评价有无节能审查环评批复文号排污许可证号有无在线监测存在主要环保问题整改措施整治分类整改完成时限进展情况';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const clean of cleanups.splice(0)) await clean();
-});
+const chromium = useChromium();
 
 /** What 打印签章版 showed for a 通川区 tab of `count` enterprises whose problem texts vary in length, as real ones do. */
 function printPage(count: number, edit: (p: EnterprisePayload, i: number) => EnterprisePayload = (p) => p, filler?: string): string {
@@ -58,11 +47,11 @@ function printPage(count: number, edit: (p: EnterprisePayload, i: number) => Ent
 
 async function open(html: string): Promise<{ page: Page; bridge: Bridge }> {
   const bridge = await startBridge({ scriptRun: () => ({ ok: false, error: '打印页不调用服务器' }) }, html);
-  const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, locale: 'zh-CN' });
+  const context = await chromium.browser.newContext({ viewport: { width: 1200, height: 800 }, locale: 'zh-CN' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  cleanups.push(async () => {
+  chromium.afterThisTest(async () => {
     await context.close();
     await bridge.stop();
     expect(errors).toEqual([]);

@@ -1,24 +1,13 @@
 // The built 报送本季度进展 dialog in headless Chromium: it reports through the typed client, shows the server's refusal and the client's one failure message.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Emulator, ScriptRunner } from '@eco-ledger/emulator';
 import { CONTACT, world } from '../support/reminder-world';
-import { launchChromium } from '../../scripts/chromium';
+import { useChromium } from '../support/browser';
 import { openBridgedPage, type Bridge } from '../support/script-run-bridge';
 
 const TC_CLERK = CONTACT['通川区']!.clerk;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const clean of cleanups.splice(0)) await clean();
-});
+const chromium = useChromium();
 
 /** What 报送本季度进展 showed the 通川区 clerk on their tab, served with the bridge; `runner` can stand in for Apps Script. */
 async function openDialog(runner?: (emu: Emulator) => ScriptRunner): Promise<{ emu: Emulator; bridge: Bridge; page: Page }> {
@@ -28,8 +17,8 @@ async function openDialog(runner?: (emu: Emulator) => ScriptRunner): Promise<{ e
   emu.clickMenu('报送本季度进展');
   const dialog = emu.ui.dialogs.at(-1);
   if (!dialog) throw new Error('报送本季度进展 showed no dialog');
-  const { page, bridge, close } = await openBridgedPage(browser, runner ? runner(emu) : emu, dialog.html, { width: 520, height: 600 });
-  cleanups.push(async () => expect(await close()).toEqual([]));
+  const { page, bridge, close } = await openBridgedPage(chromium.browser, runner ? runner(emu) : emu, dialog.html, { width: 520, height: 600 });
+  chromium.afterThisTest(async () => expect(await close()).toEqual([]));
   await page.waitForSelector('#narrative');
   return { emu, bridge, page };
 }

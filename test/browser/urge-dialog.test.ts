@@ -1,22 +1,11 @@
 // The built 立即催办 dialog in headless Chromium: default ticks, each email shown as text, the send through sendUrgeNow and its answer.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Emulator } from '@eco-ledger/emulator';
 import { OWNER, world } from '../support/reminder-world';
-import { launchChromium } from '../../scripts/chromium';
+import { useChromium } from '../support/browser';
 import { openBridgedPage, type Bridge } from '../support/script-run-bridge';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const clean of cleanups.splice(0)) await clean();
-});
+const chromium = useChromium();
 
 /** What 立即催办 showed the office on 2022-03-10: 通川区 overdue (a name written as markup), 达川区 due soon, 达州高新区 nothing. */
 async function openDialog(): Promise<{ emu: Emulator; bridge: Bridge; page: Page }> {
@@ -28,8 +17,8 @@ async function openDialog(): Promise<{ emu: Emulator; bridge: Bridge; page: Page
   emu.clickMenu('立即催办');
   const dialog = emu.ui.dialogs.at(-1);
   if (!dialog) throw new Error('立即催办 showed no dialog');
-  const { page, bridge, close } = await openBridgedPage(browser, emu, dialog.html, { width: 820, height: 640 });
-  cleanups.push(async () => expect(await close()).toEqual([]));
+  const { page, bridge, close } = await openBridgedPage(chromium.browser, emu, dialog.html, { width: 820, height: 640 });
+  chromium.afterThisTest(async () => expect(await close()).toEqual([]));
   await page.waitForSelector('#pick-0');
   return { emu, bridge, page };
 }
