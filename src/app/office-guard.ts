@@ -61,9 +61,28 @@ export function guardEdit(
   const archiveRows: RawRecord[] = [];
   let archive: Map<string, Partial<Record<string, string | number>>> | null = null;
   const formats = templateFormats(columns);
+  const readKept = (): Map<string, Partial<Record<string, string | number>>> => {
+    if (archive === null) {
+      const open = openRecordTab(ss, ARCHIVE_TAB, ARCHIVE_HEADERS);
+      archive = isRecordTab(open.tab) ? readArchive(open.tab) : new Map();
+    }
+    return archive;
+  };
+  const codeCol = columns.creditCode;
   values.forEach((cells, i) => {
     const row = block.row + i;
-    const code = normaliseCreditCode(cellDisplay(cells[columns.creditCode]));
+    const typed = cells[codeCol];
+    let code = normaliseCreditCode(cellDisplay(typed));
+    // A clerk's new code for an enterprise on record goes back (one cell: the event carries the old one); a
+    // cleared closed row is known by its 序号 in 销号存档 (a multi-cell clear carries no old values).
+    let recode = !office && oldValue !== null && block.columns === 1 && inBlock(codeCol) && all.has(normaliseCreditCode(oldValue)) && normaliseCreditCode(oldValue) !== code;
+    if (recode) code = normaliseCreditCode(oldValue!);
+    else if (!office && code === '' && inBlock(codeCol) && cellDisplay(cells[columns.serial]) !== '') {
+      const serial = cellDisplay(cells[columns.serial]);
+      const hits = [...readKept()].filter(([c, k]) => String(k.serial) === serial && k.district === base.tab && all.get(c)?.status === CLOSED_STATUS);
+      if (hits.length === 1) [code, recode] = [hits[0]![0], true];
+    }
+    if (recode) cells[codeCol] = code;
     if (!isRecordableCode(code)) return;
     const p = rowToPayload(cells, columns).payload;
     const now: GuardedCells = { creditCode: code, deadline: p.deadline, status: p.status, closedOn: p.closedOn };
@@ -81,16 +100,16 @@ export function guardEdit(
     const verdict = judgeClerkChange(before, now, today);
     const restore = new Map<number, unknown>();
     const why = new Map<number, string>();
+    if (recode) {
+      restore.set(codeCol, code);
+      why.set(codeCol, '已登记企业的统一社会信用代码只能由领导小组办公室更正，如有误请联系领导小组办公室。');
+    }
     if (verdict.closedRow) {
-      if (archive === null) {
-        const open = openRecordTab(ss, ARCHIVE_TAB, ARCHIVE_HEADERS);
-        archive = isRecordTab(open.tab) ? readArchive(open.tab) : new Map();
-      }
-      const kept = archive.get(code);
+      const kept = readKept().get(code);
       for (let c = block.column - 1; c < block.column - 1 + block.columns; c += 1) {
         if (c === columns.updatedAt || c === columns.updatedBy) continue;
         const key = COLUMNS[c]?.key ?? '';
-        const value = oldValue !== null ? oldCell(key, oldValue) : kept ? archivedCell(kept, c, columns, formats) : guardedValue(key, before!);
+        const value = c === codeCol ? code : oldValue !== null ? oldCell(key, oldValue) : kept ? archivedCell(kept, c, columns, formats) : guardedValue(key, before!);
         if (value === undefined) continue;
         restore.set(c, value);
         why.set(c, REFUSAL.closedRow(before));
@@ -121,7 +140,7 @@ export function guardEdit(
         creditCode: code,
         name: p.name,
         field: COLUMNS[c]?.header ?? '',
-        oldValue: cellDisplay(cells[c]),
+        oldValue: cellDisplay(c === codeCol ? typed : cells[c]),
         newValue: cellDisplay(value),
         action: `已撤销辖区的修改：${why.get(c)}`,
       });

@@ -103,6 +103,33 @@ describe('a clerk cannot close or extend by hand (contract §10): the change is 
     expect(undoLines(emu).map((r) => r[3])).toEqual(['R7', 'C7', 'D7']);
   });
 
+  test('a closed row cleared with a multi-cell delete comes back from 销号存档, found by its 序号', () => {
+    const emu = office();
+    const code = codeAt(emu, 7);
+    // Rows pasted before the trigger have no 序号; the office's edit of the closed row archives it with one.
+    emu.model.setValuesRaw('通川区', 7, 1, [[3]]);
+    emu.setUser(OWNER);
+    edit(emu, 'S7', '验收后补记');
+    emu.setUser(CLERK);
+    paste(emu, 'B7', [Array.from({ length: 23 }, () => '')]);
+    expect([cell(emu, 'C7'), codeAt(emu, 7), cell(emu, 'S7'), cell(emu, 'T7'), cell(emu, 'V7')]).toEqual(['丙公司', code, '验收后补记', '已验收销号', day('2022-03-05')]);
+    expect(note(emu, 'E7')).toContain('已于2022-03-05验收销号');
+    expect(undoLines(emu).some((r) => r[3] === 'E7' && r[4] === code)).toBe(true);
+  });
+
+  test('a clerk\'s new credit code for an enterprise on record goes back, noted and logged; the office may correct it', () => {
+    const emu = office();
+    const code = codeAt(emu, 5);
+    const typo = withCheckChar('91511700MA0888888');
+    edit(emu, 'E5', typo);
+    expect(codeAt(emu, 5)).toBe(code);
+    expect(note(emu, 'E5')).toContain('统一社会信用代码只能由领导小组办公室更正');
+    expect(undoLines(emu).map((r) => [r[3], r[4], r[7], r[8]])).toEqual([['E5', code, typo, code]]);
+    emu.setUser(OWNER);
+    edit(emu, 'E5', typo);
+    expect(codeAt(emu, 5)).toBe(typo);
+  });
+
   test('a new enterprise brings its first deadline, but not 已验收销号', () => {
     const emu = office();
     const fresh = sheetValues(emu, '通川区')[4]!.slice(1, 22); // B–V of 甲, then made another enterprise
