@@ -67,7 +67,7 @@ export function setupMessage(report: SetupReport): string {
   const lines: string[] = [];
   if (report.created.length) lines.push(`已新建：${report.created.join('、')}`);
   if (report.repaired.length) lines.push(`已修复：${report.repaired.join('、')}`);
-  if (!report.created.length && !report.repaired.length) lines.push('表格结构完好，无需修复。');
+  if (!report.created.length && !report.repaired.length) lines.push(report.problems.length ? '没有自动修复任何内容。' : '表格结构完好，无需修复。');
   lines.push('数据验证、颜色提示和保护已按“配置”重新应用。');
   if (report.problems.length) lines.push(`请注意：\n${report.problems.map((p) => `· ${p}`).join('\n')}`);
   return lines.join('\n');

@@ -16,6 +16,8 @@ import {
   UPPER_HEADER_ROW,
 } from '../domain/contract';
 import { locateColumns } from '../domain/ledger-row';
+import { planHeadRepair } from '../domain/head-repair';
+import { captionOf } from '../domain/menu';
 import {
   HEAD_MERGES,
   HEAD_ROWS,
@@ -41,6 +43,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const HEADER_BACKGROUND = '#d9e1f2';
+/** Rows read to find where the head really is (a few inserted or deleted head rows). */
+const HEAD_SCAN_ROWS = 12;
 // Names Sheets gives the first tab of a new spreadsheet, by locale.
 const DEFAULT_TAB_NAMES = ['Sheet1', '工作表1', '工作表 1'];
 
@@ -122,6 +126,17 @@ export function setupLedger(
   const sheet = ensureTab(ss, district, report, TAB.config);
   if (sheet.getMaxColumns() < COLUMN_COUNT) sheet.insertColumnsAfter(sheet.getMaxColumns(), COLUMN_COUNT - sheet.getMaxColumns());
   if (sheet.getMaxRows() < FIRST_DATA_ROW) sheet.insertRowsAfter(sheet.getMaxRows(), FIRST_DATA_ROW - sheet.getMaxRows());
+  // Where the head really is, before anything is written: a template row never lands on an enterprise.
+  const scan = Math.min(sheet.getMaxRows(), HEAD_SCAN_ROWS);
+  const plan = planHeadRepair(sheet.getRange(1, 1, scan, COLUMN_COUNT).getValues(), district, captionOf('menuSetup'));
+  if (plan.kind === 'refuse') {
+    report.problems.push(plan.message);
+    return;
+  }
+  if (plan.kind === 'insert') {
+    for (const at of plan.before) sheet.insertRowsBefore(at, 1);
+    report.repaired.push(`${district}（补回${plan.what.join('、')}，插入在第${plan.before.join('、')}行）`);
+  }
   const headRange = sheet.getRange(1, 1, HEAD_ROWS, COLUMN_COUNT);
   const head = headRange.getValues();
 
