@@ -2,6 +2,7 @@
 import { FIELD_LABELS, PAYLOAD_KEYS } from '../domain/enterprise';
 import { DOSSIER_DATA_ID, EVENT_KINDS, filterKinds, newestFirst } from '../domain/dossier';
 import type { DossierEvent, DossierView, EventKind } from '../domain/dossier';
+import { whenParsed } from './dom';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -75,5 +76,4 @@ function start(): void {
   renderEvents(view);
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
-else start();
+whenParsed(start);

@@ -1,28 +1,15 @@
 // The office dialogs' script: builds the form of the context's kind with DOM text only (user text is never markup) and calls the server.
 import type { DialogEnterprise, DialogRequest, OfficeDialogContext } from '../domain/office-dialog';
 import { OFFICE_CONTEXT_ID } from '../domain/office-dialog';
+import { $, readContext, showBanner, showDone, whenParsed } from './dom';
 import { closePage, serverClient } from './server';
 
-const server = serverClient((message) => banner(message));
-
-const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+const server = serverClient((message) => showBanner(message));
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
   for (const c of children) node.append(c);
   return node;
-}
-
-function banner(message: string): void {
-  const b = $('form-message');
-  b.textContent = message;
-  b.hidden = message === '';
-}
-
-function done(message: string): void {
-  const d = $('done');
-  d.textContent = message;
-  d.hidden = false;
 }
 
 /** A labelled control with its error line (`<key>-error`) under it. */
@@ -44,13 +31,13 @@ function showErrors(scope: HTMLElement, errors: Record<string, string>): void {
     else left.push(message);
     control?.setAttribute('aria-invalid', 'true');
   }
-  banner(left.join('\n'));
+  showBanner(left.join('\n'));
 }
 
 function clearErrors(scope: HTMLElement): void {
   scope.querySelectorAll('.error').forEach((e) => (e.textContent = ''));
   scope.querySelectorAll('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
-  banner('');
+  showBanner('');
 }
 
 /** Buttons stay disabled while the server works; a failure is shown by the client's one message. */
@@ -82,7 +69,7 @@ function requestForm(ctx: Extract<OfficeDialogContext, { kind: 'request' }>): vo
     call([submit], server.requestExtension({ creditCode: ctx.enterprise.creditCode, newDeadline: date.value, reason: reason.value }), (r) => {
       if (!r.ok) return showErrors(form, r.errors);
       form.hidden = true;
-      done(`已提交延期申请（申请延期至${date.value}），等待领导小组办公室审批。可以关闭本窗口。`);
+      showDone(`已提交延期申请（申请延期至${date.value}），等待领导小组办公室审批。可以关闭本窗口。`);
     });
   });
   $('forms').append(form);
@@ -147,20 +134,18 @@ function acceptForm(ctx: Extract<OfficeDialogContext, { kind: 'accept' }>): void
     call([submit], server.recordAcceptance(payload), (r) => {
       if (!r.ok) return showErrors(form, r.errors);
       form.hidden = true;
-      done(payload.passed ? `已记录验收通过：${ctx.enterprise.name}已验收销号（销号日期${date.value}）。` : `已记录验收不通过：${ctx.enterprise.name}退回整改中，辖区将在下一次提醒邮件中收到验收意见。`);
+      showDone(payload.passed ? `已记录验收通过：${ctx.enterprise.name}已验收销号（销号日期${date.value}）。` : `已记录验收不通过：${ctx.enterprise.name}退回整改中，辖区将在下一次提醒邮件中收到验收意见。`);
     });
   });
   $('forms').append(form);
 }
 
 function main(): void {
-  const ctx = JSON.parse($(OFFICE_CONTEXT_ID).textContent ?? '{}') as OfficeDialogContext;
+  const ctx = readContext<OfficeDialogContext>(OFFICE_CONTEXT_ID);
   $('close').addEventListener('click', () => closePage());
   if (ctx.kind === 'request') requestForm(ctx);
   else if (ctx.kind === 'decide') decideForm(ctx);
   else acceptForm(ctx);
 }
 
-// The context block is appended after the page's own markup, so it is parsed after this script.
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', main);
-else main();
+whenParsed(main);

@@ -1,6 +1,7 @@
 // The 打印签章版 dialog's script: shows the sheet handed over by the server and prints it with the browser's own print.
 import { PRINT_DATA_ID, printModel, printSheetHtml } from '../domain/print-ledger';
 import type { PrintView } from '../domain/print-ledger';
+import { whenParsed } from './dom';
 
 function start(): void {
   const block = document.getElementById(PRINT_DATA_ID);
@@ -21,5 +22,4 @@ function start(): void {
   button.addEventListener('click', () => window.print());
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
-else start();
+whenParsed(start);

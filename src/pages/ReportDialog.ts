@@ -2,13 +2,8 @@
 import { NARRATIVE_MAX } from '../domain/contract';
 import type { ReportDialogContext } from '../domain/report-dialog';
 import { REPORT_CONTEXT_ID, narrativeProblem } from '../domain/report-dialog';
+import { $, readContext, showBanner, showDone, whenParsed } from './dom';
 import { closePage, serverClient } from './server';
-
-const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
-
-function context(): ReportDialogContext {
-  return JSON.parse($(REPORT_CONTEXT_ID).textContent ?? '{}') as ReportDialogContext;
-}
 
 function showSummary(ctx: ReportDialogContext): void {
   const box = $('summary');
@@ -25,19 +20,13 @@ function setFieldError(message: string): void {
   field.setAttribute('aria-invalid', message ? 'true' : 'false');
 }
 
-function setBanner(message: string): void {
-  const banner = $('form-message');
-  banner.textContent = message;
-  banner.hidden = message === '';
-}
-
 function updateCount(): void {
   const n = $<HTMLTextAreaElement>('narrative').value.trim().length;
   $('narrative-count').textContent = `${n} / ${NARRATIVE_MAX} 字`;
 }
 
 function main(): void {
-  const ctx = context();
+  const ctx = readContext<ReportDialogContext>(REPORT_CONTEXT_ID);
   showSummary(ctx);
   const field = $<HTMLTextAreaElement>('narrative');
   const submit = $<HTMLButtonElement>('submit');
@@ -54,13 +43,13 @@ function main(): void {
   };
   const server = serverClient((message) => {
     idle();
-    setBanner(message);
+    showBanner(message);
   });
   $('report-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const problem = narrativeProblem(field.value);
     setFieldError(problem);
-    setBanner('');
+    showBanner('');
     if (problem) {
       field.focus();
       return;
@@ -71,17 +60,13 @@ function main(): void {
       idle();
       if (result.ok) {
         $('report-form').hidden = true;
-        const done = $('done');
-        done.hidden = false;
-        done.textContent = `已报送“${ctx.district}”${result.quarter}进展（${result.onTime ? '按时' : '逾期'}）。可以关闭本窗口。`;
+        showDone(`已报送“${ctx.district}”${result.quarter}进展（${result.onTime ? '按时' : '逾期'}）。可以关闭本窗口。`);
         return;
       }
       setFieldError(result.errors['narrative'] ?? '');
-      setBanner(result.errors['_form'] ?? '');
+      showBanner(result.errors['_form'] ?? '');
     });
   });
 }
 
-// The context block is appended after the page (HtmlOutput.append), so it exists only once the whole page is parsed.
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', main);
-else main();
+whenParsed(main);

@@ -1,9 +1,8 @@
 // The 立即催办 dialog's script: a tick per district, the email each would get, and the send through the typed server client.
 import type { UrgeDialogContext } from '../domain/urge';
 import { URGE_CONTEXT_ID } from '../domain/urge';
+import { $, readContext, showBanner, showDone, whenParsed } from './dom';
 import { closePage, serverClient } from './server';
-
-const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text = '', className = ''): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -12,14 +11,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text = '', className 
   return node;
 }
 
-function setBanner(message: string): void {
-  const banner = $('form-message');
-  banner.textContent = message;
-  banner.hidden = message === '';
-}
-
 function main(): void {
-  const ctx = JSON.parse($(URGE_CONTEXT_ID).textContent ?? '{}') as UrgeDialogContext;
+  const ctx = readContext<UrgeDialogContext>(URGE_CONTEXT_ID);
   for (const line of ctx.lines) $('lines').appendChild(el('p', line));
   const boxes: HTMLInputElement[] = [];
   ctx.districts.forEach((d, i) => {
@@ -49,37 +42,33 @@ function main(): void {
   };
   const server = serverClient((message) => {
     idle();
-    setBanner(message);
+    showBanner(message);
   });
   $('close').addEventListener('click', closePage);
   $('urge-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const districts = boxes.filter((b) => b.checked).map((b) => b.value);
     if (districts.length === 0) {
-      setBanner('请至少勾选一个辖区。');
+      showBanner('请至少勾选一个辖区。');
       return;
     }
-    setBanner('');
+    showBanner('');
     submit.disabled = true;
     submit.textContent = '正在发送……';
     void server.sendUrgeNow({ districts }).then((result) => {
       idle();
       if (!result.ok) {
-        setBanner(Object.values(result.errors).join('\n'));
+        showBanner(Object.values(result.errors).join('\n'));
         return;
       }
       $('urge-form').hidden = true;
-      const done = $('done');
-      done.hidden = false;
-      done.textContent = [
+      showDone([
         `已发送催办：${result.sent.join('、') || '无'}。`,
         ...result.skipped.map((s) => `未发送：${s.district}（${s.reason}）`),
         '详情已记入“操作日志”。可以关闭本窗口。',
-      ].join('\n');
+      ].join('\n'));
     });
   });
 }
 
-// The context block is appended after the page (HtmlOutput.append), so it exists only once the whole page is parsed.
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', main);
-else main();
+whenParsed(main);
