@@ -1,0 +1,71 @@
+// What each operation costs at 300 and at 900 enterprises: the same service calls, and cells read growing only by one read of the rows (issue 16).
+import { COLUMN_COUNT, FIRST_DATA_ROW } from '../../src/domain/contract';
+import { DAILY_AT, DISTRICTS, type Measure, col, enterprise, measure, modelOf, world } from '../../bench/world';
+
+// From 300 up every district has overdue enterprises (the worlds' deadlines cycle by row), so both sizes mail alike.
+const SMALL = 300;
+const LARGE = 900;
+
+/** The steps the bench measures, in order on one world (each leaves the world as the next expects). */
+function costs(n: number): Record<string, Measure> {
+  const emu = world(n);
+  const out: Record<string, Measure> = {};
+  out['初始化 populated'] = measure(emu, () => emu.clickMenu('初始化/修复表格'));
+  emu.clickMenu('刷新汇总');
+  out['刷新汇总'] = measure(emu, () => emu.clickMenu('刷新汇总'));
+  emu.clickMenu('安装自动任务');
+  const first = enterprise(0, DISTRICTS[0]!, false);
+  out.getEnterprise = measure(emu, () => emu.scriptRun('getEnterprise', first.creditCode));
+  const fresh = { ...enterprise(900000, DISTRICTS[0]!, false), name: '达州市基准新增企业有限公司' };
+  out.submit = measure(emu, () => emu.scriptRun('submitEnterprise', fresh));
+  out['single edit'] = measure(emu, () => emu.userEdit(DISTRICTS[0]!, `${col('progress')}${FIRST_DATA_ROW}`, '已开工建设'));
+  modelOf(emu).setActive(DISTRICTS[0]!, `A${FIRST_DATA_ROW}`);
+  out.校验本表 = measure(emu, () => emu.clickMenu('校验本表'));
+  emu.ui.answer('YES');
+  out.报送 = measure(emu, () => emu.clickMenu('报送本季度进展'));
+  emu.setMailQuota(1500);
+  emu.setNow(DAILY_AT);
+  out['daily job'] = measure(emu, () => emu.fireTimeDriven());
+  out['daily job rerun'] = measure(emu, () => emu.fireTimeDriven());
+  return out;
+}
+
+const small = costs(SMALL);
+const large = costs(LARGE);
+/** The cells of the rows the larger world adds, read once (A–X). */
+const addedRows = (LARGE - SMALL) * COLUMN_COUNT;
+/** 操作日志's lines since 档案索引 (the daily job reads their code column), which the seeding does not fix. */
+const SLACK = 1_000;
+
+describe('operation cost at 300 and 900 enterprises', () => {
+  test.each(Object.keys(small))('%s succeeds and makes the same service calls at both sizes', (op) => {
+    expect([op, small[op]!.ok, large[op]!.ok]).toEqual([op, true, true]);
+    expect(large[op]!.calls).toBe(small[op]!.calls);
+  });
+
+  test.each([['刷新汇总'], ['daily job'], ['daily job rerun']])('%s reads each district row once: one read of every tab, shared by every step', (op) => {
+    const grown = large[op]!.cellsRead - small[op]!.cellsRead;
+    expect(grown).toBeGreaterThan(0);
+    expect(grown).toBeLessThanOrEqual(addedRows + SLACK);
+  });
+
+  const perAddedRow = (op: string): number => (large[op]!.cellsRead - small[op]!.cellsRead) / (LARGE - SMALL);
+  test('a save, getEnterprise and a direct edit read the credit-code column and their rows, not the tabs', () => {
+    for (const op of ['getEnterprise', 'submit', 'single edit']) expect([op, perAddedRow(op) <= 2]).toEqual([op, true]);
+  });
+
+  test('校验本表 and 报送 read their own tab once (and its notes) plus the credit-code column of every tab', () => {
+    // Per added enterprise: a third of them on the active tab (A–X, and its notes for 校验本表), one code cell each.
+    expect(perAddedRow('校验本表')).toBeLessThanOrEqual((2 * COLUMN_COUNT) / DISTRICTS.length + 1);
+    expect(perAddedRow('报送')).toBeLessThanOrEqual(COLUMN_COUNT / DISTRICTS.length + 1);
+  });
+
+  test('初始化 on a populated workbook reads the rows at most one and a half times (the tabs, then a width sample)', () => {
+    expect(perAddedRow('初始化 populated')).toBeLessThanOrEqual(1.5 * COLUMN_COUNT);
+  });
+
+  test('the log of every cost, for the record', () => {
+    for (const op of Object.keys(small)) console.log(`${op}: calls ${small[op]!.calls}/${large[op]!.calls}, cells read ${small[op]!.cellsRead} → ${large[op]!.cellsRead} (+${large[op]!.cellsRead - small[op]!.cellsRead}; rows once ${addedRows})`);
+    expect(Object.keys(large)).toEqual(Object.keys(small));
+  });
+});
