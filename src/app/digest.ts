@@ -6,10 +6,13 @@ import { reportDueDate, reportReminderWindow } from '../domain/quarter';
 import { ESCALATION_OVERDUE_DAYS } from '../domain/reminders';
 import type { Workbook } from '../sheet/workbook';
 import type { ApprovedMap } from '../domain/approval';
+import { isRecordableCode } from '../domain/approval';
+import { withDocumentLock } from '../sheet/lock';
 import { EXTENSION_HEADERS, EXTENSION_TAB, openRequests } from '../domain/extension';
 import { isRecordTab, missingHeaders } from '../domain/record-tab';
 import { loadApproved, openRecordTab } from '../sheet/office-store';
 import type { ReminderPlan } from './reminder-plan';
+import { deletedClosed, seedApproved } from './office-guard';
 import type { Ledger } from '../sheet/ledger';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -69,6 +72,21 @@ export function digestInput(ss: Spreadsheet, plan: ReminderPlan, wb: Workbook, o
     tabsToRepair.push({ tab: EXTENSION_TAB, problem: errorText(e) });
   }
   if (wb.reportsError) tabsToRepair.push({ tab: TAB.reports, problem: errorText(wb.reportsError) });
+  let approved = loadApproved(wb.props);
+  // The daily job runs as the office: enterprises from before this release get their records here too, read
+  // afresh under the lock (an edit trigger may be saving the same bucket).
+  if (plan.ledgers.some((l) => l.rows.some((r) => isRecordableCode(r.record.payload.creditCode) && !approved.has(r.record.payload.creditCode)))) {
+    try {
+      approved = withDocumentLock(() => {
+        const all = loadApproved();
+        seedApproved(ss, plan.ledgers, today, all);
+        return all;
+      });
+    } catch (e) {
+      console.error(`dailyJob seedApproved: ${errorText(e)}`); // tomorrow's run tries again
+    }
+  }
+  tabsToRepair.push(...deletedClosed(ss, plan.ledgers, approved));
   const q = quarter ?? { year: Number(today.slice(0, 4)), q: (Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4 };
   return {
     today,
@@ -90,7 +108,7 @@ export function digestInput(ss: Spreadsheet, plan: ReminderPlan, wb: Workbook, o
       reminder: outcomes.get(d.district) ?? REMINDER_TEXT[d.outcome] ?? '',
     })),
     openRequests,
-    awaitingAcceptance: awaitingAcceptance(plan.ledgers, loadApproved(wb.props)),
+    awaitingAcceptance: awaitingAcceptance(plan.ledgers, approved),
     settingsProblems: [...plan.settingsErrors],
     tabsToRepair,
     calendarWarning: plan.day.warning,

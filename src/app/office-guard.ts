@@ -14,6 +14,7 @@ import { isRecordTab, recordRow } from '../domain/record-tab';
 import { appendTextRows, loadApproved, openRecordTab, saveApproved, writeCells } from '../sheet/office-store';
 import type { LogEntry } from '../sheet/log';
 import { openLedger } from '../sheet/ledger';
+import type { Ledger } from '../sheet/ledger';
 import type { Settings } from '../domain/settings';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -86,7 +87,7 @@ export function guardEdit(
     if (!isRecordableCode(code)) return;
     const p = rowToPayload(cells, columns).payload;
     const now: GuardedCells = { creditCode: code, deadline: p.deadline, status: p.status, closedOn: p.closedOn };
-    // No record: a new enterprise (rows from before this release get theirs from 初始化/修复表格, seedApproved).
+    // No record: a new enterprise (rows from before this release get theirs from seedApproved: setup, the daily job).
     const before: Approved | null = all.get(code) ?? null;
     if (office) {
       const next = recordOf(now, before, today);
@@ -162,31 +163,50 @@ export function archiveClosed(ss: Spreadsheet, at: Date, records: readonly RawRe
 }
 
 /**
- * Enterprises from before this release get their record from what their rows hold now (setup runs as the office),
- * so the guard knows their approved 整改完成时限 from the first edit on.
+ * Enterprises from before this release get their record from what their rows hold now (setup and the daily job run
+ * as the office; a code with a record is left alone, so running it again is harmless), so the guard knows their
+ * approved 整改完成时限 from the first edit on.
  */
-export function seedApproved(ss: Spreadsheet, settings: Settings, today: string): void {
-  const all = loadApproved();
+export function seedApproved(ss: Spreadsheet, ledgers: readonly Ledger[], today: string, all = loadApproved()): void {
   const added: string[] = [];
   const closed: RawRecord[] = [];
-  for (const { district } of settings.districts) {
-    let ledger;
-    try {
-      ledger = openLedger(ss, district);
-    } catch {
-      continue; // setup reports the broken tab; its rows get their records once it is repaired
-    }
-    for (const r of ledger.rows) {
-      const code = r.record.payload.creditCode;
-      if (!isRecordableCode(code) || all.has(code)) continue;
-      const a = recordOf(r.record.payload, null, today);
-      all.set(code, a);
-      added.push(code);
-      if (a.status === CLOSED_STATUS) closed.push(r.record);
-    }
+  for (const r of ledgers.flatMap((l) => l.rows)) {
+    const code = r.record.payload.creditCode;
+    if (!isRecordableCode(code) || all.has(code)) continue;
+    const a = recordOf(r.record.payload, null, today);
+    all.set(code, a);
+    added.push(code);
+    if (a.status === CLOSED_STATUS) closed.push(r.record);
   }
   if (added.length > 0) saveApproved(all, added);
   if (closed.length > 0) archiveClosed(ss, new Date(), closed);
+}
+
+/** The district tabs that open (setup reports a broken one; its rows get their records once it is repaired). */
+export const openLedgers = (ss: Spreadsheet, settings: Settings): Ledger[] =>
+  settings.districts.flatMap((d) => {
+    try {
+      return [openLedger(ss, d.district)];
+    } catch {
+      return [];
+    }
+  });
+
+/**
+ * Closed enterprises no readable district tab holds any more, for the office's digest: deleting a row fires no edit
+ * event (onChange's REMOVE_ROW carries no data), so it cannot be undone; 销号存档 still has the row. Deleting the
+ * archived line tells the digest the deletion was meant.
+ */
+export function deletedClosed(ss: Spreadsheet, ledgers: readonly Ledger[], all: ReadonlyMap<string, Approved>): { tab: string; problem: string }[] {
+  const held = new Set(ledgers.flatMap((l) => l.rows.map((r) => r.record.payload.creditCode)));
+  if (![...all].some(([c, a]) => a.status === CLOSED_STATUS && !held.has(c))) return [];
+  const open = openRecordTab(ss, ARCHIVE_TAB, ARCHIVE_HEADERS);
+  const kept = isRecordTab(open.tab) ? readArchive(open.tab) : new Map<string, Partial<Record<string, string | number>>>();
+  return [...kept].flatMap(([c, k]) =>
+    all.get(c)?.status === CLOSED_STATUS && !held.has(c) && ledgers.some((l) => l.district === k.district)
+      ? [{ tab: String(k.district), problem: `已验收销号的${String(k.name)}（${c}）已不在本表：如系误删，请从隐藏的“${ARCHIVE_TAB}”恢复该行；如确需删除，请删去其存档行` }]
+      : [],
+  );
 }
 
 /** Without an archive, a closed row's guarded cells still come back from its record. */

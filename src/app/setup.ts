@@ -17,7 +17,7 @@ import { ARCHIVE_HEADERS, ARCHIVE_TAB } from '../domain/closed-archive';
 import { LOG_INDEX_HEADERS, LOG_INDEX_TAB } from '../domain/dossier';
 import { EXTENSION_HEADERS, EXTENSION_TAB } from '../domain/extension';
 import { hideTab } from '../sheet/office-store';
-import { seedApproved } from './office-guard';
+import { openLedgers, seedApproved } from './office-guard';
 import { afterLedgerChange } from './summary';
 
 export type { SetupReport } from '../sheet/setup-tabs';
@@ -50,7 +50,7 @@ export function setupWorkbook(ss: Spreadsheet, now: Date): SetupReport {
   hideTab(ss, ARCHIVE_TAB);
   setupTableTab(ss, LOG_INDEX_TAB, LOG_INDEX_HEADERS, report, true);
   hideTab(ss, LOG_INDEX_TAB);
-  seedApproved(ss, settings, today);
+  seedApproved(ss, openLedgers(ss, settings), today);
   setupProtections(ss, settings, owner);
   dropBlankDefaultTab(ss, report);
   if (report.created.length + report.repaired.length > 0) {

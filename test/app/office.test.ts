@@ -1,7 +1,7 @@
 // Contract §10 end to end on the built dist/: only the office closes and extends, by every path; 延期申请 → 审批; 验收销号.
 import type { Emulator } from '@eco-ledger/emulator';
 import { withCheckChar } from '../../src/domain/credit-code';
-import { CONTACT, OFFICE_CC, OWNER, logRows, runDaily, sheetValues, world } from '../support/reminder-world';
+import { CONTACT, OFFICE_CC, OWNER, logRows, mailsTo, runDaily, sheetValues, world } from '../support/reminder-world';
 
 const CLERK = CONTACT['通川区']!.clerk;
 const TC = CONTACT['通川区']!.email;
@@ -128,6 +128,34 @@ describe('a clerk cannot close or extend by hand (contract §10): the change is 
     emu.setUser(OWNER);
     edit(emu, 'E5', typo);
     expect(codeAt(emu, 5)).toBe(typo);
+  });
+
+  test('a deleted closed row cannot be undone: the office’s digest names it until the row is back or its 销号存档 line is deleted', () => {
+    const emu = office();
+    expect(emu.userDeleteRows('通川区', 7).ok).toBe(true);
+    runDaily(emu);
+    const gone = /丙公司（91511700MA\w+）已不在本表：如系误删，请从隐藏的“销号存档”恢复该行/;
+    expect(mailsTo(emu, OFFICE_CC).at(-1)?.body).toMatch(gone);
+    emu.model.setValuesRaw('销号存档', 2, 1, [['', '', '']]);
+    emu.setNow('2022-03-11T01:00:00Z');
+    runDaily(emu);
+    expect(mailsTo(emu, OFFICE_CC).map((m) => m.body).join('\n').split(gone)).toHaveLength(2);
+  });
+
+  test('enterprises from before this release are guarded after the first daily job, without 初始化/修复表格', () => {
+    const before = (daily: boolean): Emulator => {
+      const emu = office();
+      // A workbook set up by the release before this one: no approved records.
+      for (const k of [...emu.properties.document.map.keys()]) if (k.startsWith('approved:')) emu.properties.document.map.delete(k);
+      if (daily) runDaily(emu);
+      edit(emu, 'Q5', '2022-12-31');
+      return emu;
+    };
+    // Without a record the first change is taken as the enterprise's first deadline (README: known compromises).
+    expect(cell(before(false), 'Q5')).toEqual(day('2022-12-31'));
+    const emu = before(true);
+    expect(cell(emu, 'Q5')).toEqual(day('2022-06-30'));
+    expect(undoLines(emu)).toHaveLength(1);
   });
 
   test('a new enterprise brings its first deadline, but not 已验收销号', () => {
