@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import vm from 'node:vm';
 import { Emulator } from '@eco-ledger/emulator';
 import { FIRST_DATA_ROW } from '../src/domain/contract';
-import { FLOORS } from './floors';
+import { FLOORS, PER_MAIL } from './floors';
 import { DAILY_AT, DIST, DISTRICTS, NOW, OWNER, type Measure, col, enterprise, measure, modelOf, world } from './world';
 
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : [100, 1000, 10000];
@@ -81,7 +81,8 @@ function table(rows: Row[]): string[] {
   ];
   const sorted = [...rows].sort((a, b) => ORDER.indexOf(a.op) - ORDER.indexOf(b.op) || a.n - b.n);
   for (const { op, n, m } of sorted) {
-    const floor = FLOORS[op]?.calls;
+    const base = FLOORS[op]?.calls;
+    const floor = base === undefined ? undefined : base + PER_MAIL * m.mails;
     if (!m.ok) {
       out.push(`| ${op} | ${fmt(n)} | failed: ${(m.error ?? '').replace(/\|/g, '/').replace(/\s+/g, ' ').slice(0, 80)} | | | | | ${floor ?? ''} | |`);
       continue;
@@ -102,6 +103,7 @@ function main(): void {
     '',
     'Floors (the calls a correct implementation cannot avoid; bench/floors.ts says how each is counted):',
     ...ORDER.filter((op) => FLOORS[op]).map((op) => `- ${op}: ${FLOORS[op]!.calls} = ${FLOORS[op]!.why}`),
+    `(The floor column adds ${PER_MAIL} calls for each email the step sent.)`,
     '',
     'Modelled ms prices every call and cell with the emulator cost model (emulator/runtime/cost.ts; sources in docs/platform-constraints.md);',
     'CPU ms is the emulator execution\'s process.cpuUsage (the script and the emulated services together); each figure sums every execution the step caused.',

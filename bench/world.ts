@@ -63,6 +63,8 @@ export interface Measure {
   cellsWritten: number;
   modelledMs: number;
   cpuMs: number;
+  /** Emails the step sent. */
+  mails: number;
   ok: boolean;
   error?: string;
 }
@@ -70,6 +72,7 @@ export interface Measure {
 /** Sums every execution the step caused (a user edit fires the simple and the installable edit trigger). */
 export function measure(emu: Emulator, run: () => unknown): Measure {
   const start = emu.executions.length;
+  const sentBefore = emu.outbox.length;
   let thrown: unknown;
   try {
     const r = run() as { ok?: boolean; message?: string; error?: string } | undefined;
@@ -84,7 +87,7 @@ export function measure(emu: Emulator, run: () => unknown): Measure {
   return {
     calls: sum((r) => Object.values(r.calls).reduce((a, b) => a + b, 0)),
     cellsRead: sum((r) => r.cellsRead), cellsWritten: sum((r) => r.cellsWritten), modelledMs: sum((r) => r.modelledMs),
-    cpuMs: sum((r) => r.cpuMs), ok: error === undefined, ...(error === undefined ? {} : { error }),
+    cpuMs: sum((r) => r.cpuMs), mails: emu.outbox.length - sentBefore, ok: error === undefined, ...(error === undefined ? {} : { error }),
   };
 }
 
