@@ -5,6 +5,7 @@ import { isAppError } from '../domain/errors';
 import { reportDueDate, reportReminderWindow } from '../domain/quarter';
 import { ESCALATION_OVERDUE_DAYS } from '../domain/reminders';
 import type { Workbook } from '../sheet/workbook';
+import { brokenTabs } from '../sheet/workbook';
 import type { ApprovedMap } from '../domain/approval';
 import { isRecordableCode } from '../domain/approval';
 import { withDocumentLock } from '../sheet/lock';
@@ -62,9 +63,8 @@ const REMINDER_TEXT: Record<string, string> = {
 export function digestInput(ss: Spreadsheet, plan: ReminderPlan, wb: Workbook, outcomes: ReadonlyMap<string, string> = new Map()): DigestInput {
   const today = plan.today;
   const quarter = plan.districts.find((d) => d.situation)?.situation?.report.quarter;
-  const tabsToRepair: { tab: string; problem: string }[] = plan.districts
-    .filter((d) => d.outcome === 'unreadable')
-    .map((d) => ({ tab: d.district, problem: d.detail }));
+  // Every district tab that cannot be read, whether or not its reminder went out with a line about it.
+  const tabsToRepair = brokenTabs(wb);
   let openRequests: DigestRequest[] = [];
   try {
     openRequests = openExtensionRequests(ss);
@@ -95,7 +95,8 @@ export function digestInput(ss: Spreadsheet, plan: ReminderPlan, wb: Workbook, o
     reportWindow: reportReminderWindow(today, plan.settings.reportDay),
     districts: plan.districts.map((d) => ({
       district: d.district,
-      counts: d.situation
+      // A tab that cannot be read has no counts (its enterprises are unknown), even when its reminder went out.
+      counts: d.situation && !tabsToRepair.some((t) => t.tab === d.district)
         ? {
             overdue: d.situation.overdue.length,
             dueSoon: d.situation.dueSoon.length,

@@ -171,7 +171,8 @@ function recordEdit(ctx: EditContext, ev: SheetEdit, account: string, now: Date)
   }
   if (changedRows) touchFillDate(ctx.sheet, ctx.head[1] ?? [], dayOf(now));
   appendLog(ctx.ss, entries);
-  if (changedRows) afterLedgerChange(ctx.ss, now);
+  // A header edit too: 汇总's top line tells the office at once when a tab stops matching the template.
+  if (changedRows || scope.head) afterLedgerChange(ctx.ss, now);
 }
 
 /** After cells were put back: the rows checked again, their 【校验】 notes redone, and the reason on each undone cell. */

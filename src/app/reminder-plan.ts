@@ -86,8 +86,11 @@ export function planReminders(
   const ready: { situation: DistrictReminder; plan: (s: DistrictReminder) => DistrictPlan }[] = [];
   const rest: DistrictPlan[] = [];
   const opened = new Map<string, Ledger>();
+  const broken = new Map<string, { sheet: GoogleAppsScript.Spreadsheet.Sheet; problem: string }>();
   for (const t of wb.tabs) {
     if ('ledger' in t) opened.set(t.district, t.ledger);
+    // A tab whose header no longer matches still gets its reminder, saying the tab needs repair (issue 12 point 5).
+    else if (t.sheet) broken.set(t.district, { sheet: t.sheet, problem: errorText(t.error) });
     // One district's broken tab must not silence the others' reminders.
     else rest.push({ district: t.district, outcome: 'unreadable', situation: null, email: null, logEntry: null, detail: errorText(t.error) });
   }
@@ -95,11 +98,12 @@ export function planReminders(
   const notices = loadNotices(wb.props);
   for (const d of settings.districts) {
     const ledger = opened.get(d.district);
-    if (!ledger) continue;
+    const repair = broken.get(d.district);
+    if (!ledger && !repair) continue;
     const situation = districtSituation(
       {
         district: d.district,
-        enterprises: ledger.rows.map((r) => ({ ...r.record.payload, updatedOn: updatedOnOf(r.record.updatedAt) })),
+        enterprises: (ledger?.rows ?? []).map((r) => ({ ...r.record.payload, updatedOn: updatedOnOf(r.record.updatedAt) })),
         toFix: toFix.get(d.district)?.size ?? 0,
       },
       reports,
@@ -107,7 +111,7 @@ export function planReminders(
       today,
     );
     const logEntry = sendLog.get(urge ? urgeSlot(d.district) : d.district) ?? null;
-    if (!hasSomethingToSay(situation)) {
+    if (!hasSomethingToSay(situation) && !repair) {
       rest.push({ district: d.district, outcome: 'nothing', situation, email: null, logEntry, detail: '无逾期、即将到期企业，也无需提醒季度报送' });
       continue;
     }
@@ -118,7 +122,8 @@ export function planReminders(
       districtEmails: d.emails,
       officeEmails: settings.officeEmails,
       testRecipient: settings.testRecipient,
-      tabUrl: tabUrl(url, ledger.sheet),
+      tabUrl: tabUrl(url, ledger?.sheet ?? repair!.sheet),
+      ...(repair ? { tabProblem: repair.problem } : {}),
       urge,
       failedAcceptances: urge ? [] : (notices.get(d.district) ?? []),
     });

@@ -22,7 +22,7 @@ import { activeSpreadsheet, toast } from '../sheet/ui';
 import { fromMenu } from './error-boundary';
 import { toFixByRow } from './to-fix';
 import type { Workbook } from '../sheet/workbook';
-import { allLedgers, readWorkbook } from '../sheet/workbook';
+import { allLedgers, brokenTabs, readWorkbook } from '../sheet/workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -38,7 +38,7 @@ export interface RefreshResult {
 
 /**
  * Recomputes and rewrites 汇总 from 配置, every district tab and 报送记录 — `wb` when the execution already read them
- * (the daily job shares one read with its reminders). Throws AppError when a tab cannot be read.
+ * (the daily job shares one read with its reminders). A district tab that cannot be read is left out and named on the top line.
  */
 export function refreshSummary(ss: Spreadsheet, now: Date, wb: Workbook = readWorkbook(ss)): RefreshResult {
   const { settings, settingsErrors: errors, reports } = wb;
@@ -68,7 +68,8 @@ export function refreshSummary(ss: Spreadsheet, now: Date, wb: Workbook = readWo
     planFrom: PLAN_START,
     planTo: settings.acceptBy > PLAN_START ? settings.acceptBy : PLAN_START,
   });
-  const grid = summaryGrid(model, { mode: sendModeText(settings), live: settings.sendMode === 'live', settingsProblems: errors });
+  const tabProblems = brokenTabs(wb).map((b) => `“${b.tab}”未计入（${b.problem}）`);
+  const grid = summaryGrid(model, { mode: sendModeText(settings), live: settings.sendMode === 'live', settingsProblems: errors, tabProblems });
   writeSummary(ss, grid, now, wb.props);
   return { enterprises: model.total.total, overdue: model.total.overdue, dueSoon: model.total.dueSoon, problems: model.problems.length };
 }

@@ -41,7 +41,12 @@ export interface EmailContext {
   readonly urge?: boolean;
   /** 验收未通过 since the district's last reminder (contract §10): told once, with the office's opinion. */
   readonly failedAcceptances?: readonly { name: string; date: string; opinion: string }[];
+  /** Why the district's tab cannot be read (its header no longer matches): said first, the enterprises then unknown. */
+  readonly tabProblem?: string;
 }
+
+const repairLine = (ctx: EmailContext): string =>
+  ctx.tabProblem ? `【工作表需修复】本辖区工作表暂无法读取，以下未能列出企业的逾期、到期情况。${ctx.tabProblem}` : '';
 
 const FAILED_TITLE = '验收未通过（已退回整改中）';
 const failedLines = (ctx: EmailContext): string[] =>
@@ -171,6 +176,7 @@ function htmlBody(r: DistrictReminder, ctx: EmailContext): string {
     (ctx.testRecipient ? `<p style="color:#c00;">${e(testNote(ctx))}</p>` : '') +
     `<p>${e(greeting(r, ctx))}：</p>` +
     (ctx.urge ? `<p><b>${e(URGE_LEAD)}</b></p>` : '') +
+    (ctx.tabProblem ? `<p style="color:#c00;"><b>${e(repairLine(ctx))}</b></p>` : '') +
     `<p>${e(intro(r, ctx))}</p>` +
     table +
     paragraphs([staleLine(r), toFixLine(r)]) +
@@ -208,6 +214,7 @@ function textBody(r: DistrictReminder, ctx: EmailContext): string {
   if (ctx.testRecipient) lines.push(testNote(ctx), '');
   lines.push(`${greeting(r, ctx)}：`, '');
   if (ctx.urge) lines.push(URGE_LEAD, '');
+  if (ctx.tabProblem) lines.push(repairLine(ctx), '');
   lines.push(intro(r, ctx), '');
   for (const i of itemRows(r)) lines.push(`- ${i.name}｜整改完成时限 ${deadlineText(i)}｜${daysText(i)}｜${i.status}`);
   const more = moreLine(r);

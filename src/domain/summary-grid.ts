@@ -156,6 +156,8 @@ export interface SummaryBanner {
   readonly mode: string;
   readonly live: boolean;
   readonly settingsProblems: readonly string[];
+  /** District tabs left out because they cannot be read (a header that no longer matches). */
+  readonly tabProblems?: readonly string[];
 }
 
 export function summaryGrid(m: SummaryModel, banner: SummaryBanner = { mode: '', live: true, settingsProblems: [] }): SummaryGrid {
@@ -174,6 +176,7 @@ export function summaryGrid(m: SummaryModel, banner: SummaryBanner = { mode: '',
     c(SUMMARY_TITLE, { bold: true }),
     ...(banner.mode ? [c(banner.mode, banner.live ? { bold: true } : warn)] : []),
     ...(banner.settingsProblems.length ? [c(`配置有误：${banner.settingsProblems.join('；')}`, warn)] : []),
+    ...(banner.tabProblems?.length ? [c(`工作表需修复：${banner.tabProblems.join('；')}`, warn)] : []),
   ]);
   rows.push([
     c(SUMMARY_UPDATED_LABEL, { bold: true }),

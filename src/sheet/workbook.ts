@@ -5,11 +5,15 @@ import { openLedger, readSettings } from './ledger';
 import { readDocumentProperties } from './props';
 import type { ReportRecord } from './reports';
 import { readReports } from './reports';
+import { isAppError } from '../domain/errors';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** A district tab as read: its ledger, or why it could not be read (one broken tab must not stop the others). */
-export type DistrictTab = { readonly district: string; readonly ledger: Ledger } | { readonly district: string; readonly error: unknown };
+export type DistrictTab =
+  | { readonly district: string; readonly ledger: Ledger }
+  /** `sheet`: the tab when it exists (its header no longer matches), for a link to it. */
+  | { readonly district: string; readonly error: unknown; readonly sheet: GoogleAppsScript.Spreadsheet.Sheet | null };
 
 /**
  * What the daily job's steps (汇总, reminders, 催办, digest) and 刷新汇总 share, so none reads a tab again. Rows are
@@ -33,7 +37,7 @@ export function readWorkbook(ss: Spreadsheet, read: ReturnType<typeof readSettin
     try {
       return { district, ledger: openLedger(ss, district) };
     } catch (error) {
-      return { district, error };
+      return { district, error, sheet: ss.getSheetByName(district) };
     }
   });
   let reports: readonly ReportRecord[] = [];
@@ -46,11 +50,13 @@ export function readWorkbook(ss: Spreadsheet, read: ReturnType<typeof readSettin
   return { settings, settingsErrors: errors, tabs, reports, reportsError, props: readDocumentProperties() };
 }
 
-/** Every district's ledger; throws the first unreadable tab's error (汇总 needs them all). */
+/** The district ledgers that could be read; one broken tab is reported, it does not stop the others. */
 export function allLedgers(wb: Workbook): Ledger[] {
-  return wb.tabs.map((t) => {
-    if ('error' in t) throw t.error;
-    return t.ledger;
-  });
+  return wb.tabs.flatMap((t) => ('ledger' in t ? [t.ledger] : []));
+}
+
+/** Each district tab that could not be read, with why (its own Chinese message). */
+export function brokenTabs(wb: Workbook): { tab: string; problem: string }[] {
+  return wb.tabs.flatMap((t) => ('error' in t ? [{ tab: t.district, problem: isAppError(t.error) ? t.error.userMessage : String(t.error) }] : []));
 }
 

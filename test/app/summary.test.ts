@@ -258,7 +258,7 @@ describe('afterLedgerChange (through a direct edit)', () => {
     expect(summary(emu)[1]!.join('')).not.toContain('尚未计入本表');
   });
 
-  it('never fails the edit when 汇总 cannot be recomputed, and logs why', () => {
+  it('recomputes the other districts when one tab’s header no longer matches, naming that tab on the top line', () => {
     const emu = setUp();
     emu.clickMenu('安装自动任务');
     seed(emu, '通川区', [firm({ deadline: '2022-06-30' })]);
@@ -268,7 +268,7 @@ describe('afterLedgerChange (through a direct edit)', () => {
     const edited = emu.userEdit('通川区', 'R5', '方案已批复');
     expect(edited.ok).toBe(true);
     expect(edited.ok && edited.executions.every((x) => x.ok)).toBe(true);
-    expect(emu.logs.some((l) => l.message.includes('afterLedgerChange') && l.message.includes('达川区'))).toBe(true);
+    expect(summary(emu)[0]!.join('')).toContain('工作表需修复：“达川区”未计入（“达川区”工作表：表头与台账模板不一致');
     expect(mainTable(emu).rows.get('通川区')![6]).toBe(1);
   });
 });
