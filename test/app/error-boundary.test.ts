@@ -2,7 +2,7 @@
 import type { Emulator } from '@eco-ledger/emulator';
 import { MENU_TITLE, TAB } from '../../src/domain/contract';
 import { UNEXPECTED } from '../../src/app/error-boundary';
-import { OWNER, TC_CLERK, modelOf, payload, setEditors, setUp } from '../support/ledger-world';
+import { OWNER, clerkWorld, modelOf, payload, setUp } from '../support/ledger-world';
 
 const RAW = 'Service Spreadsheets failed while accessing document';
 
@@ -14,13 +14,6 @@ function failNextCall(emu: Emulator): void {
     failed = true;
     throw new Error(RAW);
   });
-}
-
-function clerkWorld(): Emulator {
-  const emu = setUp();
-  setEditors(emu, '通川区', TC_CLERK);
-  emu.setUser(TC_CLERK);
-  return emu;
 }
 
 const errorLogs = (emu: Emulator): string[] => emu.logs.filter((l) => l.level === 'error').map((l) => l.message);

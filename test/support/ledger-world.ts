@@ -27,6 +27,15 @@ export function setUp(now: string = NOW): Emulator {
   return emu;
 }
 
+/** Set up with 通川区 and 达川区 each edited by its clerk, acting as the 通川区 clerk: the sidebar's world. */
+export function clerkWorld(now: string = NOW): Emulator {
+  const emu = setUp(now);
+  setEditors(emu, '通川区', TC_CLERK);
+  setEditors(emu, '达川区', DC_CLERK);
+  emu.setUser(TC_CLERK);
+  return emu;
+}
+
 /** The 配置 cell holding a labelled setting's value, in the default layout. */
 export function settingCell(label: string): string {
   return `B${defaultConfigGrid().findIndex((r) => r[0] === label) + 1}`;
