@@ -1,23 +1,24 @@
 // 汇总: the recompute (refreshSummary), its menu item, and the debounced hook every ledger change calls.
 
 // When 汇总 is recomputed (contract §8 allows exactly one daily and one edit trigger, so no timer of our own):
-// - menu 刷新汇总 and the daily job always recompute;
-// - afterLedgerChange (called once at the end of every sidebar save, direct edit and setup) recomputes when the last
-//   recompute is at least a minute old; otherwise it only marks 汇总 stale (a line on the tab, written once per
-//   stale period) so a burst of edits costs one recompute a minute, and the next edit after the minute, the menu or
-//   the daily job brings it up to date.
+// - menu 刷新汇总 and the daily job always recompute, so its figures are never older than the last daily run;
+// - afterLedgerChange (called once at the end of every sidebar save, direct edit, import, office decision and setup)
+//   recomputes only when the last recompute, failure or claim is SUMMARY_EVERY_MINUTES old, and claims it under the
+//   script lock first, so a change pays for a recompute at most once per N minutes whatever the traffic; otherwise it
+//   marks 汇总 stale (a property and the 数据截至 line, written once per stale period).
 // Cost: each tab is read with one getValues and 汇总 is written with one clear, one setValues and three whole-grid
 // style calls, so the number of service calls does not depend on the number of enterprises.
-import { dayOf, formatInstant } from '../domain/calendar-day';
+import { dayOf } from '../domain/calendar-day';
 import { MENU_TITLE } from '../domain/contract';
 import type { SummaryEntry } from '../domain/summary';
 import { PLAN_START, buildSummary } from '../domain/summary';
-import { staleText, summaryGrid } from '../domain/summary-grid';
+import { summaryGrid } from '../domain/summary-grid';
+import { freshnessText, recomputeDue } from '../domain/summary-throttle';
 import { sendModeText } from '../domain/settings';
 import { isExtended } from '../domain/approval';
 import { loadApproved } from '../sheet/office-store';
 import { reportingStart, updatedOnOf } from '../domain/vocabulary';
-import { markSummaryStale, readSummaryStamps, recordSummaryFailed, writeSummary } from '../sheet/summary-tab';
+import { claimRecompute, markSummaryStale, readSummaryStamps, recordSummaryFailed, writeSummary } from '../sheet/summary-tab';
 import { activeSpreadsheet, toast } from '../sheet/ui';
 import { fromMenu } from './error-boundary';
 import { toFixByRow } from './to-fix';
@@ -25,9 +26,6 @@ import type { Workbook } from '../sheet/workbook';
 import { allLedgers, brokenTabs, readWorkbook } from '../sheet/workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** At most one recompute a minute from ledger changes. */
-export const THROTTLE_MS = 60 * 1000;
 
 export interface RefreshResult {
   enterprises: number;
@@ -83,8 +81,7 @@ const describe = (e: unknown): string => (e instanceof Error ? e.message : Strin
 export function afterLedgerChange(ss: Spreadsheet, now: Date = new Date()): void {
   try {
     const stamps = readSummaryStamps();
-    const last = Math.max(stamps.refreshed, stamps.failed);
-    if (now.getTime() - last >= THROTTLE_MS || now.getTime() < last) {
+    if (recomputeDue(stamps, now.getTime()) && claimRecompute(now)) {
       try {
         refreshSummary(ss, now);
       } catch (e) {
@@ -94,7 +91,7 @@ export function afterLedgerChange(ss: Spreadsheet, now: Date = new Date()): void
       return;
     }
     if (stamps.dirty) return; // already marked since the last recompute
-    markSummaryStale(ss, now, staleText(formatInstant(now)));
+    markSummaryStale(ss, now, freshnessText(stamps, now.getTime()));
   } catch (e) {
     console.error(`afterLedgerChange: ${describe(e)}`);
   }

@@ -1,5 +1,5 @@
 // 汇总's layout: the SummaryModel as one rectangular grid of values plus its formats, colours and the chart's data block.
-import { menuPath } from './menu';
+import { freshnessText } from './summary-throttle';
 import { STATUSES, SUMMARY_HEADERS, SUMMARY_TOTAL, SUMMARY_UPDATED_LABEL, CATEGORIES, DONE_STATUSES } from './contract';
 import type { Status } from './contract';
 import { startOfDay } from './calendar-day';
@@ -19,12 +19,11 @@ export const CHART_TITLE = '各辖区整治进度（逾期、整改中、未启�
 /** Lists longer than this show their first rows and a line `另有N家…`: the tab stays readable and cheap to write. */
 export const LIST_CAP = 200;
 
-/** Where a ledger change that did not recompute 汇总 says so (row 2, after 更新于, the day and the due date); the recompute clears it. */
+/**
+ * The 数据截至 line (row 2, after 更新于, the day and the due date): written by each recompute, rewritten once when a
+ * ledger change is not counted yet.
+ */
 export const STALE_CELL = { row: 2, col: 10 } as const;
-
-export function staleText(changedAt: string): string {
-  return `台账在${changedAt}有更改，尚未计入本表。点“${menuPath('menuRefreshSummary')}”可立即更新；每日自动任务和稍后的编辑也会更新本表。`;
-}
 
 export const FORMAT = {
   plain: '0',
@@ -187,6 +186,8 @@ export function summaryGrid(m: SummaryModel, banner: SummaryBanner = { mode: '',
     c(quarterLabel(m.currentQuarter)),
     c('本季度报送截止日'),
     c(dayWithNote(reportDueDate(m.currentQuarter, m.reportDay))),
+    c(''),
+    c(freshnessText({ refreshed: m.now.getTime(), failed: 0, claimed: 0 }, null)),
   ]);
 
   section('districts', header(SUMMARY_HEADERS), [

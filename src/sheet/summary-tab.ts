@@ -1,6 +1,8 @@
 // 汇总 on the sheet: the tab and its chart rewritten from a SummaryGrid, the stale line, and when it was last recomputed.
 import { documentProperties } from './props';
 import { TAB } from '../domain/contract';
+import { recomputeDue } from '../domain/summary-throttle';
+import type { RecomputeStamps } from '../domain/summary-throttle';
 import type { SummaryGrid } from '../domain/summary-grid';
 import { CHART_SERIES, CHART_TITLE, STALE_CELL } from '../domain/summary-grid';
 
@@ -12,6 +14,8 @@ export const REFRESHED_KEY = 'summary.refreshedAt';
 export const DIRTY_KEY = 'summary.dirtySince';
 /** When a recompute from the hook last failed: a broken tab must not make every edit pay for a doomed recompute. */
 export const FAILED_KEY = 'summary.failedAt';
+/** When a ledger change last claimed the recompute (issue 16: at most one per SUMMARY_EVERY_MINUTES). */
+export const CLAIMED_KEY = 'summary.claimedAt';
 
 /** Where the chart was last put: its data range and anchor column, so an unchanged chart is left alone. */
 export const CHART_KEY = 'summary.chart';
@@ -72,20 +76,36 @@ function upsertChart(sheet: Sheet, grid: SummaryGrid, placed: string): string {
   return where;
 }
 
-/** When 汇总 was last recomputed, last failed to be, and since when it is marked stale (ms; 0 for never). */
-export interface SummaryStamps {
-  refreshed: number;
-  failed: number;
+/** When 汇总 was last recomputed, last failed to be and last claimed (ms; 0 for never), and whether it is marked stale. */
+export interface SummaryStamps extends RecomputeStamps {
   dirty: boolean;
 }
 
+function stampsOf(stored: Record<string, string>): SummaryStamps {
+  const ms = (key: string): number => Number(stored[key] ?? 0) || 0;
+  return { refreshed: ms(REFRESHED_KEY), failed: ms(FAILED_KEY), claimed: ms(CLAIMED_KEY), dirty: Boolean(stored[DIRTY_KEY]) };
+}
+
 export function readSummaryStamps(): SummaryStamps {
-  const stored = documentProperties().getProperties();
-  return {
-    refreshed: Number(stored[REFRESHED_KEY] ?? 0) || 0,
-    failed: Number(stored[FAILED_KEY] ?? 0) || 0,
-    dirty: Boolean(stored[DIRTY_KEY]),
-  };
+  return stampsOf(documentProperties().getProperties());
+}
+
+/**
+ * True for the one execution that may recompute now: under the script lock (the caller may hold the document lock)
+ * the stamps are read again and the claim written, so two changes at once never both pay for a recompute. A lock
+ * held elsewhere means another execution is claiming: this one does not recompute.
+ */
+export function claimRecompute(now: Date): boolean {
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(0)) return false;
+  try {
+    const props = documentProperties();
+    if (!recomputeDue(stampsOf(props.getProperties()), now.getTime())) return false;
+    props.setProperty(CLAIMED_KEY, String(now.getTime()));
+    return true;
+  } finally {
+    lock.releaseLock();
+  }
 }
 
 export function recordSummaryFailed(now: Date): void {

@@ -238,24 +238,107 @@ describe('刷新汇总', () => {
 });
 
 describe('afterLedgerChange (through a direct edit)', () => {
-  it('recomputes after an edit when the last recompute is a minute old, and only marks 汇总 stale within the minute', () => {
+  it('recomputes after an edit once the last recompute is 30 minutes old, and only marks 汇总 stale before', () => {
     const emu = setUp();
     emu.clickMenu('安装自动任务');
     seed(emu, '通川区', [firm({ deadline: '2022-06-30' })]);
     refresh(emu);
     expect(mainTable(emu).rows.get('通川区')![6]).toBe(1);
+    expect(String(summary(emu)[1]![9])).toBe('数据截至2022-03-20 09:00。此后的修改在2022-03-20 09:30后的下一次保存或编辑时计入，每日自动任务也会更新；点“整治台账 → 刷新汇总”可立即更新。');
 
-    emu.advance(10 * 1000);
+    emu.advance(10 * 60 * 1000);
     const edited = emu.userEdit('通川区', 'T5', '已完成（待验收）');
     expect(edited.ok).toBe(true);
-    // Within the minute: the number stays, the tab says it is stale.
+    // Within the 30 minutes: the number stays, the 数据截至 line says a change is waiting and until when.
     expect(mainTable(emu).rows.get('通川区')![6]).toBe(1);
-    expect(summary(emu)[1]!.join('')).toContain('尚未计入本表');
+    expect(String(summary(emu)[1]![9])).toContain('数据截至2022-03-20 09:00；台账在2022-03-20 09:10有更改，尚未计入本表：2022-03-20 09:30后');
 
+    emu.advance(20 * 60 * 1000);
+    expect(emu.userEdit('通川区', 'R5', '已完成密闭改造').ok).toBe(true);
+    expect(mainTable(emu).rows.get('通川区')!.slice(6, 8)).toEqual([0, 1]);
+    expect(String(summary(emu)[1]![9])).toMatch(/^数据截至2022-03-20 09:30。/);
+  });
+
+  /** Edits of 进展情况 on row 5 every `gapMinutes`: the executions each caused and how many recomputed 汇总. */
+  function editDay(rows: number, edits: number, gapMinutes: number) {
+    const emu = setUp();
+    emu.clickMenu('安装自动任务');
+    seed(emu, '通川区', Array.from({ length: rows }, () => firm({ deadline: '2022-06-30' })));
+    refresh(emu);
+    const runs = [];
+    for (let i = 0; i < edits; i++) {
+      emu.advance(gapMinutes * 60 * 1000);
+      const edited = emu.userEdit('通川区', 'R5', `第${i}次进展`);
+      if (!edited.ok) throw new Error(edited.message);
+      runs.push(edited.executions.find((x) => x.fn === 'onEditInstalled')!);
+    }
+    const recomputed = runs.filter((r) => (r.calls['Sheet.clear'] ?? 0) > 0);
+    return { emu, runs, recomputed, cheap: runs.filter((r) => !recomputed.includes(r)) };
+  }
+
+  it('pays for at most one recompute per 30 minutes however busy: 40 edits in 20 minutes recompute none, the one at 30 minutes the first', () => {
+    const { recomputed, runs } = editDay(3, 40, 0.5);
+    expect(runs).toHaveLength(40);
+    expect(recomputed).toHaveLength(0);
+    const later = editDay(3, 70, 0.5);
+    expect(later.recomputed).toHaveLength(1);
+    expect(later.runs.indexOf(later.recomputed[0]!)).toBe(59);
+  });
+
+  it('prices a day of spread-out edits at two sizes: the same cheap edit at both, one recompute per 30 minutes', () => {
+    // 48 edits, one every 10 minutes (8 hours): 16 may recompute, the other 32 read no tab but their own rows.
+    const small = editDay(20, 48, 10);
+    const large = editDay(2000, 48, 10);
+    for (const day of [small, large]) {
+      expect(day.recomputed).toHaveLength(16);
+      expect(day.cheap).toHaveLength(32);
+    }
+    // The cheap edits make the same calls at both sizes and read the credit-code column and their own rows, never a tab.
+    const calls = (r: { calls: Record<string, number> }) => Object.values(r.calls).reduce((a, b) => a + b, 0);
+    expect(new Set(small.cheap.map(calls)).size).toBeLessThanOrEqual(3); // the first marks 汇总 stale, the others not
+    expect(large.cheap.map(calls)).toEqual(small.cheap.map(calls));
+    expect(Math.max(...large.cheap.map((r) => r.cellsRead))).toBeLessThan(2000 + 300);
+    // A recompute reads every tab: that is what the throttle rations.
+    expect(Math.min(...large.recomputed.map((r) => r.cellsRead))).toBeGreaterThan(2000 * 24);
+    const total = (d: typeof small) => d.runs.reduce((a, r) => a + r.modelledMs, 0);
+    const oneRecompute = Math.max(...large.recomputed.map((r) => r.modelledMs));
+    expect(total(large)).toBeLessThanOrEqual(16 * oneRecompute + 32 * Math.max(...large.cheap.map((r) => r.modelledMs)));
+    // Modelled, so exact: the day costs under 60 % of recomputing on every edit (the old one-minute throttle at this pace).
+    expect(total(large)).toBeLessThan(0.6 * 48 * Math.min(...large.recomputed.map((r) => r.modelledMs)));
+  });
+
+  it('lets only one of two changes at once claim the recompute: with the claim lock held elsewhere the edit only marks 汇总 stale', () => {
+    const emu = setUp();
+    emu.clickMenu('安装自动任务');
+    seed(emu, '通川区', [firm({ deadline: '2022-06-30' })]);
+    refresh(emu);
+    emu.advance(31 * 60 * 1000);
+    emu.holdScriptLock();
+    const edited = emu.userEdit('通川区', 'T5', '已完成（待验收）');
+    emu.releaseHeldLocks();
+    expect(edited.ok && edited.executions.every((x) => x.ok && (x.calls['Sheet.clear'] ?? 0) === 0)).toBe(true);
+    expect(mainTable(emu).rows.get('通川区')![6]).toBe(1);
+    expect(String(summary(emu)[1]![9])).toContain('尚未计入本表');
     emu.advance(60 * 1000);
     expect(emu.userEdit('通川区', 'R5', '已完成密闭改造').ok).toBe(true);
     expect(mainTable(emu).rows.get('通川区')!.slice(6, 8)).toEqual([0, 1]);
-    expect(summary(emu)[1]!.join('')).not.toContain('尚未计入本表');
+  });
+
+  it('never leaves 汇总 older than the last daily run, even right after an edit claimed the recompute', () => {
+    const emu = setUp();
+    emu.clickMenu('安装自动任务');
+    seed(emu, '通川区', [firm({ deadline: '2022-06-30' })]);
+    refresh(emu);
+    emu.advance(31 * 60 * 1000);
+    expect(emu.userEdit('通川区', 'R5', '进展一').ok).toBe(true); // recomputes and claims
+    emu.advance(5 * 60 * 1000);
+    expect(emu.userEdit('通川区', 'T5', '已完成（待验收）').ok).toBe(true); // within 30 minutes: stale only
+    expect(mainTable(emu).rows.get('通川区')![6]).toBe(1);
+    emu.fireTimeDriven();
+    expect(mainTable(emu).rows.get('通川区')!.slice(6, 8)).toEqual([0, 1]);
+    const grid = summary(emu);
+    expect(grid[1]![1]).toEqual(new Date('2022-03-20T01:36:00Z'));
+    expect(String(grid[1]![9])).toMatch(/^数据截至2022-03-20 09:36。/);
   });
 
   it('recomputes the other districts when one tab’s header no longer matches, naming that tab on the top line', () => {
@@ -264,7 +347,7 @@ describe('afterLedgerChange (through a direct edit)', () => {
     seed(emu, '通川区', [firm({ deadline: '2022-06-30' })]);
     refresh(emu);
     modelOf(emu).setValuesRaw('达川区', 4, 3, [['被改动的表头']]);
-    emu.advance(2 * 60 * 1000);
+    emu.advance(31 * 60 * 1000);
     const edited = emu.userEdit('通川区', 'R5', '方案已批复');
     expect(edited.ok).toBe(true);
     expect(edited.ok && edited.executions.every((x) => x.ok)).toBe(true);

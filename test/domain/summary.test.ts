@@ -2,7 +2,8 @@
 import type { ReportRecord } from '../../src/domain/quarter';
 import type { SummaryEntry, SummaryInput } from '../../src/domain/summary';
 import { INVALID_LABEL, PLAN_START, buildSummary, completionRate } from '../../src/domain/summary';
-import { CHART_SERIES, FORMAT, LIST_CAP, summaryGrid } from '../../src/domain/summary-grid';
+import { CHART_SERIES, FORMAT, LIST_CAP, STALE_CELL, summaryGrid } from '../../src/domain/summary-grid';
+import { freshnessText } from '../../src/domain/summary-throttle';
 import { SUMMARY_HEADERS, SUMMARY_TOTAL } from '../../src/domain/contract';
 import { TRAFFIC_COLORS } from '../../src/domain/ledger-template';
 
@@ -249,6 +250,13 @@ describe('summaryGrid', () => {
     expect(g.values[h + 4]!.slice(0, 12)).toEqual([SUMMARY_TOTAL, 9, 5, 1, 2, 2, 4, 1, 1, 3, 2, 2 / 9]);
     const updated = g.values.find((r) => r[0] === '更新于')!;
     expect(updated[1]).toEqual(new Date('2022-03-20T01:00:00Z'));
+  });
+
+  it('writes the 数据截至 line beside 更新于, in the cell a change not counted yet rewrites', () => {
+    const row = grid().values[STALE_CELL.row - 1]!;
+    expect(row[0]).toBe('更新于');
+    expect(row[STALE_CELL.col - 1]).toBe(freshnessText({ refreshed: new Date('2022-03-20T01:00:00Z').getTime(), failed: 0, claimed: 0 }, null));
+    expect(String(row[STALE_CELL.col - 1])).toMatch(/^数据截至2022-03-20 09:00。/);
   });
 
   it('formats 完成率 as a percentage, dates as yyyy-mm-dd and colours the traffic lights', () => {
