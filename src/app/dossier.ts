@@ -5,6 +5,7 @@ import {
   DOSSIER_DATA_ID,
   LOG_READ_COST,
   cellConcerns,
+  codesOf,
   extendIndex,
   indexedRows,
   logEvents,
@@ -48,13 +49,20 @@ function logLines(ss: Spreadsheet, code: string): DossierEvent[] {
   return logEvents([...LOG_HEADERS], rows);
 }
 
-/** The daily job's step (as the office): 档案索引 grown by the lines logged since, rebuilt when the log shrank. */
+/**
+ * The daily job's step (as the office): 档案索引 grown by the lines logged since, read with its last indexed row;
+ * rebuilt when that row no longer holds the code it had (the log sorted, cut or edited by hand).
+ */
 export function refreshLogIndex(ss: Spreadsheet): void {
   const table = openLogTable(ss);
   const index = table && readLogIndex(ss);
-  if (!index || index.through === table!.length) return;
-  const from = index.through < table!.length ? index.through : 0;
-  writeLogIndex(ss, extendIndex(index, from, table!.column(CODE_COLUMN, from)));
+  if (!index) return;
+  const n = index.through;
+  const start = index.at >= 0 ? index.at : n;
+  const seen = n > 0 && n <= table!.length ? table!.column(CODE_COLUMN, start) : null;
+  const same = seen !== null && (index.at < 0 || codesOf(seen[0])[0] === index.last);
+  if (same && n === table!.length) return;
+  writeLogIndex(ss, same ? extendIndex(index, n, seen.slice(n - start)) : extendIndex(index, 0, table!.column(CODE_COLUMN, 0)));
 }
 
 function dossierView(ss: Spreadsheet, found: { ledger: Ledger; row: LedgerRow }): DossierView {

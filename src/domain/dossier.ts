@@ -52,7 +52,8 @@ export const cellConcerns = (cell: unknown, code: string): boolean => codesOf(ce
 /**
  * The hidden tab where the daily job (as the office) keeps each code's 操作日志 rows, so 企业档案 never reads the
  * whole code column (50,000 cells ≈ 1.6 s): 0-based rows below the header, comma-joined; `*` when they outgrow a
- * cell (that code is found by reading the column). Row 2 says how many log rows it covers.
+ * cell (that code is found by reading the column). Row 2 says how many log rows it covers, and the last row with a
+ * code and that code, so the daily job sees a log sorted or cut by hand and rebuilds it.
  */
 export const LOG_INDEX_TAB = '档案索引';
 export const LOG_INDEX_HEADERS = ['统一社会信用代码', '日志行号'] as const;
@@ -60,27 +61,34 @@ const THROUGH = '已索引行数';
 
 export interface LogIndex {
   through: number;
+  /** The last indexed row with a code (-1: none) and its first code. */
+  at: number;
+  last: string;
   rows: Map<string, string>;
 }
 
 export function parseLogIndex(cells: readonly { 统一社会信用代码: string; 日志行号: string }[]): LogIndex {
   const rows = new Map(cells.map((c) => [c.统一社会信用代码, c.日志行号]));
-  const through = Number(rows.get(THROUGH) ?? 0);
+  const [count, at, last = ''] = (rows.get(THROUGH) ?? '').split(' ').map((t, i) => (i < 2 ? Number(t) : t)) as [number, number, string?];
   rows.delete(THROUGH);
-  return { through: Number.isInteger(through) && through > 0 ? through : 0, rows };
+  const through = Number.isInteger(count) && count > 0 ? count : 0;
+  return { through, at: Number.isInteger(at) && at < through ? at : -1, last, rows };
 }
 
 /** The index grown by the code cells of log rows `from`… (a rebuild from 0 starts empty), as the tab's rows. */
 export function extendIndex(index: LogIndex, from: number, codeColumn: readonly unknown[]): string[][] {
   const rows = from === 0 ? new Map<string, string>() : new Map(index.rows);
+  let [at, last] = from === 0 ? [-1, ''] : [index.at, index.last];
   codeColumn.forEach((cell, i) => {
-    for (const code of new Set(codesOf(cell))) {
+    const codes = codesOf(cell);
+    if (codes.length > 0) [at, last] = [from + i, codes[0]!];
+    for (const code of new Set(codes)) {
       const was = rows.get(code) ?? '';
       const next = was === '*' ? was : was === '' ? `${from + i}` : `${was},${from + i}`;
       rows.set(code, next.length > 45_000 ? '*' : next);
     }
   });
-  return [[THROUGH, `${from + codeColumn.length}`], ...rows];
+  return [[THROUGH, `${from + codeColumn.length} ${at} ${last}`], ...rows];
 }
 
 /** The indexed rows of `code`, or null when the index cannot say (it holds `*`). */

@@ -37,7 +37,7 @@ export function openLogTable(ss: Spreadsheet): LogTable | null {
 export function readLogIndex(ss: Spreadsheet): LogIndex | null {
   const { sheet, tab } = openRecordTab(ss, LOG_INDEX_TAB, LOG_INDEX_HEADERS);
   if (!sheet) return null;
-  if (tab === null) return { through: 0, rows: new Map() };
+  if (tab === null) return { through: 0, at: -1, last: '', rows: new Map() };
   return isRecordTab(tab) ? parseLogIndex(tab.rows.map((r) => r.cells)) : null;
 }
 

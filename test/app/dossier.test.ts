@@ -126,6 +126,13 @@ describe('getEnterpriseDossier', () => {
     const d = dossier(emu, p.creditCode);
     expect(d?.events.map((e) => e.newValue)).toEqual([expect.stringMatching(/^新增企业：序号1/), '一']);
     expect(emu.lastExecution?.cellsRead).toBeGreaterThanOrEqual(log.lastRow() - 1);
+    // The next daily job sees its last indexed row changed and rebuilds: the index names the code's rows again.
+    emu.setNow('2022-03-21T09:00:00+08:00');
+    runDaily(emu);
+    const lines = sheetValues(emu, TAB.log).slice(1);
+    const rows = String(sheetValues(emu, '档案索引').find((r) => r[0] === p.creditCode)?.[1]).split(',').map(Number);
+    expect(rows.map((i) => lines[i]?.[LOG_HEADERS.indexOf('统一社会信用代码')])).toEqual([p.creditCode, p.creditCode]);
+    expect(lines.filter((l) => l[LOG_HEADERS.indexOf('统一社会信用代码')] === p.creditCode)).toHaveLength(2);
   });
 
   it('shows the reminders and 催办 that listed the enterprise, and not those that did not', () => {

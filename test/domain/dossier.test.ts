@@ -27,21 +27,21 @@ describe('reading the log narrowly', () => {
   });
 
   it('builds 档案索引 from the code column, grows it by the rows logged since, and names each code\'s rows', () => {
-    const built = extendIndex({ through: 0, rows: new Map() }, 0, [CODE, OTHER, `${OTHER} ${CODE} ${CODE}`]);
-    expect(built).toEqual([['已索引行数', '3'], [CODE, '0,2'], [OTHER, '1,2']]);
+    const built = extendIndex({ through: 0, at: -1, last: '', rows: new Map() }, 0, [CODE, OTHER, `${OTHER} ${CODE} ${CODE}`]);
+    expect(built).toEqual([['已索引行数', `3 2 ${OTHER}`], [CODE, '0,2'], [OTHER, '1,2']]);
     const index = parseLogIndex(built.map(([a, b]) => ({ 统一社会信用代码: a!, 日志行号: b! })));
-    expect(index.through).toBe(3);
+    expect(index).toMatchObject({ through: 3, at: 2, last: OTHER });
     const grown = parseLogIndex(extendIndex(index, 3, ['', CODE]).map(([a, b]) => ({ 统一社会信用代码: a!, 日志行号: b! })));
-    expect(grown.through).toBe(5);
+    expect(grown).toMatchObject({ through: 5, at: 4, last: CODE });
     expect(indexedRows(grown, CODE)).toEqual([0, 2, 4]);
     expect(indexedRows(grown, withCheckChar('91511702MA0000003'))).toEqual([]);
   });
 
   it('gives up on a code whose rows outgrow a cell (the dossier then reads the column), and rebuilds from row 0', () => {
-    const many = extendIndex({ through: 0, rows: new Map() }, 0, Array.from({ length: 12_000 }, () => CODE));
+    const many = extendIndex({ through: 0, at: -1, last: '', rows: new Map() }, 0, Array.from({ length: 12_000 }, () => CODE));
     const index = parseLogIndex(many.map(([a, b]) => ({ 统一社会信用代码: a!, 日志行号: b! })));
     expect(indexedRows(index, CODE)).toBeNull();
-    expect(extendIndex(index, 0, [OTHER])).toEqual([['已索引行数', '1'], [OTHER, '0']]);
+    expect(extendIndex(index, 0, [OTHER, ''])).toEqual([['已索引行数', `2 0 ${OTHER}`], [OTHER, '0']]);
   });
 
   it('joins nearby matches into one read when the rows between cost less than a call', () => {
