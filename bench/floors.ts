@@ -47,10 +47,20 @@ export const FLOORS: Readonly<Record<string, Floor>> = {
       + '操作日志 append 2 + 汇总 throttle 2 (the simple onEdit does nothing it could skip)',
   },
   '3×2 paste': { calls: edit, why: 'as a single edit: the rows are read and noted in one call each' },
-  校验本表: { calls: 1 + 2 + 2 + 3 + 2 + 2, why: 'ss 1 + active sheet and name 2 + tab read 2 + 配置 3 + setNotes 2 + alert 2' },
+  校验本表: {
+    calls: 1 + 2 + 2 + 3 + 4 * (districts - 1) + 3 + 2,
+    why: 'ss 1 + active sheet and name 2 + tab read 2 + 配置 3 + the other tabs\' credit-code column 4 each (unique across districts, '
+      + 'contract §2; this tab\'s from its read) + notes read, compared and written 3 + alert 2',
+  },
   报送: {
-    calls: 1 + 2 + 2 + 2 + 3 + 2 + 2 + 2 + 2 + 3 + 2 + 2 + 1,
-    why: 'ss 1 + active sheet 2 + user 2 + lock 2 + 配置 3 + tab read 2 + confirm alert 2 + lock again 2 (the alert ends it) + '
-      + 'tab read again 2 + 报送记录 read 3 + its write 2 + 汇总 throttle 2 + result alert 1',
+    calls: 1 + 3 + 2 + 2 + 2 + 3 + 4 * (districts - 1) + 3 + 6,
+    why: 'the menu opens the dialog: ss 1 + 配置 3 + active sheet 2 + user 2 + owner 2 (the office may report for a district) + tab read 3 + '
+      + 'the other tabs\' credit-code column 4 each + 报送记录 3 (first or update) + the dialog 6 (getUi, the file, its context, size, show)',
+  },
+  '报送 submit': {
+    calls: 1 + 3 + 2 + 2 + 2 + 3 + 4 * (districts - 1) + 3 + 6 + 4 + 2 + 3 * (districts - 1) + 2 + summaryWrite,
+    why: 'submitQuarterReport: ss 1 + 配置 3 + user 2 + owner 2 + lock 2 + under it the tab 3, the other tabs\' code column 8 and 报送记录 3, '
+      + 'the report appended under its header 6 and 操作日志 4, flush and release 2; then 汇总 from what was read plus the other tabs 6 and '
+      + `the document properties 2, written ${summaryWrite}`,
   },
 };

@@ -25,6 +25,7 @@ import { appendReport, readReports } from '../sheet/reports';
 import type { Ledger } from '../sheet/ledger';
 import { openLedger, ownerEmail, readCodeIndex, readSettings } from '../sheet/ledger';
 import { refreshSummary } from './summary';
+import { readWorkbook } from '../sheet/workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -42,7 +43,7 @@ export function ledgerProblems(ss: Spreadsheet, ledger: Ledger, settings: Settin
   const tab = { tab: ledger.district, columns: ledger.columns, rows: ledger.rows.map((r) => ({ row: r.row, cells: r.cells })) };
   const names = new Map(ledger.rows.map((r) => [r.row, r.record.payload.name || '（未填企业名称）']));
   const out: string[] = [];
-  for (const check of toFixChecks(tab, planRules(settings, dayOf(new Date())), readCodeIndex(ss, settings))) {
+  for (const check of toFixChecks(tab, planRules(settings, dayOf(new Date())), readCodeIndex(ss, settings, ledger))) {
     for (const text of problemTexts(check)) out.push(`第${check.row}行 ${names.get(check.row) ?? ''} ${text}`);
   }
   return out;
@@ -145,18 +146,21 @@ export function submitQuarterReport(input: unknown): SubmitReportResult {
     if (!checked.ok) return { ok: false, errors: checked.errors };
     const { district, narrative } = checked.value;
     const ss = activeSpreadsheet();
-    const { settings } = readSettings(ss);
+    const read = readSettings(ss);
+    const { settings } = read;
     requireDistrict(settings, district);
     const user = activeUserEmail();
     requireEditor(ss, settings, district, user);
     const now = new Date();
-    const outcome = withDocumentLock((): { problems: string[] } | { report: ReportRecord } => {
+    type Recorded = { report: ReportRecord; ledger: Ledger; reports: ReportRecord[] };
+    const outcome = withDocumentLock((): { problems: string[] } | Recorded => {
       const ledger = openLedger(ss, district);
       const problems = ledgerProblems(ss, ledger, settings);
       if (problems.length > 0) return { problems };
       const day = dayOf(now);
       const timeliness = reportTimeliness(day, settings.reportDay);
-      const first = reportStateFor(readReports(ss), district, timeliness.quarter, settings.reportDay).kind === 'missing';
+      const reports = readReports(ss);
+      const first = reportStateFor(reports, district, timeliness.quarter, settings.reportDay).kind === 'missing';
       const c = statusCounts(ledger);
       const report: ReportRecord = {
         quarter: quarterId(timeliness.quarter),
@@ -185,17 +189,19 @@ export function submitQuarterReport(input: unknown): SubmitReportResult {
           action: REPORT_TITLE,
         },
       ]);
-      return { report };
+      return { report, ledger, reports: [...reports, report] };
     });
     if ('problems' in outcome) return { ok: false, errors: { _form: invalidMessage(district, outcome.problems) } };
+    // 汇总 from the tab and 报送记录 as read (and appended) under the lock: only the other tabs are read again.
+    const reports = outcome.reports;
     try {
-      refreshSummary(ss, now);
+      refreshSummary(ss, now, readWorkbook(ss, read, { ledger: outcome.ledger, reports }));
     } catch (e) {
       // The report is recorded; 汇总 catches up at the next recompute.
       console.error(`submitQuarterReport refreshSummary: ${e instanceof Error ? e.message : String(e)}`);
     }
     const q = reportTimeliness(outcome.report.on, settings.reportDay).quarter;
-    const state = reportStateFor(readReports(ss), district, q, settings.reportDay);
+    const state = reportStateFor(reports, district, q, settings.reportDay);
     return { ok: true, quarter: quarterLabel(q), onTime: state.kind === 'onTime' };
   });
 }

@@ -40,7 +40,7 @@ export function validateSheet(sheet: Sheet, settings: Settings): SheetCheck {
   if (rows.length === 0) return { district, checkedRows: 0, invalidRows: 0, totalProblems: 0, lines: [] };
   // 待修正 has one definition (vocabulary.toFixChecks): 汇总, the emails and the digest count exactly these rows.
   const tab = { tab: district, columns: located.columns, rows: rows.map((cells, i) => ({ row: FIRST_DATA_ROW + i, cells })) };
-  const checks = toFixChecks(tab, planRules(settings, dayOf(new Date())), readCodeIndex(spreadsheetOf(sheet), settings));
+  const checks = toFixChecks(tab, planRules(settings, dayOf(new Date())), readCodeIndex(spreadsheetOf(sheet), settings, { district, rows: tab.rows }));
   syncNotes(blockAt(sheet, FIRST_DATA_ROW, 1, rows.length, COLUMN_COUNT), (before) => {
     const plan = planNotes(checks, before);
     return plan.changed ? plan.notes : null;

@@ -96,12 +96,21 @@ export function findEnterprise(ledgers: readonly Ledger[], creditCode: string): 
 
 /**
  * Column E of every district tab, one read each, for the uniqueness of credit codes across tabs (contract §2).
- * The number of calls depends on the number of districts, not on the number of rows.
+ * The number of calls depends on the number of districts, not on the number of rows. `known`: a tab already read.
  */
-export function readCodeIndex(ss: Spreadsheet, settings: Settings): CodeIndex {
+export function readCodeIndex(
+  ss: Spreadsheet,
+  settings: Settings,
+  known?: { readonly district: string; readonly rows: readonly { readonly row: number; readonly cells: readonly unknown[] }[] },
+): CodeIndex {
   const index: CodeIndex = new Map();
   const column = TEMPLATE_COLUMNS.creditCode + 1;
   for (const { district } of settings.districts) {
+    // A tab the caller already read whole gives its column E from memory, not from a second read.
+    if (known && known.district === district) {
+      for (const r of known.rows) indexCodes(index, district, r.row, [r.cells[TEMPLATE_COLUMNS.creditCode]]);
+      continue;
+    }
     const sheet = ss.getSheetByName(district);
     const last = sheet ? sheet.getLastRow() : 0;
     if (!sheet || last < FIRST_DATA_ROW) continue;

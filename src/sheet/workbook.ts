@@ -30,20 +30,28 @@ export interface Workbook {
   readonly props: Readonly<Record<string, string>>;
 }
 
-/** `read`: 配置 as the caller already read it (to check who may run the step before reading the rest). */
-export function readWorkbook(ss: Spreadsheet, read: ReturnType<typeof readSettings> = readSettings(ss)): Workbook {
+/**
+ * `read`: 配置 as the caller already read it (to check who may run the step before reading the rest); `known`: a
+ * district tab and 报送记录 the caller read in this execution (报送 reads them under its lock), not read again.
+ */
+export function readWorkbook(
+  ss: Spreadsheet,
+  read: ReturnType<typeof readSettings> = readSettings(ss),
+  known: { readonly ledger?: Ledger; readonly reports?: readonly ReportRecord[] } = {},
+): Workbook {
   const { settings, errors } = read;
   const tabs = settings.districts.map(({ district }): DistrictTab => {
+    if (known.ledger?.district === district) return { district, ledger: known.ledger };
     try {
       return { district, ledger: openLedger(ss, district) };
     } catch (error) {
       return { district, error, sheet: ss.getSheetByName(district) };
     }
   });
-  let reports: readonly ReportRecord[] = [];
+  let reports: readonly ReportRecord[] = known.reports ?? [];
   let reportsError: unknown = null;
   try {
-    reports = readReports(ss);
+    if (!known.reports) reports = readReports(ss);
   } catch (e) {
     reportsError = e;
   }
