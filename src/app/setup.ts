@@ -59,7 +59,8 @@ export function setupWorkbook(ss: Spreadsheet, now: Date): SetupReport {
   }
   // Setup never changes a data row, but a new or repaired district tab changes what 汇总 should show.
   if (report.created.length + report.repaired.length > 0) afterLedgerChange(ss, now);
-  sizeTabs(ss, report, [[TAB.reports, REPORT_HEADERS], [TAB.log, LOG_HEADERS]]);
+  // The hidden tabs are nobody's to read; every visible one is sized.
+  sizeTabs(ss, report, [[TAB.reports, REPORT_HEADERS], [TAB.log, LOG_HEADERS], [EXTENSION_TAB, EXTENSION_HEADERS], [ACCEPTANCE_TAB, ACCEPTANCE_HEADERS]]);
   return report;
 }
 

@@ -177,7 +177,7 @@ describe('setup run again', () => {
     const ledger = tab(emu, '达州高新区').colWidths;
     expect(ledger[1]).toBeGreaterThanOrEqual(textWidth('达州高新区') + CELL_PADDING);
     expect(ledger[23]).toBeGreaterThanOrEqual(textWidth(OWNER) + CELL_PADDING);
-    for (const name of [TAB.summary, TAB.config, TAB.log, TAB.reports]) {
+    for (const name of [TAB.summary, TAB.config, TAB.log, TAB.reports, '延期申请', '验收记录']) {
       const widths = tab(emu, name).colWidths;
       expect([name, widths.filter((w) => w !== undefined).length]).toEqual([name, expect.any(Number)]);
       expect(widths.some((w) => w !== undefined && w !== 100)).toBe(true);
