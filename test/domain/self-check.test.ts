@@ -1,6 +1,7 @@
 // 自检's judgement: each check passes on what a correct Google gives back and fails, saying what to do, on what it must not.
 import { TEXT_FORMAT } from '../../src/domain/ledger-row';
 import { protectionPlan } from '../../src/domain/ledger-template';
+import { menuPath } from '../../src/domain/menu';
 import type { LiteralReadBack, SelfCheckInput } from '../../src/domain/self-check';
 import { LITERAL_PROBES, PROBE_FORMATS, judgeSelfCheck, probeCell, selfCheckPassed, selfCheckReport } from '../../src/domain/self-check';
 
@@ -28,7 +29,8 @@ const good: SelfCheckInput = {
   settingsProblems: [],
   sendMode: '发送模式：正式发送',
 };
-const PATHS = { setup: '整治台账 → 管理 → 初始化/修复表格', install: '整治台账 → 管理 → 安装自动任务' };
+// The paths as src/app/self-check.ts passes them: the real menu's.
+const PATHS = { setup: menuPath('menuSetup'), install: menuPath('menuInstallTriggers') };
 const judge = (over: Partial<SelfCheckInput>) => judgeSelfCheck({ ...good, ...over }, PATHS);
 const failed = (over: Partial<SelfCheckInput>) => judge(over).filter((r) => !r.passed);
 
