@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { LOG_HEADERS, TAB } from '../../src/domain/contract';
 import { OWNER, TC_CLERK, modelOf, payload, setEditors, setUp, tab } from '../support/ledger-world';
 import { useChromium } from '../support/browser';
-import { startBridge } from '../support/script-run-bridge';
+import { openBridgedPage } from '../support/script-run-bridge';
 
 const OUTPUT = join(__dirname, '..', '..', 'test-output');
 
@@ -32,17 +32,8 @@ async function openDossier(): Promise<Page> {
   emu.clickMenu('企业档案');
   const dialog = emu.ui.dialogs.at(-1);
   if (!dialog) throw new Error(`no dialog: ${JSON.stringify(emu.ui.alerts)}`);
-  const bridge = await startBridge(emu, dialog.html);
-  const context = await chromium.browser.newContext({ viewport: { width: dialog.width ?? 960, height: dialog.height ?? 640 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  chromium.afterThisTest(async () => {
-    await context.close();
-    await bridge.stop();
-    expect(errors).toEqual([]);
-  });
-  await page.goto(bridge.url);
+  const { page, close } = await openBridgedPage(chromium.browser, emu, dialog.html, { width: dialog.width ?? 960, height: dialog.height ?? 640 });
+  chromium.afterThisTest(async () => expect(await close()).toEqual([]));
   await page.waitForSelector('#d-events tbody tr');
   await page.evaluate(() => document.fonts.ready);
   return page;
@@ -60,14 +51,10 @@ describe('企业档案 link in the edit sidebar', () => {
     emu.scriptRun('submitEnterprise', p);
     modelOf(emu).setActive('通川区', 'C5');
     emu.clickMenu('编辑选中企业');
-    const bridge = await startBridge(emu, emu.ui.sidebars.at(-1)?.html ?? '');
-    const context = await chromium.browser.newContext({ viewport: { width: 300, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
+    const { page, bridge, close } = await openBridgedPage(chromium.browser, emu, emu.ui.sidebars.at(-1)?.html ?? '', { width: 300, height: 900 });
     chromium.afterThisTest(async () => {
-      await context.close();
-      await bridge.stop();
+      await close();
     });
-    await page.goto(bridge.url);
     await page.click('#dossier');
     for (let i = 0; i < 50 && bridge.calls.length === 0; i += 1) await new Promise((r) => setTimeout(r, 100));
     expect(bridge.calls[0]).toMatchObject({ fn: 'showDossier', args: [p.creditCode], result: { ok: true } });

@@ -7,8 +7,7 @@ import type { EnterprisePayload } from '../../src/domain/enterprise';
 import { OWNER, configCell, modelOf, payload, seedPayloads, setUp } from '../support/ledger-world';
 import { useChromium } from '../support/browser';
 import { readPdf } from '../support/pdf-text';
-import { startBridge } from '../support/script-run-bridge';
-import type { Bridge } from '../support/script-run-bridge';
+import { openBridgedPage, type Bridge } from '../support/script-run-bridge';
 
 const OUTPUT = join(__dirname, '..', '..', 'test-output');
 /** A3 landscape is 420 × 297 mm = 1190.55 × 841.89 pt; Chromium rounds the page to whole CSS pixels. */
@@ -46,17 +45,8 @@ function printPage(count: number, edit: (p: EnterprisePayload, i: number) => Ent
 }
 
 async function open(html: string): Promise<{ page: Page; bridge: Bridge }> {
-  const bridge = await startBridge({ scriptRun: () => ({ ok: false, error: '打印页不调用服务器' }) }, html);
-  const context = await chromium.browser.newContext({ viewport: { width: 1200, height: 800 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  chromium.afterThisTest(async () => {
-    await context.close();
-    await bridge.stop();
-    expect(errors).toEqual([]);
-  });
-  await page.goto(bridge.url);
+  const { page, bridge, close } = await openBridgedPage(chromium.browser, { scriptRun: () => ({ ok: false, error: '打印页不调用服务器' }) }, html, { width: 1200, height: 800 });
+  chromium.afterThisTest(async () => expect(await close()).toEqual([]));
   await page.waitForSelector('#sheet table');
   await page.evaluate(() => document.fonts.ready);
   return { page, bridge };
