@@ -1,21 +1,13 @@
 // The sidebar's server calls on the built dist/ in the emulator: saves, each refusal, literal text, moved rows, lock, permission.
 import type { Emulator } from '@eco-ledger/emulator';
-import { TAB } from '../../src/domain/contract';
 import { withCheckChar } from '../../src/domain/credit-code';
 import type { EnterprisePayload } from '../../src/domain/enterprise';
-import type { FormContext } from '../../src/domain/sidebar-form';
 import { DIRTY_KEY } from '../../src/sheet/summary-tab';
-import { DC_CLERK, NOW, OWNER, TC_CLERK, code, logRows, modelOf, payload, seedRows, setEditors, setUp, tab, values } from '../support/ledger-world';
+import { clerkWorld, DC_CLERK, NOW, OWNER, TC_CLERK, code, logRows, modelOf, payload, seedRows, tab, values } from '../support/ledger-world';
 
 type Result = { ok: true; district: string; row: number; serial: number | null } | { ok: false; errors: Record<string, string> };
 
-function world(): Emulator {
-  const emu = setUp();
-  setEditors(emu, '通川区', TC_CLERK);
-  setEditors(emu, '达川区', DC_CLERK);
-  emu.setUser(TC_CLERK);
-  return emu;
-}
+const world = (): Emulator => clerkWorld();
 
 function call(emu: Emulator, fn: string, ...args: unknown[]): Result {
   const answer = emu.scriptRun(fn, ...args);
@@ -377,46 +369,6 @@ describe('getEnterprise and the values crossing google.script.run', () => {
     expect(updated.ok && updated.value).toMatchObject({ ok: true });
     const got = emu.scriptRun('getEnterprise', p.creditCode);
     expect(got.ok && got.value).toMatchObject({ deadline: '2022-06-30', closedOn: '' });
-  });
-});
-
-describe('the sidebar menu items', () => {
-  function context(html: string): FormContext {
-    const m = /<script type="application\/json" id="form-context">(.*?)<\/script>/s.exec(html);
-    if (!m) throw new Error('no form context in the sidebar');
-    return JSON.parse(m[1]!) as FormContext;
-  }
-
-  it('新增企业 opens the Sidebar page on the active district, limited to the clerk’s districts', () => {
-    const emu = world();
-    modelOf(emu).setActive('通川区', 'A1');
-    emu.clickMenu('新增企业');
-    const sidebar = emu.ui.sidebars.at(-1)!;
-    expect(sidebar.title).toBe('新增企业');
-    expect(sidebar.html).toContain('id="enterprise-form"');
-    expect(context(sidebar.html)).toMatchObject({ mode: 'add', district: '通川区', editable: ['通川区'], districts: ['通川区', '达川区', '达州高新区'], acceptBy: '2023-12-31', enterprise: null });
-  });
-
-  it('编辑选中企业 opens the selected row prefilled, its text unable to break out of the page', () => {
-    const emu = world();
-    const p = payload({ name: '</script><img src=x onerror=alert(1)>公司' });
-    call(emu, 'submitEnterprise', p);
-    modelOf(emu).setActive('通川区', 'D5');
-    emu.clickMenu('编辑选中企业');
-    const sidebar = emu.ui.sidebars.at(-1)!;
-    expect(sidebar.title).toBe('编辑选中企业');
-    expect(sidebar.html).not.toContain('<img src=x');
-    expect(context(sidebar.html)).toMatchObject({ mode: 'edit', district: '通川区', enterprise: { ...p, row: 5, serial: 1 } });
-  });
-
-  it('编辑选中企业 explains what to select when the selection is not an enterprise', () => {
-    const emu = world();
-    modelOf(emu).setActive(TAB.config, 'A1');
-    emu.clickMenu('编辑选中企业');
-    modelOf(emu).setActive('通川区', 'C3');
-    emu.clickMenu('编辑选中企业');
-    expect(emu.ui.sidebars).toHaveLength(0);
-    expect(emu.ui.alerts.slice(-2).map((a) => a.prompt)).toEqual([expect.stringContaining('请先切换到辖区工作表'), expect.stringContaining('请先在“通川区”中选中')]);
   });
 });
 

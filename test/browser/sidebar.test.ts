@@ -1,35 +1,24 @@
 // The built sidebar in headless Chromium, its google.script.run bridged to the emulator running dist/Code.js.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Emulator, ScriptRunner } from '@eco-ledger/emulator';
 import { withCheckChar } from '../../src/domain/credit-code';
 import { CATEGORIES, INDUSTRIES, LAND_TENURES, STATUSES, TOWNS, YES_NO } from '../../src/domain/contract';
 import { TC_CLERK, modelOf, setEditors, setUp, values } from '../support/ledger-world';
-import { launchChromium } from '../../scripts/chromium';
+import { useChromium } from '../support/browser';
 import { openBridgedPage } from '../support/script-run-bridge';
 import type { Bridge } from '../support/script-run-bridge';
 
 const OUTPUT = join(__dirname, '..', '..', 'test-output');
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 interface Opened {
   emu: Emulator;
   bridge: Bridge;
   page: Page;
 }
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const clean of cleanups.splice(0)) await clean();
-});
 
 /** What 新增企业 showed the clerk on 通川区, served with the bridge, in a 300 px wide page like the sidebar. */
 async function openAddForm(user = TC_CLERK): Promise<Opened> {
@@ -45,8 +34,8 @@ async function openSidebar(emu: Emulator, caption: string, runner: ScriptRunner 
   emu.clickMenu(caption);
   const sidebar = emu.ui.sidebars.at(-1);
   if (!sidebar) throw new Error(`${caption} showed no sidebar`);
-  const { page, bridge, close } = await openBridgedPage(browser, runner, sidebar.html, { width: 300, height: 900 });
-  cleanups.push(async () => expect(await close()).toEqual([]));
+  const { page, bridge, close } = await openBridgedPage(chromium.browser, runner, sidebar.html, { width: 300, height: 900 });
+  chromium.afterThisTest(async () => expect(await close()).toEqual([]));
   await page.waitForSelector('#f-name');
   return { emu, bridge, page };
 }
