@@ -1,6 +1,6 @@
 // 初始化/修复表格: creates or repairs every tab of contract §1 and re-applies validation, colours and protections.
 import { dayOf } from '../domain/calendar-day';
-import { LOG_HEADERS, MENU_TITLE, REPORT_HEADERS, TAB } from '../domain/contract';
+import { LOG_HEADERS, MENU_TITLE, REPORT_HEADERS, TAB, UNKNOWN_ACCOUNT } from '../domain/contract';
 import { AppError } from '../domain/errors';
 import { captionOf } from '../domain/menu';
 import { isOffice } from '../domain/permissions';
@@ -60,7 +60,7 @@ export function setupWorkbook(ss: Spreadsheet, now: Date): SetupReport {
   // Setup never changes a data row, but a new or repaired district tab changes what 汇总 should show.
   if (report.created.length + report.repaired.length > 0) afterLedgerChange(ss, now);
   // The hidden tabs are nobody's to read; every visible one is sized.
-  sizeTabs(ss, report, [[TAB.reports, REPORT_HEADERS], [TAB.log, LOG_HEADERS], [EXTENSION_TAB, EXTENSION_HEADERS], [ACCEPTANCE_TAB, ACCEPTANCE_HEADERS]]);
+  sizeTabs(ss, report, [[TAB.reports, REPORT_HEADERS], [TAB.log, LOG_HEADERS], [EXTENSION_TAB, EXTENSION_HEADERS], [ACCEPTANCE_TAB, ACCEPTANCE_HEADERS]], [owner, ...settings.admins, ...settings.districts.flatMap((d) => d.editors), UNKNOWN_ACCOUNT], settings.districts.map((d) => d.district));
   return report;
 }
 

@@ -21,9 +21,21 @@ export interface WidthBounds {
 
 /** Script-written tables (操作日志, 报送记录 …): a long 新值 or 进展说明 is cut at the cap, read in full in the cell. */
 export const TABLE_WIDTHS: WidthBounds = { min: 60, max: 300 };
-/** 汇总: an enterprise name in a list fits; a longer line spills over empty cells. */
-export const SUMMARY_WIDTHS: WidthBounds = { min: 60, max: 240 };
+/** 汇总: an enterprise name in a list and 合计's 本季度报送 tally fit; a longer line spills over empty cells. */
+export const SUMMARY_WIDTHS: WidthBounds = { min: 60, max: 280 };
 export const CONFIG_WIDTHS: WidthBounds = { min: 100, max: 240 };
+
+/**
+ * What a script-written table's columns hold before they hold it, by header: times, accounts, districts, codes, days,
+ * quarters. A new 操作日志 is sized when it has one line; these keep its 账号 and 统一社会信用代码 from being cut.
+ */
+export function typicalRows(headers: readonly string[], accounts: readonly string[], districts: readonly string[]): string[][] {
+  const like = (h: string): readonly string[] =>
+    /时间$/.test(h) ? ['2000-00-00 00:00:00'] : /账号|人$/.test(h) ? accounts : /^(工作表|辖区)$/.test(h) ? districts
+      : h === '统一社会信用代码' ? ['91511700MA00000000'] : /日期|时限|延期至$/.test(h) ? ['2000-00-00'] : h === '季度' ? ['2000年第1季度'] : [];
+  const n = Math.max(0, ...headers.map((h) => like(h).length));
+  return Array.from({ length: n }, (_, r) => headers.map((h) => like(h)[r] ?? ''));
+}
 
 /**
  * The width each of `columns` columns needs to show its widest cell on one line (rounded up to 5 px), within

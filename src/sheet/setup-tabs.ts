@@ -36,7 +36,7 @@ import { defaultConfigGrid, parseSettings, settingCells, settingValidation } fro
 import { reportingStart } from '../domain/vocabulary';
 import { readReports } from './reports';
 import { shownRows, sizeColumns, sizeToContent } from './widths';
-import { CONFIG_WIDTHS, SUMMARY_WIDTHS, TABLE_WIDTHS, fitWidths } from '../domain/column-width';
+import { CONFIG_WIDTHS, SUMMARY_WIDTHS, TABLE_WIDTHS, fitWidths, typicalRows } from '../domain/column-width';
 import type { Settings } from '../domain/settings';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -219,12 +219,18 @@ export function setupTableTab(ss: Spreadsheet, name: string, headers: readonly s
  * After setup's recompute and log line, so each is measured on what it shows: 汇总 (a line alone on its row spills
  * over the empty cells) and the one-header tables.
  */
-export function sizeTabs(ss: Spreadsheet, report: SetupReport, tables: readonly (readonly [string, readonly string[]])[]): void {
+export function sizeTabs(
+  ss: Spreadsheet,
+  report: SetupReport,
+  tables: readonly (readonly [string, readonly string[]])[],
+  accounts: readonly string[],
+  districts: readonly string[],
+): void {
   const summary = ss.getSheetByName(TAB.summary);
   if (summary) sizeToContent(summary, SUMMARY_WIDTHS, report.created.includes(TAB.summary), true);
   for (const [name, headers] of tables) {
     const sheet = ss.getSheetByName(name);
-    const rows = sheet ? [[...headers], ...shownRows(sheet, 2, headers.length)] : [];
+    const rows = sheet ? [[...headers], ...typicalRows(headers, accounts, districts), ...shownRows(sheet, 2, headers.length)] : [];
     if (sheet) sizeColumns(sheet, fitWidths(rows, headers.length, TABLE_WIDTHS), report.created.includes(name));
   }
 }

@@ -184,6 +184,12 @@ describe('setup run again', () => {
     }
     const log = tab(emu, TAB.log).colWidths;
     expect(log[0]).toBeGreaterThanOrEqual(textWidth('2022-03-20 09:00:00') + CELL_PADDING);
+    // Sized while the log holds no clerk's line: still wide enough for a clerk's account (once in 配置) and a code.
+    setEditors(emu, '通川区', 'tongchuan.district.clerk@dazhou.gov.cn');
+    emu.setUser(OWNER);
+    emu.clickMenu('初始化/修复表格');
+    expect(tab(emu, TAB.log).colWidths[1]).toBeGreaterThanOrEqual(textWidth('tongchuan.district.clerk@dazhou.gov.cn') + CELL_PADDING);
+    expect(log[4]).toBeGreaterThanOrEqual(textWidth('91511700MA00000000') + CELL_PADDING);
     expect(tab(emu, TAB.summary).colWidths[0]).toBeGreaterThanOrEqual(textWidth('达州高新区') + CELL_PADDING);
   });
 
