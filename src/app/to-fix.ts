@@ -6,8 +6,15 @@ import type { TabRows } from '../domain/vocabulary';
 import { codeIndexOf, problemTexts, toFixChecks } from '../domain/vocabulary';
 import type { Ledger } from '../sheet/ledger';
 
+type ToFix = ReadonlyMap<string, ReadonlyMap<number, readonly string[]>>;
+
+/** The last answer per 配置 read: the daily job asks for 汇总 and again for the reminders, from the same ledgers. */
+const memo = new WeakMap<Settings, { ledgers: readonly Ledger[]; out: ToFix }>();
+
 /** district → sheet row → `字段：问题` texts (rows without a problem are absent). No extra read: the ledgers are in memory. */
-export function toFixByRow(ledgers: readonly Ledger[], settings: Settings): Map<string, Map<number, string[]>> {
+export function toFixByRow(ledgers: readonly Ledger[], settings: Settings): ToFix {
+  const hit = memo.get(settings);
+  if (hit && hit.ledgers.length === ledgers.length && hit.ledgers.every((l, i) => l === ledgers[i])) return hit.out;
   const tabs: TabRows[] = ledgers.map((l) => ({ tab: l.district, columns: l.columns, rows: l.rows.map((r) => ({ row: r.row, cells: r.cells })) }));
   const index = codeIndexOf(tabs);
   const rules = planRules(settings, dayOf(new Date()));
@@ -17,5 +24,6 @@ export function toFixByRow(ledgers: readonly Ledger[], settings: Settings): Map<
     for (const check of toFixChecks(tab, rules, index)) if (check.problems.size > 0) rows.set(check.row, problemTexts(check));
     out.set(tab.tab, rows);
   }
+  memo.set(settings, { ledgers: [...ledgers], out });
   return out;
 }
