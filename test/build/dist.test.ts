@@ -73,10 +73,11 @@ describe('dist/', () => {
     for (const scope of manifest.oauthScopes) expect(scope).not.toMatch(/drive|gmail|auth\/spreadsheets$/);
   });
 
-  // Issue 16 aimed at 150 KB; the office's closing/extension workflow (contract §10) took it past that. Most of the
-  // bytes are Chinese text (3 bytes each in UTF-8); the cold-evaluation time that matters is reported by `npm run bench`.
+  // Issue 16 aimed at 150 KB; contract §10–§12 (closing and extensions, import, dossier index) took it past that.
+  // Most of the bytes are Chinese text (3 bytes each in UTF-8); Apps Script sets no such limit, and the cold evaluation
+  // that matters is measured by `npm run bench`. The budget only stops silent growth.
   it('keeps Code.js small enough to parse quickly on every trigger run', () => {
-    expect(Buffer.byteLength(code)).toBeLessThan(190 * 1024);
+    expect(Buffer.byteLength(code)).toBeLessThan(210 * 1024);
   });
 
   it('inlines every resource of the pages', () => {
