@@ -206,6 +206,25 @@ describe('刷新汇总', () => {
     expect(box.rows).toBe(DISTRICTS.length + 1);
   });
 
+  it('leaves an unchanged chart alone, rebuilds it where its range moved, and makes it again when deleted', () => {
+    const emu = setUp();
+    seedMixed(emu);
+    refresh(emu);
+    const chartCalls = () => ['Sheet.updateChart', 'Sheet.insertChart'].map((k) => emu.lastExecution!.calls[k] ?? 0);
+    refresh(emu);
+    expect(chartCalls()).toEqual([0, 0]);
+    // Where the last recompute put it no longer matches (as after a district is added): updated in place.
+    emu.properties.document.map.set('summary.chart', '1,1,1,1@1');
+    refresh(emu);
+    expect(chartCalls()).toEqual([1, 0]);
+    expect(modelOf(emu).sheet(TAB.summary).charts[0]!.ranges[0]!.box.rows).toBe(DISTRICTS.length + 1);
+    // Deleted by hand: made again, once.
+    modelOf(emu).sheet(TAB.summary).charts.splice(0);
+    refresh(emu);
+    expect(chartCalls()).toEqual([0, 1]);
+    expect(modelOf(emu).sheet(TAB.summary).charts).toHaveLength(1);
+  });
+
   it('toasts while it works and reports the result', () => {
     const emu = setUp();
     seedMixed(emu);
