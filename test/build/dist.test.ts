@@ -74,7 +74,7 @@ describe('dist/', () => {
   });
 
   // Issue 16 aimed at 150 KB; contract §10–§12 (closing and extensions, import, dossier index) took it past that.
-  // Most of the bytes are Chinese text (3 bytes each in UTF-8); Apps Script sets no such limit, and the cold evaluation
+  // Most of the bytes are Chinese text (3 bytes each in UTF-8); this is our budget, not a published platform limit, and the cold evaluation
   // that matters is measured by `npm run bench`. The budget only stops silent growth.
   it('keeps Code.js small enough to parse quickly on every trigger run', () => {
     expect(Buffer.byteLength(code)).toBeLessThan(210 * 1024);
