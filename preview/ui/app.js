@@ -205,7 +205,9 @@ function closeMenus() {
 
 function renderMenu(menus) {
   const bar = $('menubar');
-  bar.replaceChildren(...menus.map((m) => {
+  // A script that rebuilds its menu (a refused clerk's menu loses 管理) adds it again: the bar shows the latest one.
+  const latest = [...new Map(menus.map((m) => [m.caption, m])).values()];
+  bar.replaceChildren(...latest.map((m) => {
     const box = el('div', { class: 'menu' });
     box.append(el('button', { type: 'button', class: 'menu-title', 'aria-haspopup': 'true', text: m.caption, onclick: (e) => { e.stopPropagation(); const open = box.classList.contains('open'); closeMenus(); if (!open) box.classList.add('open'); } }), menuList(m.items));
     return box;

@@ -101,3 +101,20 @@ async function expectText(p: Page, selector: string, text: string): Promise<void
   await p.waitForFunction(([s, t]) => (document.querySelector(s!)?.textContent ?? '').includes(t!), [selector, text]);
   expect(await p.textContent(selector)).toContain(text);
 }
+
+test('a clerk refused by a 管理 item is told why in Chinese, and the bar then shows one 整治台账 menu without 管理', async () => {
+  await page.goto(preview.url);
+  await page.waitForSelector('#grid td[data-a1="C4"]');
+  await page.selectOption('#user', 'clerk@tongchuan.example');
+  await page.waitForFunction(() => (document.getElementById('user') as HTMLSelectElement).value === 'clerk@tongchuan.example');
+  // Opened as a simple trigger, the menu cannot see the account: 管理 is there.
+  await page.waitForSelector('#menubar .submenu', { state: 'attached' });
+  await page.click('.menu-title');
+  await page.click('.submenu > button');
+  await page.click('button[data-caption="自检"]');
+  await page.waitForSelector('#modal:not([hidden])');
+  expect(await page.textContent('#modal-text')).toContain('不是领导小组办公室账号');
+  await page.click('#modal-buttons button[data-button="OK"]');
+  await page.waitForFunction(() => document.querySelectorAll('#menubar .menu').length === 1 && !document.querySelector('#menubar .submenu'));
+  expect(await page.$$eval('#menubar .menu-title', (b) => b.map((x) => x.textContent))).toEqual(['整治台账']);
+});
