@@ -1,6 +1,7 @@
 // Contract §10 in headless Chromium: a clerk's edit form offers no way to close; the office closes through 验收销号.
 import type { Emulator } from '@eco-ledger/emulator';
 import { withCheckChar } from '../../src/domain/credit-code';
+import { enterprise } from '../support/enterprise';
 import { OWNER, TC_CLERK, modelOf, setEditors, setUp, values } from '../support/ledger-world';
 import { useChromium } from '../support/browser';
 import { openBridgedPage } from '../support/script-run-bridge';
@@ -12,11 +13,9 @@ function world(): Emulator {
   const emu = setUp();
   setEditors(emu, '通川区', TC_CLERK);
   emu.setUser(TC_CLERK);
-  const saved = emu.scriptRun('submitEnterprise', {
-    district: '通川区', name: '待验收企业', address: '通川区', creditCode: withCheckChar('91511700MA6300999'), industry: '铸造', employees: 20,
-    landTenure: '租用', safetyAssessment: '有', energyReview: '有', eiaApproval: '无', dischargePermit: '无', onlineMonitoring: '无',
-    problems: '问题', measures: '措施', category: '改造提升', deadline: '2022-12-31', progress: '', remarks: '', status: '已完成（待验收）', town: '其他', closedOn: '',
-  });
+  const saved = emu.scriptRun('submitEnterprise', enterprise({
+    name: '待验收企业', address: '通川区', creditCode: withCheckChar('91511700MA6300999'), industry: '铸造', employees: 20, deadline: '2022-12-31', status: '已完成（待验收）', town: '其他',
+  }));
   expect(saved).toMatchObject({ ok: true, value: { ok: true, row: 5 } });
   modelOf(emu).setActive('通川区', 'C5');
   return emu;

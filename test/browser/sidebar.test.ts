@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import type { Emulator, ScriptRunner } from '@eco-ledger/emulator';
 import { withCheckChar } from '../../src/domain/credit-code';
 import { CATEGORIES, INDUSTRIES, LAND_TENURES, STATUSES, TOWNS, YES_NO } from '../../src/domain/contract';
+import { enterprise } from '../support/enterprise';
 import { TC_CLERK, modelOf, setEditors, setUp, values } from '../support/ledger-world';
 import { useChromium } from '../support/browser';
 import { openBridgedPage } from '../support/script-run-bridge';
@@ -187,11 +188,7 @@ describe('the enterprise sidebar in Chromium', () => {
     const { emu, page } = await openAddForm();
     const creditCode = withCheckChar('91511700MA6200456');
     emu.setUser('office@dz.gov.cn');
-    emu.scriptRun('submitEnterprise', {
-      district: '达川区', name: '先登记的企业', address: '达川区', creditCode, industry: '钢铁', employees: 1, landTenure: '租用',
-      safetyAssessment: '有', energyReview: '有', eiaApproval: '无', dischargePermit: '无', onlineMonitoring: '无', problems: '问题',
-      measures: '措施', category: '改造提升', deadline: '2022-12-31', progress: '', remarks: '', status: '', town: '其他', closedOn: '',
-    });
+    emu.scriptRun('submitEnterprise', enterprise({ district: '达川区', name: '先登记的企业', address: '达川区', creditCode, industry: '钢铁', employees: 1, deadline: '2022-12-31', status: '未启动', town: '其他' }));
     emu.setUser(TC_CLERK);
     await page.fill('#f-name', '后登记的企业');
     await page.fill('#f-address', '通川区');
@@ -247,11 +244,9 @@ describe('the enterprise sidebar in Chromium', () => {
     setEditors(emu, '通川区', TC_CLERK);
     emu.setUser(TC_CLERK);
     const creditCode = withCheckChar('91511700MA6200999');
-    const saved = emu.scriptRun('submitEnterprise', {
-      district: '通川区', name: '待搬迁企业', address: '通川区', creditCode, industry: '铸造', employees: 20, landTenure: '租用',
-      safetyAssessment: '有', energyReview: '有', eiaApproval: '无', dischargePermit: '无', onlineMonitoring: '无', problems: '问题',
-      measures: '措施', category: '搬迁升级', deadline: '2022-12-31', progress: '', remarks: '已选址；新址用地面积：30亩', status: '', town: '其他', closedOn: '',
-    });
+    const saved = emu.scriptRun('submitEnterprise', enterprise({
+      name: '待搬迁企业', address: '通川区', creditCode, industry: '铸造', employees: 20, category: '搬迁升级', deadline: '2022-12-31', remarks: '已选址；新址用地面积：30亩', status: '未启动', town: '其他',
+    }));
     expect(saved).toMatchObject({ ok: true, value: { ok: true, row: 5 } });
     modelOf(emu).setActive('通川区', 'C5');
     const { bridge, page } = await openSidebar(emu, '编辑选中企业');
@@ -349,11 +344,9 @@ describe('the enterprise sidebar in Chromium', () => {
     setEditors(emu, '通川区', TC_CLERK);
     emu.setUser('office@dz.gov.cn');
     const creditCode = withCheckChar('91511703MA6200321');
-    const saved = emu.scriptRun('submitEnterprise', {
-      district: '达川区', name: '达川区某水泥厂', address: '达川区', creditCode, industry: '水泥', employees: 5, landTenure: '租用',
-      safetyAssessment: '有', energyReview: '有', eiaApproval: '无', dischargePermit: '无', onlineMonitoring: '无', problems: '问题',
-      measures: '措施', category: '改造提升', deadline: '2022-12-31', progress: '设备已订货', remarks: '', status: '', town: '其他', closedOn: '',
-    });
+    const saved = emu.scriptRun('submitEnterprise', enterprise({
+      district: '达川区', name: '达川区某水泥厂', address: '达川区', creditCode, industry: '水泥', employees: 5, deadline: '2022-12-31', progress: '设备已订货', status: '未启动', town: '其他',
+    }));
     expect(saved).toMatchObject({ ok: true, value: { ok: true, row: 5 } });
     emu.setUser(TC_CLERK);
     modelOf(emu).setActive('达川区', 'C5');
