@@ -79,19 +79,19 @@ const ORDER = ['刷新汇总', 'daily job, 0 districts mailed', 'daily job, 1 di
 
 function table(rows: Row[]): string[] {
   const out = [
-    '| operation | enterprises | calls | cells read | cells written | modelled ms | CPU ms | floor | calls / floor |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| operation | enterprises | calls | cells read | cells written | modelled ms | CPU ms | script CPU ms | floor | calls / floor |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   const sorted = [...rows].sort((a, b) => ORDER.indexOf(a.op) - ORDER.indexOf(b.op) || a.n - b.n);
   for (const { op, n, m } of sorted) {
     const base = FLOORS[op]?.calls;
     const floor = base === undefined ? undefined : base + PER_MAIL * m.mails;
     if (!m.ok) {
-      out.push(`| ${op} | ${fmt(n)} | failed: ${(m.error ?? '').replace(/\|/g, '/').replace(/\s+/g, ' ').slice(0, 80)} | | | | | ${floor ?? ''} | |`);
+      out.push(`| ${op} | ${fmt(n)} | failed: ${(m.error ?? '').replace(/\|/g, '/').replace(/\s+/g, ' ').slice(0, 80)} | | | | | | ${floor ?? ''} | |`);
       continue;
     }
     const ratio = floor ? fmt(m.calls / floor, 2) : '';
-    out.push(`| ${op} | ${fmt(n)} | ${fmt(m.calls)} | ${fmt(m.cellsRead)} | ${fmt(m.cellsWritten)} | ${fmt(m.modelledMs)} | ${fmt(m.cpuMs)} | ${floor ?? ''} | ${ratio} |`);
+    out.push(`| ${op} | ${fmt(n)} | ${fmt(m.calls)} | ${fmt(m.cellsRead)} | ${fmt(m.cellsWritten)} | ${fmt(m.modelledMs)} | ${fmt(m.cpuMs)} | ${fmt(m.scriptCpuMs)} | ${floor ?? ''} | ${ratio} |`);
   }
   return out;
 }
@@ -109,7 +109,9 @@ function main(): void {
     `(The floor column adds ${PER_MAIL} calls for each email the step sent.)`,
     '',
     'Modelled ms prices every call and cell with the emulator cost model (emulator/runtime/cost.ts; sources in docs/platform-constraints.md);',
-    'CPU ms is the emulator execution\'s process.cpuUsage (the script and the emulated services together); each figure sums every execution the step caused.',
+    'CPU ms is the emulator execution\'s process.cpuUsage (the script and the emulated services together); script CPU ms leaves out the time',
+    'spent inside service calls (the emulated services and their value conversion), so it is the add-on\'s own plus each execution\'s set-up;',
+    'each figure sums every execution the step caused.',
   ];
   console.log(lines.join('\n'));
   if (process.argv.includes('--readme')) {

@@ -12,6 +12,8 @@ export interface BoundaryHooks {
   count(key: string): void;
   /** Called for every permitted call with the raw target and the host-side arguments (the cost model). */
   price?(className: string, method: string, target: object, args: readonly unknown[]): void;
+  /** CPU ms spent inside one service call (the emulated service and the value conversion), so the bench can tell the script's own apart. */
+  serviceCpu?(ms: number): void;
   /** An emulator problem (NotImplemented, an emulator bug) seen at the boundary, recorded even if the script catches it. */
   problem(error: Error): void;
 }
@@ -149,6 +151,7 @@ export class Boundary {
     const key = `${className}.${prop}`;
     const wrapper = (...args: unknown[]): unknown => {
       hooks.count(key);
+      const started = hooks.serviceCpu ? process.cpuUsage() : null;
       try {
         hooks.beforeCall(className, prop);
         const hostArgs = args.map((a) => this.toHost(a));
@@ -157,6 +160,11 @@ export class Boundary {
         return this.toScript(result);
       } catch (e) {
         throw this.toScriptError(e);
+      } finally {
+        if (started) {
+          const used = process.cpuUsage(started);
+          hooks.serviceCpu!((used.user + used.system) / 1000);
+        }
       }
     };
     Object.defineProperty(wrapper, 'name', { value: prop });

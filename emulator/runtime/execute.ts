@@ -47,6 +47,8 @@ export interface ExecutionRecord {
   ok: boolean;
   error?: unknown;
   cpuMs: number;
+  /** Of cpuMs, what the emulated services took (inside their calls, value conversion included): cpuMs minus it is the script's own. */
+  serviceCpuMs: number;
   calls: Record<string, number>;
   /** What the execution would take on Apps Script by the cost model (emulator/runtime/cost.ts). */
   modelledMs: number;
@@ -81,6 +83,7 @@ export function runExecution(
   const started = process.cpuUsage();
   const calls = new Map<string, number>();
   const cost: Cost = { modelledMs: 0, cellsRead: 0, cellsWritten: 0 };
+  let serviceCpuMs = 0;
   const realm = createRealm(() => world.now().getTime());
   const boundary = new Boundary(realm, {
     beforeCall: (cls, method) => {
@@ -94,6 +97,9 @@ export function runExecution(
       world.calls.set(key, (world.calls.get(key) ?? 0) + 1);
     },
     price: (cls, method, target, hostArgs) => priceCall(cost, cls, method, target, hostArgs),
+    serviceCpu: (ms) => {
+      serviceCpuMs += ms;
+    },
     problem: (e) => {
       if (!world.problems.includes(e)) world.problems.push(e);
     },
@@ -118,7 +124,7 @@ export function runExecution(
     world.warnings.push(...warnings);
     record({
       fn: exec.fn, kind: exec.kind, authMode: exec.authMode, ok, ...(ok ? {} : { error }),
-      cpuMs: (used.user + used.system) / 1000, calls: Object.fromEntries(calls),
+      cpuMs: (used.user + used.system) / 1000, serviceCpuMs, calls: Object.fromEntries(calls),
       modelledMs, cellsRead: cost.cellsRead, cellsWritten: cost.cellsWritten, warnings,
     });
   }

@@ -22,6 +22,20 @@ describe('cost model', () => {
     expect(r.warnings).toEqual([]);
   });
 
+  test('tells the CPU spent inside service calls from the script\'s own', () => {
+    const emu = emuOf(`function services() { const s = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]; for (let i = 0; i < 200; i++) s.getRange(1, 1, 100, 20).getValues(); }
+      function script() { let x = 0; for (let i = 0; i < 3e6; i++) x += i % 7; return x; }`);
+    emu.run('services');
+    const busy = emu.lastExecution!;
+    expect(busy.serviceCpuMs).toBeGreaterThan(0);
+    expect(busy.serviceCpuMs).toBeLessThanOrEqual(busy.cpuMs);
+    expect(busy.serviceCpuMs).toBeGreaterThan(busy.cpuMs / 4);
+    emu.run('script');
+    const own = emu.lastExecution!;
+    expect(own.serviceCpuMs).toBe(0);
+    expect(own.cpuMs).toBeGreaterThan(0);
+  });
+
   test('properties are priced by the published figures', () => {
     const emu = emuOf(`function f() { const p = PropertiesService.getDocumentProperties(); p.setProperty('a', '1'); p.getProperty('a'); }`);
     emu.run('f');
