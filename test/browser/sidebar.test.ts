@@ -52,6 +52,17 @@ async function fillValid(page: Page, creditCode: string): Promise<void> {
   }, creditCode);
 }
 
+/** 厂区土地性质 to 整治分类 chosen and typed as a user would (valid values), between the fields a test types itself. */
+async function typeMiddleFields(page: Page): Promise<void> {
+  await page.selectOption('#f-landTenure', '租用');
+  for (const id of ['#f-safetyAssessment', '#f-energyReview', '#f-onlineMonitoring']) await page.selectOption(id, '无');
+  await page.fill('#f-eiaApproval', '无');
+  await page.fill('#f-dischargePermit', '无');
+  await page.fill('#f-problems', '问题');
+  await page.fill('#f-measures', '措施');
+  await page.selectOption('#f-category', '改造提升');
+}
+
 /** The field block is inside the viewport and not under the sticky 保存 bar. */
 async function expectClearOfSaveBar(page: Page, id: string): Promise<void> {
   const box = await page.$eval(`#${id}`, (e) => e.getBoundingClientRect().toJSON() as DOMRect);
@@ -195,13 +206,7 @@ describe('the enterprise sidebar in Chromium', () => {
     await page.fill('#f-creditCode', creditCode);
     await page.selectOption('#f-industry', '钢铁');
     await page.fill('#f-employees', '3');
-    for (const id of ['#f-landTenure']) await page.selectOption(id, '租用');
-    for (const id of ['#f-safetyAssessment', '#f-energyReview', '#f-onlineMonitoring']) await page.selectOption(id, '无');
-    await page.fill('#f-eiaApproval', '无');
-    await page.fill('#f-dischargePermit', '无');
-    await page.fill('#f-problems', '问题');
-    await page.fill('#f-measures', '措施');
-    await page.selectOption('#f-category', '改造提升');
+    await typeMiddleFields(page);
     await page.fill('#f-deadline', '2022-12-31');
     await page.selectOption('#f-town', '其他');
     await page.click('#save');
@@ -374,13 +379,7 @@ describe('the enterprise sidebar in Chromium', () => {
     await page.fill('#f-creditCode', '91350100M000100Y43');
     await page.selectOption('#f-industry', '钢铁');
     await page.fill('#f-employees', '3');
-    await page.selectOption('#f-landTenure', '租用');
-    for (const id of ['#f-safetyAssessment', '#f-energyReview', '#f-onlineMonitoring']) await page.selectOption(id, '无');
-    await page.fill('#f-eiaApproval', '无');
-    await page.fill('#f-dischargePermit', '无');
-    await page.fill('#f-problems', '问题');
-    await page.fill('#f-measures', '措施');
-    await page.selectOption('#f-category', '改造提升');
+    await typeMiddleFields(page);
     await tabTo(page, 'f-deadline');
     await page.keyboard.type('02302022');
     await page.selectOption('#f-town', '明月江街道');
