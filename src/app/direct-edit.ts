@@ -172,7 +172,7 @@ function recordEdit(ctx: EditContext, ev: SheetEdit, account: string, now: Date)
   if (changedRows) touchFillDate(ctx.sheet, ctx.head[1] ?? [], dayOf(now));
   appendLog(ctx.ss, entries);
   // A header edit too: 汇总's top line tells the office at once when a tab stops matching the template.
-  if (changedRows || scope.head) afterLedgerChange(ctx.ss, now);
+  if (changedRows || scope.head) afterLedgerChange(ctx.ss, now, scope.head !== null);
 }
 
 /** After cells were put back: the rows checked again, their 【校验】 notes redone, and the reason on each undone cell. */

@@ -5,7 +5,8 @@
 // - afterLedgerChange (called once at the end of every sidebar save, direct edit, import, office decision and setup)
 //   recomputes only when the last recompute, failure or claim is SUMMARY_EVERY_MINUTES old, and claims it under the
 //   script lock first, so a change pays for a recompute at most once per N minutes whatever the traffic; otherwise it
-//   marks 汇总 stale (a property and the 数据截至 line, written once per stale period).
+//   marks 汇总 stale (a property and the 数据截至 line, written once per stale period). A header edit skips the wait:
+//   a tab that stops matching the template must reach 汇总's top line at once (issue 12), and such edits are rare.
 // Cost: each tab is read with one getValues and 汇总 is written with one clear, one setValues and three whole-grid
 // style calls, so the number of service calls does not depend on the number of enterprises.
 import { dayOf } from '../domain/calendar-day';
@@ -78,10 +79,10 @@ const describe = (e: unknown): string => (e instanceof Error ? e.message : Strin
  * Called once at the end of every code path that changes ledger rows. Never throws: a failed summary must not
  * undo or hide a saved edit; the next recompute (the menu, the daily job, a later edit) repairs it.
  */
-export function afterLedgerChange(ss: Spreadsheet, now: Date = new Date()): void {
+export function afterLedgerChange(ss: Spreadsheet, now: Date = new Date(), urgent = false): void {
   try {
     const stamps = readSummaryStamps();
-    if (recomputeDue(stamps, now.getTime()) && claimRecompute(now)) {
+    if (urgent || (recomputeDue(stamps, now.getTime()) && claimRecompute(now))) {
       try {
         refreshSummary(ss, now);
       } catch (e) {
