@@ -193,9 +193,12 @@ export class Emulator {
     return this.#properties;
   }
 
-  /** Another execution holds the document (or script) lock until releaseHeldLocks(). */
-  holdDocumentLock(): this {
-    this.#locks.take('document', OTHER_EXECUTION);
+  /**
+   * Another execution holds the document (or script) lock until releaseHeldLocks(), or with `forMs` for that long: a
+   * tryLock/waitLock whose timeout is at least `forMs` then gets it (the holder finished while it waited).
+   */
+  holdDocumentLock(forMs?: number): this {
+    this.#locks.hold('document', forMs);
     return this;
   }
   holdScriptLock(): this {

@@ -8,13 +8,18 @@ export const OTHER_EXECUTION = -1;
 /** Who holds which lock (host side). Keys: 'document', 'script', 'user:<email>'. */
 export class LockTable {
   readonly #holders = new Map<string, number>();
+  /** How long the simulated other execution keeps each lock it holds, in ms of waiting; absent: until released. */
+  readonly #releaseAfter = new Map<string, number>();
 
   holder(key: string): number | undefined {
     return this.#holders.get(key);
   }
-  take(key: string, exec: number): boolean {
+  /** `waitMs`: how long the taker waits; the simulated other execution lets go once its hold time has passed. */
+  take(key: string, exec: number, waitMs = 0): boolean {
     const h = this.#holders.get(key);
-    if (h !== undefined && h !== exec) return false;
+    const after = this.#releaseAfter.get(key);
+    if (h === OTHER_EXECUTION && exec !== OTHER_EXECUTION && after !== undefined && after <= waitMs) this.#releaseAfter.delete(key);
+    else if (h !== undefined && h !== exec) return false;
     this.#holders.set(key, exec);
     return true;
   }
@@ -24,6 +29,12 @@ export class LockTable {
   /** Locks end with their execution (and when alert/prompt suspends it). */
   releaseAll(exec: number): void {
     for (const [k, h] of [...this.#holders]) if (h === exec) this.#holders.delete(k);
+  }
+  /** The simulated other execution holds `key`, for `forMs` ms of anyone's waiting (undefined: until released). */
+  hold(key: string, forMs?: number): void {
+    this.#holders.set(key, OTHER_EXECUTION);
+    if (forMs === undefined) this.#releaseAfter.delete(key);
+    else this.#releaseAfter.set(key, forMs);
   }
 }
 
@@ -36,14 +47,15 @@ class Lock {
     this.#key = key;
     this.#exec = exec;
   }
-  // Executions never overlap in the emulator, so waiting cannot help: a lock held elsewhere stays held.
+  // Executions never overlap in the emulator: waiting helps only against a hold the test gave a duration
+  // (holdDocumentLock(ms)), which ends once the timeout covers it; a hold without one stays held.
   tryLock(timeoutInMillis: number): boolean {
     if (typeof timeoutInMillis !== 'number') throw signatureMismatch('Lock.tryLock', [timeoutInMillis]);
-    return this.#table.take(this.#key, this.#exec);
+    return this.#table.take(this.#key, this.#exec, timeoutInMillis);
   }
   waitLock(timeoutInMillis: number): void {
     if (typeof timeoutInMillis !== 'number') throw signatureMismatch('Lock.waitLock', [timeoutInMillis]);
-    if (!this.#table.take(this.#key, this.#exec)) throw new ServiceError(TIMEOUT);
+    if (!this.#table.take(this.#key, this.#exec, timeoutInMillis)) throw new ServiceError(TIMEOUT);
   }
   hasLock(): boolean {
     return this.#table.holder(this.#key) === this.#exec;

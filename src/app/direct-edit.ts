@@ -8,7 +8,11 @@ import { menuPath } from '../domain/menu';
 import { appendLog } from '../sheet/log';
 import type { LogEntry } from '../sheet/log';
 import { withDocumentLock } from '../sheet/lock';
-import { dayOf } from '../domain/calendar-day';
+import { dayOf, formatInstant } from '../domain/calendar-day';
+import { normaliseCreditCode } from '../domain/credit-code';
+import { isAppError } from '../domain/errors';
+import { TEMPLATE_COLUMNS } from '../domain/ledger-row';
+import { addPending, clearPending, loadPending, stampPending } from '../sheet/pending-edits';
 import { COLUMN_COUNT, HEADER_ROW, MENU_TITLE, TAB, UNKNOWN_ACCOUNT, UPPER_HEADER_ROW } from '../domain/contract';
 import { PASTE_OLD_VALUE, addDuplicateProblems, checkNote, checkRows, editLogLines, editScope, editToast, isCheckNote, planNotes, stampRows } from '../domain/edit-check';
 import type { Block, RowCheck } from '../domain/edit-check';
@@ -115,8 +119,35 @@ export function onEditInstalled(e: EditEvent): void {
     }
     const ctx = context(ev);
     if (!ctx) return;
-    withDocumentLock(() => recordEdit(ctx, ev, account, now));
+    try {
+      withDocumentLock(() => {
+        settlePending(ctx.ss, now);
+        recordEdit(ctx, ev, account, now);
+      }, EDIT_LOCK_WAIT_MS);
+    } catch (e) {
+      if (!isAppError(e) || e.code !== 'LOCK_BUSY') throw e;
+      // Never silently skipped: the rows are kept by credit code for the next run to stamp and log.
+      const data = editScope(ctx.edit).data;
+      const codes = data ? readBlock(ctx.sheet, data.row, TEMPLATE_COLUMNS.creditCode + 1, data.rows, 1).values : [];
+      addPending({ tab: ctx.tab, rows: codes.map(([v], i) => ({ code: normaliseCreditCode(String(v ?? '')), row: data!.row + i })), range: ev.a1(), at: now.getTime(), by: account });
+      toast(ctx.ss, '系统正忙，本次修改已保存，盖章和操作日志将在下次编辑时补记。', MENU_TITLE, 8);
+    }
   });
+}
+
+/** The edit trigger waits this long for a save or another edit to finish (an installable trigger may run 6 minutes). */
+export const EDIT_LOCK_WAIT_MS = 30 * 1000;
+
+/** Edits recorded while the lock stayed busy: stamped and logged now, marked as made earlier. */
+function settlePending(ss: Spreadsheet, now: Date): void {
+  const pending = loadPending();
+  if (pending.length === 0) return;
+  for (const p of pending) stampPending(ss, p);
+  clearPending();
+  appendLog(ss, pending.map((p) => ({
+    at: now, account: p.by, tab: p.tab, range: p.range, creditCode: p.rows.map((r) => r.code).filter(Boolean).join('、'), name: '', field: '',
+    oldValue: '', newValue: `修改于${formatInstant(new Date(p.at))}`, action: '直接编辑（当时系统繁忙，已补盖章、补记）',
+  })));
 }
 
 function recordEdit(ctx: EditContext, ev: SheetEdit, account: string, now: Date): void {

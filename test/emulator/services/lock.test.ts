@@ -35,4 +35,15 @@ describe('LockService', () => {
       return LockService.getDocumentLock().hasLock(); }`);
     expect(emu.run('f')).toBe(true);
   });
+
+  test('a hold with a duration ends for a waiter whose timeout covers it, not for a shorter one', () => {
+    const emu = emuOf(`function f(ms) { return LockService.getDocumentLock().tryLock(ms); }
+    function w(ms) { LockService.getDocumentLock().waitLock(ms); return 'got'; }`);
+    emu.holdDocumentLock(3000);
+    expect(emu.run('f', 2999)).toBe(false);
+    expect(() => emu.run('w', 1000)).toThrow('Lock timeout: another process was holding the lock for too long.');
+    expect(emu.run('w', 3000)).toBe('got');
+    // once it let go, it holds nothing
+    expect(emu.run('f', 0)).toBe(true);
+  });
 });
