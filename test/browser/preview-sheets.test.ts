@@ -97,6 +97,8 @@ describe('the preview, as a clerk sees Sheets', () => {
     await page.click('#modal [data-button="CANCEL"]');
     await page.waitForSelector('#modal', { state: 'hidden' });
     expect(await cellText(page, 'A5')).toBe(serial);
+    // The formula bar is reset after the dialog closes, on the page's next task; on a loaded machine that came late.
+    await page.waitForFunction((s) => (document.querySelector('#fx-input') as HTMLInputElement).value === s, serial, { timeout: 5000 }).catch(() => undefined);
     expect(await page.inputValue('#fx-input')).toBe(serial);
 
     await typeInCell(page, 'A5', '99');
