@@ -9,6 +9,7 @@ import { TEMPLATE_COLUMNS, payloadToRow } from '../domain/ledger-row';
 import { describeNewEnterprise, minuteText } from '../domain/log-text';
 import { accountKnown, canEditDistrict, isOffice } from '../domain/permissions';
 import { planRules } from '../domain/settings';
+import { isAppError } from '../domain/errors';
 import { appendBlock, readGrid, writeReport } from '../sheet/import-io';
 import { openAllLedgers, ownerEmail, readSettings } from '../sheet/ledger';
 import type { Ledger } from '../sheet/ledger';
@@ -55,7 +56,7 @@ function writeDistricts(ss: Spreadsheet, ledgers: readonly Ledger[], rows: Impor
         })),
       );
     } catch (e) {
-      for (const p of planned) failed.set(p.sourceRow, `写入失败：${e instanceof Error ? e.message : String(e)}`);
+      for (const p of planned) failed.set(p.sourceRow, `写入失败：${isAppError(e) ? e.userMessage : e instanceof Error ? e.message : String(e)}`);
     }
   }
   return rows.map((r) => (failed.has(r.row) ? { ...r, ok: false, payload: null, reason: failed.get(r.row) ?? '' } : r));

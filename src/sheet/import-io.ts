@@ -1,5 +1,6 @@
 // 导入台账's reads and writes: the imported tab read once, the 导入报告 tab rewritten, one block appended per district.
 import { COLUMN_COUNT, FIRST_DATA_ROW } from '../domain/contract';
+import { AppError } from '../domain/errors';
 import { TEXT_FORMAT } from '../domain/ledger-row';
 import { formatRuns } from '../domain/ledger-template';
 import type { Day } from '../domain/calendar-day';
@@ -36,12 +37,20 @@ export function writeReport(ss: Spreadsheet, grid: readonly (readonly unknown[])
  * the first row written.
  */
 export function appendBlock(sheet: Sheet, row2: readonly unknown[], rows: readonly (readonly unknown[])[], today: Day): number {
-  const first = Math.max(sheet.getLastRow() + 1, FIRST_DATA_ROW);
-  const last = first + rows.length - 1;
-  const max = sheet.getMaxRows();
-  if (last > max) sheet.insertRowsAfter(max, last - max);
-  for (const run of formatRuns()) sheet.getRange(first, run.column, rows.length, run.columns).setNumberFormat(run.format);
-  sheet.getRange(first, 1, rows.length, COLUMN_COUNT).setValues(rows.map((r) => [...r]));
-  touchFillDate(sheet, row2, today);
-  return first;
+  for (let attempt = 0; attempt < APPEND_TRIES; attempt++) {
+    const first = Math.max(sheet.getLastRow() + 1, FIRST_DATA_ROW);
+    const last = first + rows.length - 1;
+    const max = sheet.getMaxRows();
+    if (last > max) sheet.insertRowsAfter(max, last - max);
+    for (const run of formatRuns()) sheet.getRange(first, run.column, rows.length, run.columns).setNumberFormat(run.format);
+    // People type while the script runs (issue 12): write only while every row of the block is still below the last
+    // filled one, i.e. still empty; otherwise take the new end of the table and try again.
+    if (sheet.getLastRow() >= first) continue;
+    sheet.getRange(first, 1, rows.length, COLUMN_COUNT).setValues(rows.map((r) => [...r]));
+    touchFillDate(sheet, row2, today);
+    return first;
+  }
+  throw new AppError('LOCK_BUSY', `“${sheet.getName()}”工作表末尾一直有人在录入，为免覆盖，本区企业未写入。请稍后重新运行导入台账（已导入的企业不会重复导入）。`);
 }
+
+const APPEND_TRIES = 3;

@@ -158,6 +158,57 @@ describe('importLedger while people type', () => {
     expect(rows).toHaveLength(1 + result.imported);
     expect(rows[1]?.[4]).toBe(result.report.find((r) => r.result === '已导入')?.creditCode);
   });
+
+  it('finds the new end of the table when someone types below it between the last check and the write', () => {
+    const ledger = generateExcelLedger(20, { tracking: true, seed: 11 });
+    const emu = withImportTab(ledger.grid);
+    setEditors(emu, '通川区', TC_CLERK);
+    emu.setUser(TC_CLERK);
+    const typed = payload({ district: '通川区', name: '写入前一刻录入的企业' });
+    let acted = false;
+    emu.interleave((call) => {
+      // The block's formats are being set: the script has chosen its rows and not yet written them.
+      if (acted || call !== 'Range.setNumberFormat') return;
+      acted = true;
+      seedPayloads(emu, '通川区', [typed]);
+    });
+    const result = call(emu, { tab: 'Sheet1', dryRun: false });
+    emu.interleave(null);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(acted).toBe(true);
+    const rows = dataRows(emu, '通川区');
+    expect(rows.filter((r) => r[2] === '写入前一刻录入的企业')).toHaveLength(1);
+    expect(rows).toHaveLength(1 + result.imported);
+    expect(result.imported).toBeGreaterThan(0);
+  });
+
+  it('gives up on a district after three tries while someone keeps typing below it, and says why in 导入报告', () => {
+    const ledger = generateExcelLedger(20, { tracking: true, seed: 11 });
+    const emu = withImportTab(ledger.grid);
+    setEditors(emu, '通川区', TC_CLERK);
+    emu.setUser(TC_CLERK);
+    let n = 0;
+    let previous = '';
+    emu.interleave((call) => {
+      // The first format call of each try (right after getMaxRows): the rows are chosen and not yet written.
+      const first = call === 'Range.setNumberFormat' && previous !== 'Range.setNumberFormat';
+      previous = call;
+      if (!first || n >= 20) return;
+      n++;
+      seedPayloads(emu, '通川区', [payload({ district: '通川区', name: `不停录入的企业${n}` })], 4 + n);
+    });
+    const result = call(emu, { tab: 'Sheet1', dryRun: false });
+    emu.interleave(null);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const rows = dataRows(emu, '通川区');
+    // Each try of each district's block saw a new row typed into 通川区: 通川区 holds only what people typed.
+    expect(n).toBeGreaterThanOrEqual(3);
+    expect(rows).toHaveLength(n);
+    expect(rows.every((r) => String(r[2]).startsWith('不停录入的企业'))).toBe(true);
+    const refusedHere = result.report.filter((r) => r.reason.includes('“通川区”工作表末尾一直有人在录入'));
+    expect(refusedHere.length).toBeGreaterThan(0);
+    expect(refusedHere.every((r) => r.result === '未导入')).toBe(true);
+  });
 });
 
 describe('导入台账 menu item', () => {
