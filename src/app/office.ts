@@ -6,7 +6,7 @@ import { CLOSED_STATUS, UNKNOWN_ACCOUNT } from '../domain/contract';
 import { normaliseCreditCode } from '../domain/credit-code';
 import { AppError } from '../domain/errors';
 import type { Errors } from '../domain/extension';
-import { EXTENSION_HEADERS, EXTENSION_TAB, REQUEST_STATE, checkDecision, checkRequest, openRequestOf, openRequests } from '../domain/extension';
+import { EXTENSION_HEADERS, EXTENSION_TAB, REQUEST_STATE, checkDecision, checkRequest, holdsOpenRequest, openRequestOf, openRequests } from '../domain/extension';
 import type { OfficeDialogContext } from '../domain/office-dialog';
 import { DIALOG_TITLE, OFFICE_CONTEXT_ID, OFFICE_DIALOG_FILE } from '../domain/office-dialog';
 import { menuPath } from '../domain/menu';
@@ -20,7 +20,7 @@ import type { Ledger, LedgerRow } from '../sheet/ledger';
 import { withDocumentLock } from '../sheet/lock';
 import { appendLog } from '../sheet/log';
 import type { OpenTab } from '../sheet/office-store';
-import { addNotice, appendTextRows, loadApproved, openRecordTab, saveApproved, writeCells, writeTextRow } from '../sheet/office-store';
+import { addNotice, appendTextRows, loadApproved, openRecordTab, rewriteRecordRow, saveApproved, writeCells } from '../sheet/office-store';
 import { activeUserEmail } from '../sheet/session';
 import { activeSpreadsheet, screen } from '../sheet/ui';
 import { fromMenu, fromSidebar } from './error-boundary';
@@ -187,7 +187,9 @@ export function decideExtension(input: unknown): OfficeResult {
       saveApproved(all, [v.creditCode]);
     }
     const state = v.approve ? REQUEST_STATE.approved : REQUEST_STATE.rejected;
-    writeTextRow(sheet, request.row, recordRow(tab, { ...request.cells, 审批状态: state, 审批人: who(c), 审批时间: formatInstant(c.now), 审批意见: v.opinion }));
+    const decided = recordRow(tab, { ...request.cells, 审批状态: state, 审批人: who(c), 审批时间: formatInstant(c.now), 审批意见: v.opinion });
+    // the request's row gone meanwhile (deleted by hand): the decision is still kept, as a new line
+    if (rewriteRecordRow(sheet, request.row, decided, holdsOpenRequest(tab, request)) === null) appendTextRows(sheet, [decided]);
     logLine(c, ledger, row, '整改完成时限', p.deadline, to, `延期申请${state}${v.opinion ? `：${v.opinion}` : ''}`);
     return { ok: true, approved: v.approve, deadline: to };
   }, DIALOG_TITLE.decide);

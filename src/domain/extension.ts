@@ -4,6 +4,7 @@ import { dayTextProblem } from './calendar-day';
 import { CLOSED_STATUS } from './contract';
 import { normaliseCreditCode } from './credit-code';
 import type { RecordTab } from './record-tab';
+import { cellText } from './record-tab';
 
 export const EXTENSION_TAB = '延期申请';
 export const EXTENSION_HEADERS = ['提交时间', '辖区', '统一社会信用代码', '企业名称', '原整改完成时限', '申请延期至', '理由', '申请人', '审批状态', '审批人', '审批时间', '审批意见'] as const;
@@ -90,6 +91,18 @@ export type RequestRow = RecordTab<ExtensionHeader>['rows'][number];
 export function openRequests(tab: RecordTab<ExtensionHeader>): RequestRow[] {
   return tab.rows.filter((r) => r.cells['审批状态'] === REQUEST_STATE.open).sort((a, b) => a.cells['提交时间'].localeCompare(b.cells['提交时间']) || a.row - b.row);
 }
+
+/** Whether a row of the tab, as it is now, still holds `request` open (same enterprise, same submission time, 待审批). */
+export const holdsOpenRequest =
+  (tab: Pick<RecordTab<ExtensionHeader>, 'columns'>, request: RequestRow) =>
+  (cells: readonly unknown[]): boolean => {
+    const at = (h: ExtensionHeader): string => cellText(cells[tab.columns[h]]);
+    return (
+      normaliseCreditCode(at('统一社会信用代码')) === normaliseCreditCode(request.cells['统一社会信用代码']) &&
+      at('提交时间') === request.cells['提交时间'] &&
+      at('审批状态') === REQUEST_STATE.open
+    );
+  };
 
 export const openRequestOf = (tab: RecordTab<ExtensionHeader>, creditCode: string): RequestRow | undefined =>
   openRequests(tab).find((r) => normaliseCreditCode(r.cells['统一社会信用代码']) === creditCode);

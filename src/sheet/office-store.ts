@@ -46,9 +46,25 @@ export function appendTextRows(sheet: Sheet, rows: readonly string[][]): number 
   return start;
 }
 
-/** One row rewritten in place (a decision on a request). */
-export function writeTextRow(sheet: Sheet, row: number, cells: readonly string[]): void {
+/** One row rewritten in place. */
+function writeTextRow(sheet: Sheet, row: number, cells: readonly string[]): void {
   sheet.getRange(row, 1, 1, cells.length).setNumberFormat(TEXT_FORMAT).setValues([[...cells]]);
+}
+
+/**
+ * A record's row rewritten where it is right before writing (the office may sort or insert rows in the tab meanwhile):
+ * the row read earlier while it still `holds` the record, else the row below the header that does now (one more read);
+ * null, nothing written, when none does.
+ */
+export function rewriteRecordRow(sheet: Sheet, row: number, cells: readonly string[], holds: (cells: readonly unknown[]) => boolean): number | null {
+  const last = sheet.getLastRow();
+  let at: number | null = row <= last && holds(sheet.getRange(row, 1, 1, cells.length).getValues()[0] ?? []) ? row : null;
+  if (at === null && last >= 2) {
+    const found = sheet.getRange(2, 1, last - 1, cells.length).getValues().findIndex(holds);
+    at = found < 0 ? null : found + 2;
+  }
+  if (at !== null) writeTextRow(sheet, at, cells);
+  return at;
 }
 
 /** Some cells of one row (0-based columns → values), one setValues per run of adjacent columns. */

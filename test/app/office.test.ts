@@ -1,6 +1,7 @@
 // Contract §10 end to end on the built dist/: only the office closes and extends, by every path; 延期申请 → 审批; 验收销号.
 import type { Emulator } from '@eco-ledger/emulator';
 import { OFFICE_CC, OWNER, logRows, runDaily, sheetValues } from '../support/reminder-world';
+import { modelOf as tabModel } from '../support/ledger-world';
 import { CLERK, TC, day, office, cell, codeAt, undoLines, edit, paste, run, snapshot, summaryRow } from '../support/office-world';
 
 describe('a clerk’s sidebar save is refused on the field (contract §10), nothing written', () => {
@@ -83,6 +84,42 @@ describe('延期申请 → 审批延期申请 (contract §10)', () => {
     emu.clickMenu('刷新汇总');
     expect(summaryRow(emu, '通川区')['已延期']).toBe(0);
     expect(run(emu, 'decideExtension', { creditCode: codeAt(emu, 5), approve: true, opinion: '' }).errors?._form).toContain('没有待审批的延期申请');
+  });
+
+  describe.each([
+    ['inserts a row above the request', (emu: Emulator) => void tabModel(emu).insertRows('延期申请', 2, 1)],
+    ['deletes the request’s row', (emu: Emulator) => void tabModel(emu).deleteRows('延期申请', 2, 1)],
+    [
+      'sorts the tab (the other request first)',
+      (emu: Emulator) => {
+        const rows = sheetValues(emu, '延期申请').slice(1);
+        tabModel(emu).setValuesRaw('延期申请', 2, 1, [...rows].reverse());
+      },
+    ],
+  ])('the office %s between the decision’s read and its write (issue 12)', (_what, act) => {
+    test('the decision lands on its own request, the other request untouched; nothing lost', () => {
+      const emu = office();
+      expect(ask(emu).ok).toBe(true);
+      expect(run(emu, 'requestExtension', { creditCode: codeAt(emu, 6), newDeadline: '2022-12-31', reason: '资金未到位' }).ok).toBe(true);
+      emu.setUser(OWNER);
+      let acted = false;
+      emu.interleave((call) => {
+        // the ledger row's write comes after 延期申请 was read and before the request's row is rewritten
+        if (!acted && call === 'Range.setValues') {
+          acted = true;
+          act(emu);
+        }
+      });
+      const answer = run(emu, 'decideExtension', { creditCode: codeAt(emu, 5), approve: true, opinion: '同意' });
+      emu.interleave(null);
+      expect(acted).toBe(true);
+      expect(answer.ok).toBe(true);
+      const rows = sheetValues(emu, '延期申请').slice(1).filter((r) => r.some((v) => v !== ''));
+      const of = (code: string) => rows.filter((r) => r[2] === code);
+      expect(of(codeAt(emu, 5)).map((r) => r[8])).toEqual(['已批准']);
+      expect(of(codeAt(emu, 5))[0]!.slice(4, 12)).toEqual(['2022-06-30', '2022-09-30', '设备到货延迟', CLERK, '已批准', OWNER, '2022-03-10 09:00:00', '同意']);
+      expect(of(codeAt(emu, 6)).map((r) => r.slice(5, 9))).toEqual([['2022-12-31', '资金未到位', CLERK, '待审批']]);
+    });
   });
 
   test('a request is refused without a reason, for an earlier date, past 验收截止日期 and for a closed enterprise', () => {
