@@ -2,45 +2,8 @@
 import { Emulator, effectiveBackground } from '@eco-ledger/emulator';
 import { TAB } from '../../src/domain/contract';
 import { CELL_PADDING, textWidth } from '../../src/domain/column-width';
+import { LOWER_HEADERS, upperHeaders } from '../support/template-head';
 import { DC_CLERK, OWNER, TC_CLERK, modelOf, payload, ruleCounts, seedPayloads, seedRows, setEditors, setUp, settingCell, tab, values } from '../support/ledger-world';
-
-const LOWER_HEADERS = [
-  '',
-  '',
-  '企业名称',
-  '企业详细地址',
-  '工商营业执照（统一社会信用代码）',
-  '行业类别',
-  '职工人数',
-  '厂区土地性质',
-  '有无安全评价',
-  '有无节能审查',
-  '环评批复文号',
-  '排污许可证号',
-  '有无在线监测',
-  '存在主要环保问题',
-  '整改措施',
-  '整治分类',
-  '整改完成时限',
-  '进展情况',
-  '',
-  '整改状态',
-  '所在乡镇（街道）',
-  '销号日期',
-  '最后更新时间',
-  '最后更新人',
-];
-
-function upperHeaders(): string[] {
-  const row = new Array<string>(24).fill('');
-  row[0] = '序号';
-  row[1] = '辖区';
-  row[2] = '企业基本信息';
-  row[13] = '环保问题整改';
-  row[18] = '备注';
-  row[19] = '跟踪管理';
-  return row;
-}
 
 describe('setup on an empty spreadsheet', () => {
   const emu = setUp();

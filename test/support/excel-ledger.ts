@@ -1,6 +1,7 @@
 // A district's Excel ledger as Sheets' File → Import hands it over: the template's head, merged headers, mixed defects.
 import { withCheckChar } from '../../src/domain/credit-code';
 import { prng } from './prng';
+import { LOWER_HEADERS, upperHeaders } from './template-head';
 
 /** What each generated data row is meant to be, so a test can compare the import's verdicts with the intent. */
 export type RowIntent =
@@ -47,34 +48,16 @@ export function templateHead(filler: string, width = 19): unknown[][] {
   const fillerRow = blank();
   fillerRow[0] = `填报单位（签章）：${filler}`;
   fillerRow[15] = '填表时间：  ';
-  const upper = blank();
-  upper[0] = '序号';
-  upper[1] = '辖区';
-  upper[2] = '企业基本信息';
-  upper[13] = '环保问题整改';
-  upper[18] = '备注';
-  // 备注 is merged down over rows 3–4, like 序号 and 辖区.
-  const lower = [
-    '',
-    '',
-    '企业名称',
-    '企业详细地址',
-    '工商营业执照(统一社会信用代码)',
-    '行业类别',
-    '职工人数',
-    '厂区土地\n性质',
-    '有无安全评价',
-    '有无节能审查',
-    '环评批复文号',
-    '排污许可证号',
-    '有无在线监测',
-    '存在主要环保问题',
-    '整改措施',
-    '整治\n分类',
-    '整改完成\n时限',
-    '进展 情况',
-    '',
-  ];
+  // The Excel template has no 跟踪管理 group: a wider import (tracking columns) leaves row 3 blank there.
+  const upper: unknown[] = [...upperHeaders(19), ...new Array<string>(Math.max(0, width - 19)).fill('')];
+  // 备注 is merged down over rows 3–4, like 序号 and 辖区. Excel's own spellings: half-width brackets, a cell's line
+  // breaks, a stray space (the import must read them as the template's headers).
+  const lower: unknown[] = LOWER_HEADERS.slice(0, 19);
+  lower[4] = '工商营业执照(统一社会信用代码)';
+  lower[7] = '厂区土地\n性质';
+  lower[15] = '整治\n分类';
+  lower[16] = '整改完成\n时限';
+  lower[17] = '进展 情况';
   return [title, fillerRow, upper, lower];
 }
 
