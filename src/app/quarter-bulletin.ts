@@ -3,12 +3,16 @@ import { captionOf } from '../domain/menu';
 import { dayOf } from '../domain/calendar-day';
 import { MENU_TITLE, UNKNOWN_ACCOUNT } from '../domain/contract';
 import type { BulletinDistrict } from '../domain/bulletin';
-import { BULLETIN_TAB, bulletinGrid, bulletinQuarterProblem, buildBulletin, criticismLine } from '../domain/bulletin';
+import { BULLETIN_TAB, bulletinGrid, bulletinQuarterProblem, buildBulletin, criticismLine, unreadLine } from '../domain/bulletin';
+import { isAppError } from '../domain/errors';
+import type { TabRepair } from '../domain/tab-repair';
+import { tabRepairOf } from '../domain/tab-repair';
 import { parseQuarter, quarterLabel, quarterOf } from '../domain/quarter';
 import type { Quarter } from '../domain/quarter';
 import { reportingStart, updatedOnOf } from '../domain/vocabulary';
 import { writeBulletin } from '../sheet/bulletin-tab';
-import { openAllLedgers, readSettings } from '../sheet/ledger';
+import type { Ledger } from '../sheet/ledger';
+import { openLedger, readSettings } from '../sheet/ledger';
 import { withDocumentLock } from '../sheet/lock';
 import { appendLog } from '../sheet/log';
 import { readReports } from '../sheet/reports';
@@ -24,7 +28,26 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const BULLETIN_TITLE = captionOf('menuQuarterBulletin');
 
-export type BulletinResult = { ok: true; quarter: string; ranking: string[] } | FormFailure;
+/** `unread`: one line per district left out because its tab cannot be read, naming what to repair. */
+export type BulletinResult = { ok: true; quarter: string; ranking: string[]; unread: string[] } | FormFailure;
+
+/**
+ * Each district's tab, or what to repair in it: a tab whose header no longer matches (or that is missing) is that
+ * district's problem, the bulletin goes on for the others (issue 12 point 5). Any other fault still stops the call.
+ */
+function readDistricts(ss: Spreadsheet, districts: readonly { district: string }[]): { ledgers: Ledger[]; unread: TabRepair[] } {
+  const ledgers: Ledger[] = [];
+  const unread: TabRepair[] = [];
+  for (const { district } of districts) {
+    try {
+      ledgers.push(openLedger(ss, district));
+    } catch (error) {
+      if (!isAppError(error) || (error.code !== 'HEADER_MISMATCH' && error.code !== 'TAB_MISSING')) throw error;
+      unread.push(tabRepairOf(district, error));
+    }
+  }
+  return { ledgers, unread };
+}
 
 /** Enterprises per district with an approved 延期申请 (contract §10), by credit code, from the tab's header text. */
 function extendedByDistrict(ss: Spreadsheet): Map<string, number> {
@@ -62,12 +85,13 @@ export function generateQuarterBulletin(input: unknown): BulletinResult {
     const problem = bulletinQuarterProblem(quarter, today, since);
     if (problem) return { ok: false, errors: { quarter: problem } };
     const extended = extendedByDistrict(ss);
-    const districts: BulletinDistrict[] = openAllLedgers(ss, settings).map((l) => ({
+    const { ledgers, unread } = readDistricts(ss, settings.districts);
+    const districts: BulletinDistrict[] = ledgers.map((l) => ({
       district: l.district,
       enterprises: l.rows.map((r) => ({ ...r.record.payload, updatedOn: updatedOnOf(r.record.updatedAt) })),
       extended: extended.get(l.district) ?? 0,
     }));
-    const bulletin = buildBulletin({ quarter, today, districts, reports, reportDay: settings.reportDay, dueSoonDays: settings.dueSoonDays, staleDays: settings.staleDays, since });
+    const bulletin = buildBulletin({ quarter, today, districts, unread, reports, reportDay: settings.reportDay, dueSoonDays: settings.dueSoonDays, staleDays: settings.staleDays, since });
     const ranking = bulletin.rows.map((r) => r.district);
     const label = quarterLabel(quarter);
     withDocumentLock(() => {
@@ -82,12 +106,14 @@ export function generateQuarterBulletin(input: unknown): BulletinResult {
           name: '',
           field: BULLETIN_TAB,
           oldValue: '',
-          newValue: `${label}：${bulletin.rows.map((r) => `${r.rank}.${r.district}`).join(' ')}；${criticismLine(bulletin)}`,
+          newValue:
+            `${label}：${bulletin.rows.map((r) => `${r.rank}.${r.district}`).join(' ')}；${criticismLine(bulletin)}` +
+            unread.map((t) => `；${t.district}未计入（工作表需修复）`).join(''),
           action: BULLETIN_TITLE,
         },
       ]);
     });
-    return { ok: true, quarter: label, ranking };
+    return { ok: true, quarter: label, ranking, unread: bulletin.unread.map(unreadLine) };
   });
 }
 
@@ -106,7 +132,8 @@ export function menuQuarterBulletin(): void {
     }
     ui.alert(
       `${MENU_TITLE}：${BULLETIN_TITLE}`,
-      `已生成${result.quarter}通报，写入“${BULLETIN_TAB}”工作表（重新生成会原地覆盖）。\n排名：${result.ranking.map((d, i) => `${i + 1}.${d}`).join('　')}`,
+      `已生成${result.quarter}通报，写入“${BULLETIN_TAB}”工作表（重新生成会原地覆盖）。\n排名：${result.ranking.map((d, i) => `${i + 1}.${d}`).join('　')}` +
+        result.unread.map((l) => `\n${l}`).join(''),
     );
   });
 }

@@ -8,6 +8,9 @@ import { ESCALATION_OVERDUE_DAYS } from './reminders';
 import { definitions, standingOf } from './vocabulary';
 import { literalText } from './ledger-row';
 import { dayWithNote } from './workday';
+import { menuPath } from './menu';
+import type { TabRepair } from './tab-repair';
+import { repairText } from './tab-repair';
 
 export const BULLETIN_TAB = '季度通报';
 export const BULLETIN_HEADERS = [
@@ -47,6 +50,8 @@ export interface BulletinInput {
   readonly staleDays: number;
   /** 首个报送季度 (or the earliest report's quarter). */
   readonly since: Quarter;
+  /** District tabs that could not be read: named with their repair, not ranked (one broken tab must not stop the bulletin). */
+  readonly unread?: readonly TabRepair[];
 }
 
 export interface BulletinRow {
@@ -74,6 +79,8 @@ export interface Bulletin {
   readonly asOf: Day;
   readonly dueDate: Day;
   readonly rows: readonly BulletinRow[];
+  /** In 配置's order; their districts are not in `rows`. */
+  readonly unread: readonly TabRepair[];
 }
 
 /** A quarter that has not begun cannot be reported on. */
@@ -147,7 +154,7 @@ export function buildBulletin(input: BulletinInput): Bulletin {
     const tied = prev !== undefined && compareRates(prev, x.row) === 0;
     rows.push({ ...x.row, rank: tied ? prev.rank : i + 1 });
   });
-  return { quarter, asOf, dueDate, rows };
+  return { quarter, asOf, dueDate, rows, unread: input.unread ?? [] };
 }
 
 export function bulletinTitle(q: Quarter): string {
@@ -169,6 +176,11 @@ export function criticismLine(b: Bulletin): string {
 export function bulletinReportText(state: ReportState, asOf: Day, dueDate: Day): string {
   if (state.kind === 'missing' && asOf <= dueDate) return '未报送（未到截止日）';
   return reportStateText(state);
+}
+
+/** The line that names a district left out because its tab cannot be read, and what to repair before generating again. */
+export function unreadLine(t: TabRepair): string {
+  return `${t.district}未计入本通报（工作表需修复）：${repairText(t)}修复后请通过“${menuPath('menuQuarterBulletin')}”重新生成。`;
 }
 
 export type BulletinCell = string | number;
@@ -202,6 +214,8 @@ export function bulletinGrid(b: Bulletin, s: { dueSoonDays: number; staleDays: n
   };
   line(bulletinTitle(b.quarter));
   line(`统计截至${b.asOf}（企业状态为生成时台账所载；逾期、久未更新按统计截至日计算）；季度报送截止日${dayWithNote(b.dueDate)}`);
+  // Above the table, so that a reader who misses a district in the ranking sees why at once.
+  for (const t of b.unread) line(unreadLine(t));
   rows.push([]);
   rows.push([...BULLETIN_HEADERS]);
   const headerRow = rows.length;

@@ -46,7 +46,7 @@ export function ownerEmail(ss: Spreadsheet): string {
 export function ledgerFromGrid(sheet: Sheet, district: string, grid: unknown[][]): Ledger {
   const located = locateColumns(grid[UPPER_HEADER_ROW - 1] ?? [], grid[HEADER_ROW - 1] ?? []);
   if (!located.ok) {
-    throw new AppError('HEADER_MISMATCH', `“${district}”工作表：${located.error.userMessage}`, { district });
+    throw new AppError('HEADER_MISMATCH', `“${district}”工作表：${located.error.userMessage}`, { district, problems: located.error.details['problems'] });
   }
   const rows: LedgerRow[] = [];
   for (let i = FIRST_DATA_ROW - 1; i < grid.length; i++) {

@@ -4,7 +4,7 @@ import { REPORT_HEADERS, TAB } from '../../src/domain/contract';
 import { TEMPLATE_REPORT_COLUMNS, reportToRow } from '../../src/domain/report-row';
 import { CONTACT, OWNER, logRows, sheetValues, world } from '../support/reminder-world';
 
-type Result = { ok: true; quarter: string; ranking: string[] } | { ok: false; errors: Record<string, string> };
+type Result = { ok: true; quarter: string; ranking: string[]; unread: string[] } | { ok: false; errors: Record<string, string> };
 
 // 2022-04-10: the first quarter is settled, the second has begun.
 const NOW = '2022-04-10T02:00:00Z';
@@ -61,7 +61,7 @@ function look(emu: ReturnType<typeof world>): unknown {
 describe('生成季度通报 (contract §11)', () => {
   test('writes the chosen quarter: ranked by 完成率 with a shared rank for a tie, the figures, the report, 通报批评 and 进展说明', () => {
     const emu = ledger();
-    expect(generate(emu, '2022年第1季度')).toEqual({ ok: true, quarter: '2022年第1季度', ranking: ['达州高新区', '通川区', '达川区'] });
+    expect(generate(emu, '2022年第1季度')).toEqual({ ok: true, quarter: '2022年第1季度', ranking: ['达州高新区', '通川区', '达川区'], unread: [] });
     const values = sheetValues(emu, '季度通报');
     expect(values[0]![0]).toBe('达州市主城区工业企业突出生态环境问题整治工作季度通报（2022年第1季度）');
     const head = values.findIndex((r) => r[0] === '排名');
@@ -121,6 +121,45 @@ describe('生成季度通报 (contract §11)', () => {
     const tc = values.find((r) => r[1] === '通川区' && typeof r[0] === 'number')!;
     expect(tc[8]).toBe(1);
     expect(tc[9]).toBe('未报送（未到截止日）');
+  });
+
+  test('one district’s tab whose header no longer matches: the others are ranked, the tab names it and what to repair, the office is told', () => {
+    const emu = ledger();
+    emu.setUser(OWNER);
+    expect(emu.userEdit('通川区', 'D4', '地址').ok).toBe(true);
+    const setup = '整治台账 → 管理（领导小组办公室） → 初始化/修复表格';
+    const again = '整治台账 → 管理（领导小组办公室） → 生成季度通报';
+    const line =
+      '通川区未计入本通报（工作表需修复）：“通川区”工作表表头与台账模板不一致：D列表头应为“企业详细地址”，现在是“地址”。' +
+      `请恢复原表头（可用撤销），或请领导小组办公室运行“${setup}”。修复后请通过“${again}”重新生成。`;
+    expect(generate(emu, '2022年第1季度')).toEqual({ ok: true, quarter: '2022年第1季度', ranking: ['达州高新区', '达川区'], unread: [line] });
+    const values = sheetValues(emu, '季度通报');
+    const head = values.findIndex((r) => r[0] === '排名');
+    expect(values.slice(0, head).map((r) => r[0])).toContain(line);
+    expect(values.slice(head + 1, head + 3)).toEqual([
+      [1, '达州高新区', 3, 2, 2 / 3, 1, 0, 0, 0, '未报送', 1],
+      [2, '达川区', 2, 0, 0.5, 1, 1, 0, 0, '逾期报送（2022-03-27）', 1],
+    ]);
+    expect(values[head + 3]!.every((v) => v === '')).toBe(true);
+    expect(logRows(emu).filter((r) => r[9] === '生成季度通报')[0]![8]).toContain('通川区未计入（工作表需修复）');
+    // From the menu, the office reads the same line in the alert.
+    emu.ui.answer({ button: 'OK', text: '2022年第1季度' });
+    emu.clickMenu('生成季度通报');
+    const alert = emu.ui.alerts[emu.ui.alerts.length - 1]!.prompt;
+    expect(alert).toContain('排名：1.达州高新区　2.达川区');
+    expect(alert).toContain(line);
+  });
+
+  test('a missing district tab is named the same way, the others ranked', () => {
+    const emu = ledger();
+    const model = modelOf(emu);
+    model.removeSheet(model.sheet('达川区'));
+    const result = generate(emu, '2022年第1季度');
+    expect(result).toMatchObject({ ok: true, ranking: ['达州高新区', '通川区'] });
+    expect(result.ok && result.unread).toEqual([
+      '达川区未计入本通报（工作表需修复）：找不到“达川区”工作表，请领导小组办公室运行“整治台账 → 管理（领导小组办公室） → 初始化/修复表格”。' +
+        '修复后请通过“整治台账 → 管理（领导小组办公室） → 生成季度通报”重新生成。',
+    ]);
   });
 
   test.each([
