@@ -89,6 +89,24 @@ function checkPageInputs(page, inputs) {
   }
 }
 
+// A page that opens with `<!-- frame: NAME 标题 -->` is only what it does not share: the build puts it inside
+// src/pages/frames/NAME.html (the doctype, the head, <main>, what every page of that kind has) as the frame's
+// <!-- inline:page -->, the title as its <!-- inline:title -->. The frames folder holds no page of its own.
+const FRAME_LINE = /^<!-- frame: ([\w-]+) ([^<>\n]+?) -->\n/m;
+
+function framed(file, html) {
+  const m = FRAME_LINE.exec(html);
+  if (!m) return html;
+  const framePath = join(pagesDir, 'frames', `${m[1]}.html`);
+  if (!existsSync(framePath)) fail(`${file} names the frame "${m[1]}", and there is no frames/${m[1]}.html`);
+  const frame = readFileSync(framePath, 'utf8');
+  if (!frame.includes('<!-- inline:page -->') || !frame.includes('<!-- inline:title -->')) {
+    fail(`frames/${m[1]}.html has no <!-- inline:page --> or no <!-- inline:title -->`);
+  }
+  const page = html.slice(0, m.index) + html.slice(m.index + m[0].length);
+  return frame.replace('<!-- inline:title -->', () => m[2]).replace('<!-- inline:page -->', () => page.trimEnd());
+}
+
 /** Each src/pages/<Name>.html becomes dist/<Name>.html with <Name>.css and <Name>.ts inlined (HtmlService serves one file). */
 async function buildPages() {
   const dir = pagesDir;
@@ -96,7 +114,7 @@ async function buildPages() {
   const pages = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
     const name = basename(file, '.html');
-    let html = readFileSync(join(dir, file), 'utf8');
+    let html = framed(file, readFileSync(join(dir, file), 'utf8'));
     const cssPath = join(dir, `${name}.css`);
     const tsPath = join(dir, `${name}.ts`);
     if (existsSync(cssPath)) {

@@ -1,8 +1,8 @@
 // The build refuses an entry list that Apps Script could not call, and a page that reaches the server other than through its typed client.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const script = join(__dirname, '../../scripts/build.mjs');
 
@@ -13,7 +13,10 @@ function buildWith(entrySource: string, pages?: Record<string, string>): { ok: b
   const pageArgs: string[] = [];
   if (pages) {
     mkdirSync(join(dir, 'pages'));
-    for (const [name, text] of Object.entries(pages)) writeFileSync(join(dir, 'pages', name), text);
+    for (const [name, text] of Object.entries(pages)) {
+      mkdirSync(dirname(join(dir, 'pages', name)), { recursive: true });
+      writeFileSync(join(dir, 'pages', name), text);
+    }
     pageArgs.push('--pages', join(dir, 'pages'));
   }
   try {
@@ -67,6 +70,30 @@ describe('scripts/build.mjs', () => {
       });
       expect(result.ok).toBe(false);
       expect(result.output).toMatch(/Page\.ts bundles server code \(src\/(app|sheet)\/[\w-]+\.ts\)/);
+    });
+
+    const frame = '<!DOCTYPE html>\n<!-- A frame. -->\n<html><head><title><!-- inline:title --></title><!-- inline:style --></head><body><main>\n<!-- inline:page -->\n<div id="done"></div></main><!-- inline:script --></body></html>\n';
+
+    it('puts a page that names a frame inside it, title and all, and builds no page of the frame itself', () => {
+      const result = buildWith(entry, {
+        'frames/dialog.html': frame,
+        'Ask.html': '<!-- A dialog. -->\n<!-- frame: dialog 立即催办 -->\n<form id="ask"></form>\n',
+        'Ask.css': 'form { margin: 0; }\n',
+        'Ask.ts': "// A dialog's script.\ndocument.title = 'x';\n",
+      });
+      expect(result.output).not.toContain('build failed');
+      const built = readFileSync(join(result.dir, 'dist/Ask.html'), 'utf8');
+      expect(built).toMatch(/^<!DOCTYPE html>\n/);
+      expect(built).toContain('<title>立即催办</title><style>\nform { margin: 0; }\n</style>');
+      expect(built).toContain('<main>\n<!-- A dialog. -->\n<form id="ask"></form>\n<div id="done"></div></main><script>');
+      expect(built).not.toContain('frame:');
+      expect(readdirSync(join(result.dir, 'dist')).sort()).toEqual(['Ask.html', 'Code.js', 'appsscript.json']);
+    });
+
+    it('fails when a page names a frame that does not exist', () => {
+      const result = buildWith(entry, { 'Ask.html': '<!-- A dialog. -->\n<!-- frame: sheet 立即催办 -->\n<form></form>\n' });
+      expect(result.ok).toBe(false);
+      expect(result.output).toContain('Ask.html names the frame "sheet", and there is no frames/sheet.html');
     });
 
     it('fails when a page calls google.script.run itself', () => {
