@@ -12,6 +12,8 @@ import { compareUrgency, districtSituation, hasSomethingToSay } from '../domain/
 import type { SendDecision, SendLogEntry } from '../domain/send-log';
 import { sendDecision, urgeSlot } from '../domain/send-log';
 import type { Settings } from '../domain/settings';
+import type { TabRepair } from '../domain/tab-repair';
+import { tabRepairOf } from '../domain/tab-repair';
 import { updatedOnOf } from '../domain/vocabulary';
 import type { DayInfo } from '../domain/workday';
 import { dayInfo } from '../domain/workday';
@@ -86,11 +88,11 @@ export function planReminders(
   const ready: { situation: DistrictReminder; plan: (s: DistrictReminder) => DistrictPlan }[] = [];
   const rest: DistrictPlan[] = [];
   const opened = new Map<string, Ledger>();
-  const broken = new Map<string, { sheet: GoogleAppsScript.Spreadsheet.Sheet; problem: string }>();
+  const broken = new Map<string, { sheet: GoogleAppsScript.Spreadsheet.Sheet; repair: TabRepair }>();
   for (const t of wb.tabs) {
     if ('ledger' in t) opened.set(t.district, t.ledger);
     // A tab whose header no longer matches still gets its reminder, saying the tab needs repair (issue 12 point 5).
-    else if (t.sheet) broken.set(t.district, { sheet: t.sheet, problem: errorText(t.error) });
+    else if (t.sheet) broken.set(t.district, { sheet: t.sheet, repair: tabRepairOf(t.district, t.error) });
     // One district's broken tab must not silence the others' reminders.
     else rest.push({ district: t.district, outcome: 'unreadable', situation: null, email: null, logEntry: null, detail: errorText(t.error) });
   }
@@ -123,7 +125,7 @@ export function planReminders(
       officeEmails: settings.officeEmails,
       testRecipient: settings.testRecipient,
       tabUrl: tabUrl(url, ledger?.sheet ?? repair!.sheet),
-      ...(repair ? { tabProblem: repair.problem } : {}),
+      ...(repair ? { tabRepair: repair.repair } : {}),
       urge,
       failedAcceptances: urge ? [] : (notices.get(d.district) ?? []),
     });

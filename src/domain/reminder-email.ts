@@ -9,6 +9,8 @@ import type { DistrictReminder, ReminderItem } from './reminders';
 import { ESCALATION_OVERDUE_DAYS } from './reminders';
 import { TERM } from './vocabulary';
 import { dayWithNote } from './workday';
+import type { TabRepair } from './tab-repair';
+import { repairText } from './tab-repair';
 
 export const SUBJECT_PREFIX = '【整治台账提醒】';
 /** 立即催办 (contract §11): the same email, sent by the office now, under its own subject. */
@@ -42,11 +44,19 @@ export interface EmailContext {
   /** 验收未通过 since the district's last reminder (contract §10): told once, with the office's opinion. */
   readonly failedAcceptances?: readonly { name: string; date: string; opinion: string }[];
   /** Why the district's tab cannot be read (its header no longer matches): said first, the enterprises then unknown. */
-  readonly tabProblem?: string;
+  readonly tabRepair?: TabRepair;
 }
 
-const repairLine = (ctx: EmailContext): string =>
-  ctx.tabProblem ? `【工作表需修复】本辖区工作表暂无法读取，以下未能列出企业的逾期、到期情况。${ctx.tabProblem}` : '';
+export const REPAIR_MARK = '工作表需修复';
+
+/**
+ * A broken tab's opening, in place of the usual one (which would say the district has nothing overdue): the repair
+ * first, then that its enterprises could not be read so the figures may be incomplete, then what can still be said.
+ */
+const repairOpening = (r: DistrictReminder, ctx: EmailContext, t: TabRepair): [string, string] => [
+  `【${REPAIR_MARK}】截至${ctx.today}（北京时间），${r.district}工作表需要先修复：${repairText(t)}`,
+  '修复前系统无法读取本辖区的企业，逾期、即将到期和久未更新的企业均未能列出，本邮件中的数字可能不完整。以下是仍可报告的情况：',
+];
 
 const FAILED_TITLE = '验收未通过（已退回整改中）';
 const failedLines = (ctx: EmailContext): string[] =>
@@ -66,8 +76,8 @@ export function monthDay(day: Day): string {
 /** Before (and on) the due date a missing report is 待报送; after it, 未报送. */
 const reportPending = (r: DistrictReminder, today: Day): boolean => r.report.state.kind === 'missing' && today <= r.report.dueDate;
 
-export function subjectOf(r: DistrictReminder, test: boolean, today: Day, urge = false): string {
-  const parts: string[] = [];
+export function subjectOf(r: DistrictReminder, test: boolean, today: Day, urge = false, repair = false): string {
+  const parts: string[] = repair ? [REPAIR_MARK] : [];
   if (r.overdue.length > 0) parts.push(`${r.overdue.length}家企业${TERM.overdue}`);
   if (r.dueSoon.length > 0) parts.push(`${r.dueSoon.length}家企业${TERM.dueSoon}`);
   if (r.report.remind) {
@@ -171,13 +181,14 @@ function htmlBody(r: DistrictReminder, ctx: EmailContext): string {
         (moreLine(r) === null ? '' : `<p>${e(moreLine(r) ?? '')} <a href="${e(ctx.tabUrl)}" target="_blank">打开${e(r.district)}工作表</a></p>`);
   const paragraphs = (lines: string[]): string => lines.filter((l) => l !== '').map((l) => `<p>${e(l)}</p>`).join('');
   const escalation = escalationLines(r);
+  const repair = ctx.tabRepair ? repairOpening(r, ctx, ctx.tabRepair) : null;
+  const opening = repair ? `<p style="color:#c00;"><b>${e(repair[0])}</b></p><p>${e(repair[1])}</p>` : `<p>${e(intro(r, ctx))}</p>`;
   return (
     `<div style="font-family:sans-serif;font-size:14px;">` +
     (ctx.testRecipient ? `<p style="color:#c00;">${e(testNote(ctx))}</p>` : '') +
     `<p>${e(greeting(r, ctx))}：</p>` +
     (ctx.urge ? `<p><b>${e(URGE_LEAD)}</b></p>` : '') +
-    (ctx.tabProblem ? `<p style="color:#c00;"><b>${e(repairLine(ctx))}</b></p>` : '') +
-    `<p>${e(intro(r, ctx))}</p>` +
+    opening +
     table +
     paragraphs([staleLine(r), toFixLine(r)]) +
     (failedLines(ctx).length > 0 ? `<h3>${FAILED_TITLE}</h3>${paragraphs(failedLines(ctx))}` : '') +
@@ -214,8 +225,8 @@ function textBody(r: DistrictReminder, ctx: EmailContext): string {
   if (ctx.testRecipient) lines.push(testNote(ctx), '');
   lines.push(`${greeting(r, ctx)}：`, '');
   if (ctx.urge) lines.push(URGE_LEAD, '');
-  if (ctx.tabProblem) lines.push(repairLine(ctx), '');
-  lines.push(intro(r, ctx), '');
+  if (ctx.tabRepair) lines.push(...repairOpening(r, ctx, ctx.tabRepair), '');
+  else lines.push(intro(r, ctx), '');
   for (const i of itemRows(r)) lines.push(`- ${i.name}｜整改完成时限 ${deadlineText(i)}｜${daysText(i)}｜${i.status}`);
   const more = moreLine(r);
   if (more !== null) lines.push(`${more}${ctx.tabUrl}`);
@@ -234,7 +245,7 @@ export function composeReminderEmail(r: DistrictReminder, ctx: EmailContext): Re
     district: r.district,
     to,
     cc,
-    subject: subjectOf(r, ctx.testRecipient !== '', ctx.today, ctx.urge === true),
+    subject: subjectOf(r, ctx.testRecipient !== '', ctx.today, ctx.urge === true, ctx.tabRepair !== undefined),
     htmlBody: htmlBody(r, ctx),
     body: textBody(r, ctx),
     // Every address counts, a repeated one too: whether Google counts it once is unknown, so the stricter reading.

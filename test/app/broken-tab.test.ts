@@ -49,7 +49,8 @@ describe('a district tab whose header no longer matches', () => {
     runDaily(emu);
     const tc = mailsTo(emu, TC.email).filter((m) => m.subject.includes('【整治台账提醒】'));
     expect(tc).toHaveLength(1);
-    expect(tc[0]!.body).toContain('【工作表需修复】本辖区工作表暂无法读取');
+    expect(tc[0]!.body).toContain('【工作表需修复】截至2022-03-10（北京时间），通川区工作表需要先修复');
+    expect(tc[0]!.body).not.toContain('没有逾期或即将到期的企业');
     expect(tc[0]!.body).toContain('D列表头应为“企业详细地址”');
     expect(tc[0]!.cc).toBe(OFFICE_CC);
     const dc = mailsTo(emu, DC.email).filter((m) => m.subject.includes('【整治台账提醒】'));

@@ -148,6 +148,36 @@ describe('the reminder email', () => {
   });
 });
 
+describe('the reminder email of a district whose tab needs repair (issue 12 point 5)', () => {
+  const repair = { district: '通川区', kind: 'header', problems: ['D列表头应为“企业详细地址”，现在是“<b>地址</b> & “x”'] } as const;
+  // 2022-03-26: the quarter's report is past due and missing, which the email can still say.
+  const mail = composeReminderEmail(situation([], '2022-03-26'), { ...CTX, tabRepair: repair });
+
+  test('opens with the repair and says the figures may be incomplete, instead of the all-clear opening', () => {
+    const lines = mail.body.split('\n');
+    const first = lines.findIndex((l) => l.startsWith('【工作表需修复】'));
+    expect(lines[first]).toBe(
+      '【工作表需修复】截至2022-03-26（北京时间），通川区工作表需要先修复：“通川区”工作表表头与台账模板不一致：D列表头应为“企业详细地址”，现在是“<b>地址</b> & “x”。' +
+        '请恢复原表头（可用撤销），或请领导小组办公室运行“整治台账 → 管理（领导小组办公室） → 初始化/修复表格”。',
+    );
+    expect(lines[first + 1]).toContain('本邮件中的数字可能不完整');
+    expect(first).toBe(lines.indexOf('通川区人民政府：') + 2);
+    expect(mail.body).not.toContain('没有逾期或即将到期的企业');
+    // What it can still report follows: the quarter's report from 报送记录.
+    expect(mail.body.indexOf('【季度进展报送】')).toBeGreaterThan(mail.body.indexOf('本邮件中的数字可能不完整'));
+    expect(mail.body).toContain('2022年第1季度进展报送（截止日期2022-03-25）：未报送。');
+    expect(mail.subject).toBe('【整治台账提醒】通川区：工作表需修复，本季度进展未报送（3月25日已截止）');
+  });
+
+  test('says the same in HTML, the header text typed by a user escaped', () => {
+    expect(mail.htmlBody).not.toContain('<b>地址</b>');
+    expect(mail.htmlBody).toContain(`现在是“${escapeHtml('<b>地址</b> & “x”')}`);
+    expect(mail.htmlBody).toContain('&lt;b&gt;地址&lt;/b&gt; &amp;');
+    expect(mail.htmlBody).not.toContain('没有逾期或即将到期的企业');
+    expect(mail.htmlBody.indexOf('本邮件中的数字可能不完整')).toBeLessThan(mail.htmlBody.indexOf('<h3>季度进展报送</h3>'));
+  });
+});
+
 describe('the reminder email at any ledger size (contract §8, MailApp per-message limits)', () => {
   // 10,000 open enterprises with long names, all overdue or due soon on 2022-03-26.
   const many = Array.from({ length: 10000 }, (_, i) =>
