@@ -9,6 +9,7 @@ import { AREA_LABEL, AREA_REQUIRED, areaProblem, composeRemarks, splitRemarks } 
 import type { FormContext, OpenedEnterprise } from '../domain/sidebar-form';
 import { RELOAD_HINT } from '../domain/concurrency';
 import type { RawPayload } from '../domain/ledger-row';
+import { $, readContext, showBanner, whenParsed } from './dom';
 import { closePage, serverClient, type Answer } from './server';
 
 type SaveResult = Answer<'submitEnterprise'> | Answer<'updateEnterprise'>;
@@ -88,7 +89,6 @@ function groups(ctx: FormContext): { title: string; fields: FieldSpec[] }[] {
   ];
 }
 
-const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const fieldId = (key: SlotKey): string => `f-${key}`;
 const errorId = (key: SlotKey): string => `e-${key}`;
 const noteId = (key: SlotKey): string => `n-${key}`;
@@ -168,10 +168,8 @@ function render(ctx: FormContext): SlotKey[] {
   return order;
 }
 
-function readContext(): FormContext {
-  const block = document.getElementById('form-context');
-  if (block?.textContent) return JSON.parse(block.textContent) as FormContext;
-  // Opened without the server (a preview): the default districts and plan dates.
+/** The form as the sidebar opens without the server's context block (a preview): the default districts and plan dates. */
+function previewContext(): FormContext {
   const districts = DEFAULT_DISTRICTS.map((d) => d.district);
   return { mode: 'add', districts, editable: null, district: districts[0] ?? '', acceptBy: CONFIG_DEFAULTS.acceptBy, today: dayOf(new Date()), enterprise: null, office: false };
 }
@@ -388,8 +386,7 @@ class EnterpriseForm {
   /** Every problem at once: the count and a list of links to the fields, above the form. */
   summarise(errors: Partial<Record<SlotKey | '_form', string>>, lead: string): void {
     const keys = this.order.filter((k) => errors[k] !== undefined && !$(`w-${k}`).hidden);
-    const box = $('form-message');
-    box.replaceChildren(document.createTextNode(lead.replace('{n}', String(keys.length))));
+    const box = showBanner(lead.replace('{n}', String(keys.length)), 'error');
     const list = el('ul', { class: 'error-list' });
     for (const key of keys) {
       const item = el('li');
@@ -402,8 +399,6 @@ class EnterpriseForm {
       list.append(item);
     }
     if (keys.length > 0) box.append(list);
-    box.className = 'banner error';
-    box.hidden = false;
   }
 
   /** Focuses a field and scrolls it to the middle, clear of the sticky 保存 bar (see .field scroll-margin). */
@@ -416,10 +411,7 @@ class EnterpriseForm {
   }
 
   banner(message: string, kind: 'error' | 'ok' = 'error'): void {
-    const box = $('form-message');
-    box.textContent = message;
-    box.className = `banner ${kind}`;
-    box.hidden = message === '';
+    showBanner(message, kind);
   }
 
   submit(): void {
@@ -526,8 +518,7 @@ function opened(e: OpenedEnterprise): Partial<RawPayload> {
 
 function start(): void {
   // the form wires its own listeners; nothing else needs a handle on it
-  new EnterpriseForm(readContext());
+  new EnterpriseForm(readContext<FormContext>('form-context', previewContext));
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
-else start();
+whenParsed(start);
