@@ -6,7 +6,7 @@ import type { Emulator, ScriptRunner } from '@eco-ledger/emulator';
 import { withCheckChar } from '../../src/domain/credit-code';
 import { CATEGORIES, INDUSTRIES, LAND_TENURES, STATUSES, TOWNS, YES_NO } from '../../src/domain/contract';
 import { enterprise } from '../support/enterprise';
-import { TC_CLERK, modelOf, setEditors, setUp, values } from '../support/ledger-world';
+import { OWNER, TC_CLERK, modelOf, setEditors, setUp, values } from '../support/ledger-world';
 import { useChromium } from '../support/browser';
 import { openBridgedPage } from '../support/script-run-bridge';
 import type { Bridge } from '../support/script-run-bridge';
@@ -266,6 +266,48 @@ describe('the enterprise sidebar in Chromium', () => {
     await page.waitForFunction(() => document.querySelector('#form-message.ok') !== null);
     expect(bridge.calls.map((c) => c.fn)).toEqual(['updateEnterprise']);
     expect(values(emu, '通川区', 'R5:S5')[0]).toEqual(['新厂房主体完工', '新址用地面积：32亩；已选址']);
+  });
+
+  it('a save refused over another user’s change names who, what and when; 重新载入 shows the row as it is now, and the save then goes through', async () => {
+    const emu = setUp();
+    setEditors(emu, '通川区', TC_CLERK);
+    emu.setUser(TC_CLERK);
+    const creditCode = withCheckChar('91511700MA6200888');
+    const mine = enterprise({ name: '并发企业', address: '通川区', creditCode, industry: '铸造', employees: 20, deadline: '2022-12-31', status: '整改中', town: '其他' });
+    expect(emu.scriptRun('submitEnterprise', mine)).toMatchObject({ ok: true, value: { ok: true, row: 5 } });
+    modelOf(emu).setActive('通川区', 'C5');
+    const { bridge, page } = await openSidebar(emu, '编辑选中企业');
+    expect(await page.inputValue('#f-progress')).toBe('');
+    // Behind the open form, the office saves the same enterprise from its own form, a little later.
+    emu.setUser(OWNER);
+    emu.setNow('2022-03-21T15:30:00+08:00');
+    const theirs = emu.scriptRun('getEnterprise', creditCode);
+    if (!theirs.ok) throw new Error(theirs.error);
+    const form = theirs.value as Record<string, unknown>;
+    const other = emu.scriptRun('updateEnterprise', { ...mine, progress: '办公室已核实' }, { creditCode, district: '通川区', version: form['version'], values: form });
+    expect(other).toMatchObject({ ok: true, value: { ok: true } });
+    emu.setUser(TC_CLERK);
+    emu.setNow('2022-03-21T16:00:00+08:00');
+
+    await page.fill('#f-measures', '改为更换布袋');
+    await page.click('#save');
+    await page.waitForSelector('#form-message.error #reload');
+    const refusal = await page.textContent('#form-message');
+    expect(refusal).toContain(`该企业已被 ${OWNER} 于 2022-03-21 15:30:00（北京时间）修改`);
+    expect(refusal).toContain('进展情况：“” → “办公室已核实”');
+    const measuresAndProgress = (): unknown[] => [values(emu, '通川区', 'O5')[0]![0], values(emu, '通川区', 'R5')[0]![0]];
+    expect(measuresAndProgress()).toEqual([mine.measures, '办公室已核实']);
+
+    await page.click('#reload');
+    await page.waitForFunction(() => document.querySelector('#form-message')?.textContent?.includes('已载入该企业的最新内容') === true);
+    expect(await page.inputValue('#f-progress')).toBe('办公室已核实');
+    expect(await page.inputValue('#f-measures')).toBe(mine.measures);
+
+    await page.fill('#f-measures', '改为更换布袋');
+    await page.click('#save');
+    await page.waitForFunction(() => document.querySelector('#form-message.ok')?.textContent?.includes('已保存修改') === true);
+    expect(bridge.calls.map((c) => c.fn)).toEqual(['updateEnterprise', 'getEnterprise', 'updateEnterprise']);
+    expect(measuresAndProgress()).toEqual(['改为更换布袋', '办公室已核实']);
   });
 
   it('a call Apps Script fails shows the client’s one failure message, 保存 comes back, and nothing is written', async () => {
