@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 
 const script = join(__dirname, '../../scripts/build.mjs');
 
-function buildWith(entrySource: string, pages?: Record<string, string>): { ok: boolean; output: string; dir: string } {
+function buildWith(entrySource: string, pages?: Record<string, string>, extra: string[] = []): { ok: boolean; output: string; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'eco-build-'));
   const entry = join(dir, 'entry.ts');
   writeFileSync(entry, entrySource);
@@ -20,7 +20,7 @@ function buildWith(entrySource: string, pages?: Record<string, string>): { ok: b
     pageArgs.push('--pages', join(dir, 'pages'));
   }
   try {
-    const output = execFileSync('node', [script, '--entry', entry, '--out', join(dir, 'dist'), ...pageArgs], { encoding: 'utf8', stdio: 'pipe' });
+    const output = execFileSync('node', [script, '--entry', entry, '--out', join(dir, 'dist'), ...pageArgs, ...extra], { encoding: 'utf8', stdio: 'pipe' });
     return { ok: true, output, dir };
   } catch (e) {
     const err = e as { stderr?: string; stdout?: string };
@@ -34,6 +34,19 @@ describe('scripts/build.mjs', () => {
     expect(result.ok).toBe(true);
     const code = readFileSync(join(result.dir, 'dist/Code.js'), 'utf8');
     expect(code).toMatch(/^function hello\(\) \{ return __ecoLedger\.hello\.apply\(this, arguments\); \}$/m);
+  });
+
+  it('lists with --sizes what each source file contributes to Code.js, largest first, and only then', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eco-sizes-'));
+    writeFileSync(join(dir, 'big.ts'), `export const big = () => '${'长'.repeat(2000)}';\n`);
+    const entry = `import { big } from '${join(dir, 'big')}';\nexport function hello() { return big(); }\n`;
+    const listed = buildWith(entry, undefined, ['--sizes']);
+    expect(listed.ok).toBe(true);
+    const lines = listed.output.split('\n');
+    const byFile = lines.slice(lines.indexOf('Code.js by file:') + 1).filter((l) => l.includes(' KB  '));
+    expect(byFile[0]).toMatch(/^\s+5\.9 KB {2}.*big\.ts$/);
+    expect(byFile[1]).toMatch(/entry\.ts$/);
+    expect(buildWith(entry).output).not.toContain('Code.js by file:');
   });
 
   it('fails when the entry list exports a name ending in an underscore', () => {

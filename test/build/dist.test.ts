@@ -73,11 +73,13 @@ describe('dist/', () => {
     for (const scope of manifest.oauthScopes) expect(scope).not.toMatch(/drive|gmail|auth\/spreadsheets$/);
   });
 
-  // Issue 16 aimed at 150 KB; contract §10–§12 (closing and extensions, import, dossier index) took it past that.
-  // Most of the bytes are Chinese text (3 bytes each in UTF-8); this is our budget, not a published platform limit, and the cold evaluation
-  // that matters is measured by `npm run bench`. The budget only stops silent growth.
+  // Issue 16 aims at 150 KB; contract §10–§12 (closing and extensions, import, dossier index) took it past that.
+  // Measured with `node scripts/build.mjs --sizes` (2026-12-02, 192.5 KB): Chinese text is only about 33 KB of it and
+  // zod/mini 17 KB; the rest is the add-on's own logic spread over some 110 files (none above 7.5 KB), and no page-only
+  // text is left in Code.js to move (the pages get data only). The budget is that size plus about 3 KB: it stops
+  // silent growth; this is our budget, not a published platform limit, and the cold evaluation is in `npm run bench`.
   it('keeps Code.js small enough to parse quickly on every trigger run', () => {
-    expect(Buffer.byteLength(code)).toBeLessThan(210 * 1024);
+    expect(Buffer.byteLength(code)).toBeLessThan(196 * 1024);
   });
 
   it('inlines every resource of the pages', () => {
