@@ -25,7 +25,14 @@ const daily = (what: string): Floor => ({
     + `lock handle 1 + last lock session 3 (tryLock, setProperties, releaseLock) + 操作日志 in one append and 档案索引 ${logAndIndex} + `
     + `${PER_MAIL} per email sent (claim under the lock, sendEmail)${what}`,
 });
-const save = 1 + 2 + 2 + 3 + 3 * districts + 2 + 2 + 2;
+/** The sidebar's start: ss, 配置 (who may write), the user, the owner (the bench's caller is not listed in 配置, and the owner is the office), the lock. */
+const sidebarStart = 1 + 3 + 2 + 2 + 2;
+/** Column E of each tab, for uniqueness across districts (contract §2): the tab (a missing one is skipped), its last row (only filled rows read), the column. */
+const codeColumns = 4 * districts;
+/** The row read right before writing (issue 12: the credit code, or blank for an append, confirmed in the read the write is decided on): range, its formats (text written as each cell stores it), values. */
+const rowRead = 3;
+/** 操作日志 appended in one write: the tab, its last row, its grid size (writing past the grid throws), the range, the values. */
+const logAppend = 5;
 const edit = 6 + 2 + 2 + 3 + 2 + 2 + 1 + 2 + 2;
 
 export const FLOORS: Readonly<Record<string, Floor>> = {
@@ -35,12 +42,25 @@ export const FLOORS: Readonly<Record<string, Floor>> = {
   'daily job, 3 districts mailed': daily(''),
   'daily job rerun same day': daily('; nothing is sent twice'),
   submit: {
-    calls: save,
-    why: 'ss 1 + user 2 + lock 2 + 配置 3 (who may write) + 3 tabs read 9 (credit codes are unique across districts) + '
-      + 'row write 2 + 操作日志 append 2 + 汇总 throttle properties 2',
+    calls: sidebarStart + codeColumns + 2 + 2 + 1 + rowRead + 1 + 1 + 3 + logAppend + 2 + 1 + 4,
+    why: `ss 1 + 配置 3 + user 2 + owner 2 + lock 2 + column E of each tab ${codeColumns} (4 each: tab, last row so only filled rows are read, range, values; `
+      + 'codes are unique across districts) + the tab\'s head 2 (column check, 填表时间) + 序号 column 2 + grid size 1 (an append may need rows) + '
+      + `the row read right before writing ${rowRead} (range, formats, values: still blank, issue 12) + row write 1 + select it 1 + `
+      + `approved records 3 (handle, read, write: the first 整改完成时限 is approved, contract §10) + 操作日志 ${logAppend} (tab, last row, grid size, range, values) + `
+      + 'flush and release 2 (before the 汇总 step, so other saves do not wait) + 汇总 throttle stamps 1 + 汇总 marked stale 4 (the first change since it was '
+      + 'recomputed: property and the 数据截至 line). A tab whose grid is full grows by 100 rows first (+3 calls, once per 100 appends)',
   },
-  update: { calls: save, why: 'as submit: the row is found in the read made under the lock, so no second read' },
-  getEnterprise: { calls: 1 + 3 * districts, why: 'ss 1 + 3 tabs read 9' },
+  update: {
+    calls: sidebarStart + 2 + codeColumns + 2 + rowRead + 1 + 1 + logAppend + 2 + 1,
+    why: `ss 1 + 配置 3 + user 2 + owner 2 + lock 2 + approved records read 2 (handle, getProperties: a clerk may not move the approved 整改完成时限, `
+      + `contract §10) + column E of each tab ${codeColumns} + the tab\'s head 2 + the row read right before writing ${rowRead} (the one read of it: the `
+      + 'decision is made on it, issue 12) + row write 1 + select it 1 + 操作日志 ' + `${logAppend} + flush and release 2 + 汇总 throttle stamps 1 (already marked `
+      + 'stale); the approved record is unchanged (only 进展情况 changed), so not written',
+  },
+  getEnterprise: {
+    calls: 1 + 3 + codeColumns + 2 + 2,
+    why: `ss 1 + 配置 3 (which tabs are districts) + column E of each tab ${codeColumns} + the tab\'s head 2 (column check) + the row 2`,
+  },
   'single edit': {
     calls: edit,
     why: 'event range 6 + user 2 + lock 2 + 配置 3 + header and row read 2 + stamp write 2 + setNotes 1 + '

@@ -28,11 +28,12 @@ export const contextBlock = (context: FormContext): string => jsonBlock(CONTEXT_
 function baseContext(ss: Spreadsheet, settings: Settings, mode: FormMode): FormContext {
   const districts = settings.districts.map((d) => d.district);
   const account = activeUserEmail();
-  const editable = accountKnown(account) ? editableDistricts(settings, account, ownerEmail(ss)) : null;
+  const owner = ownerEmail(ss);
+  const editable = accountKnown(account) ? editableDistricts(settings, account, owner) : null;
   const active = tabName(activeTab(ss));
   const choices = editable && editable.length > 0 ? editable : districts;
   const district = choices.includes(active) ? active : (choices[0] ?? '');
-  const office = isOffice(settings, account, ownerEmail(ss));
+  const office = isOffice(settings, account, owner);
   return { mode, districts, editable, district, acceptBy: settings.acceptBy, today: dayOf(new Date()), enterprise: null, office };
 }
 

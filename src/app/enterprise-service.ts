@@ -11,9 +11,9 @@ import { isAppError } from '../domain/errors';
 import { FIELD_LABELS, PAYLOAD_KEYS, validateEnterprise } from '../domain/enterprise';
 import type { EnterprisePayload, FieldErrors, FieldNotes } from '../domain/enterprise';
 import { columnLetter } from '../domain/grid';
-import { payloadToRow } from '../domain/ledger-row';
+import { payloadToRow, rowToPayload } from '../domain/ledger-row';
 import { accountKnown, canEditDistrict, isOffice } from '../domain/permissions';
-import type { Approved } from '../domain/approval';
+import type { Approved, ApprovedMap } from '../domain/approval';
 import { clerkPayloadErrors, clerkUpdateErrors, isRecordableCode, recordOf, sameApproved } from '../domain/approval';
 import { loadApproved, saveApproved } from '../sheet/office-store';
 import { archiveClosed } from './office-guard';
@@ -23,11 +23,10 @@ import type { OpenedEnterprise } from '../domain/sidebar-form';
 import { activeSpreadsheet } from '../sheet/ui';
 import { fromSidebar } from './error-boundary';
 import { afterLedgerChange } from './summary';
-import { locateEnterprise, ownerEmail, readAppendTarget, readCodeIndex, readLedgerRow, readSettings, selectLedgerRow, writeLedgerRow } from '../sheet/ledger';
+import { findEnterprisePlace, locateEnterprise, ownerEmail, readAppendTarget, readLedgerHead, readLedgerRow, readSettings, selectLedgerRow, writeLedgerRow } from '../sheet/ledger';
 import type { LedgerRow } from '../sheet/ledger';
 import { WRITE_TRIES, editConflict, gaveUpMessage } from '../domain/concurrency';
 import type { OpenedVersion } from '../domain/concurrency';
-import { cellDisplay } from '../domain/edit-check';
 import { describeNewEnterprise } from '../domain/log-text';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -49,34 +48,43 @@ interface Caller {
   ss: Spreadsheet;
   settings: Settings;
   account: string;
+  /** The file's owner (the office, contract §1): looked up once, and only when 配置 alone does not settle a question. */
+  owner(): string;
   /** Only the office closes and extends (contract §10); an account Sheets hides counts as a clerk. */
-  office: boolean;
+  office(): boolean;
 }
 
 function caller(): Caller {
   const ss = activeSpreadsheet();
   const settings = readSettings(ss).settings;
   const account = activeUserEmail();
-  return { ss, settings, account, office: isOffice(settings, account, ownerEmail(ss)) };
+  let owner: string | undefined;
+  const ownerOf = (): string => (owner ??= ownerEmail(ss));
+  // 管理员账号 in 配置 settles it without the owner; an account Sheets hides is never the office.
+  const office = (): boolean => accountKnown(account) && (isOffice(settings, account, '') || isOffice(settings, account, ownerOf()));
+  return { ss, settings, account, owner: ownerOf, office };
 }
 
 /** The schema's check, with a clerk's 已验收销号 or 销号日期 refused on its field first (the office's to set). */
 function guarded(c: Caller, input: unknown): ReturnType<typeof validateEnterprise> {
   const checked = validateEnterprise(input, planRules(c.settings, dayOf(new Date())));
-  const errors = c.office ? {} : clerkPayloadErrors((input ?? {}) as Record<string, unknown>);
+  const clerk = clerkPayloadErrors((input ?? {}) as Record<string, unknown>);
+  const errors = Object.keys(clerk).length === 0 || c.office() ? {} : clerk;
   if (Object.keys(errors).length === 0) return checked;
   return { ok: false, errors: { ...(checked.ok ? {} : checked.errors), ...errors }, notes: checked.notes };
 }
 
 /** The row's approved record, or (a row from before this release) the one its cells stand for. */
-function approvedOf(at: LedgerRow, today: string): Approved {
-  return loadApproved().get(at.record.payload.creditCode) ?? recordOf(at.record.payload, null, today);
+function approvedOf(all: ApprovedMap, at: LedgerRow, today: string): Approved {
+  return all.get(at.record.payload.creditCode) ?? recordOf(at.record.payload, null, today);
 }
 
-/** After a save: the record follows what was kept; a closed row is archived as the office left it. */
-function approve(p: EnterprisePayload, now: Date, before: Approved | null, at?: LedgerRow): void {
+/**
+ * After a save: the record follows what was kept; a closed row is archived as the office left it. `all`: the
+ * records as read under this lock session (every writer of them holds the document lock, so they are current).
+ */
+function approve(p: EnterprisePayload, now: Date, before: Approved | null, all: ApprovedMap, at?: LedgerRow): void {
   if (!isRecordableCode(p.creditCode)) return;
-  const all = loadApproved();
   const next = recordOf(p, all.get(p.creditCode) ?? before, dayOf(now));
   if (sameApproved(all.get(p.creditCode) ?? null, next)) return;
   all.set(p.creditCode, next);
@@ -87,15 +95,13 @@ function approve(p: EnterprisePayload, now: Date, before: Approved | null, at?: 
 /** Contract §7: only a known account that is not an editor of the district is refused; an unknown one meets the tab's protection. */
 function permissionProblem(c: Caller, district: string): string | null {
   if (!accountKnown(c.account)) return null;
-  if (canEditDistrict(c.settings, c.account, ownerEmail(c.ss), district)) return null;
+  // A listed editor needs no owner look-up; anyone else may still be the owner.
+  if (canEditDistrict(c.settings, c.account, '', district) || canEditDistrict(c.settings, c.account, c.owner(), district)) return null;
   return `您的账号（${c.account}）不是“${district}”的编辑账号，不能保存该辖区的企业。如需开通，请联系领导小组办公室在“配置”中添加。`;
 }
 
 /** A blank row (every cell, 序号 and stamps too): an append never lands on a row someone filled meanwhile. */
 const blankRow = (cells: unknown[]): boolean => cells.every((v) => v === '' || v === null || v === undefined);
-
-const sameCells = (a: readonly unknown[], b: readonly unknown[]): boolean =>
-  a.length === b.length && a.every((v, i) => cellDisplay(v) === cellDisplay(b[i]));
 
 export function submitEnterprise(input: unknown): SaveResult {
   return fromSidebar((): SaveResult => {
@@ -108,17 +114,23 @@ export function submitEnterprise(input: unknown): SaveResult {
     const result = withDocumentLock((): SaveResult => {
       for (let tries = 0; tries < WRITE_TRIES; tries++) {
         // Column E of every tab (uniqueness), then only the target tab's head and column A: no tab read whole.
-        const existing = readCodeIndex(c.ss, c.settings).get(p.creditCode)?.[0];
-        if (existing) return refuse({ creditCode: duplicateMessage(c.ss, existing) });
-        const target = readAppendTarget(c.ss, p.district);
+        const target = readAppendTarget(c.ss, c.settings, p.district, p.creditCode);
         if (!target) return refuse({ district: `找不到“${p.district}”工作表` });
+        if ('duplicate' in target) return refuse({ creditCode: duplicateMessage(c.ss, target.duplicate) });
         const { ledger, row, serial } = target;
         const now = new Date();
         const by = c.account || UNKNOWN_ACCOUNT;
-        const wrote = writeLedgerRow(ledger, row, blankRow, (formats) => payloadToRow(p, { serial, updatedAt: now, updatedBy: by }, ledger.columns, formats), dayOf(now));
+        // Written only while the row, read right before, is still blank: never over a row someone filled meanwhile.
+        const wrote = writeLedgerRow(
+          ledger,
+          row,
+          (cells, formats) => (blankRow(cells) ? { write: payloadToRow(p, { serial, updatedAt: now, updatedBy: by }, ledger.columns, formats), answer: true } : null),
+          dayOf(now),
+          true,
+        );
         if (!wrote) continue;
         // The first 整改完成时限 is given with the enterprise (contract §10): it becomes the approved one.
-        approve(p, now, null);
+        approve(p, now, null, loadApproved());
         appendLog(c.ss, [
           {
             at: now,
@@ -186,9 +198,12 @@ export function updateEnterprise(input: unknown, opened?: OpenedKey): SaveResult
     }
     const denied = permissionProblem(c, p.district);
     if (denied) return refuse({ _form: denied });
+    // Settled before the lock: the decision on the row read right before writing makes no service call.
+    const office = c.office();
     const result = withDocumentLock((): SaveResult => {
+      const approved = loadApproved();
       for (let tries = 0; tries < WRITE_TRIES; tries++) {
-        const done = saveOnce(c, p, opened);
+        const done = saveOnce(c, office, approved, p, opened);
         if (done) return done.ok ? withNotes(done, checked.notes) : done;
       }
       return refuse({ _form: gaveUpMessage({ kind: 'update', creditCode: p.creditCode }, p.district) });
@@ -206,51 +221,58 @@ function openedVersion(opened: OpenedKey | undefined): OpenedVersion | null {
   return { version, values };
 }
 
+/** What saveOnce decided on the row: the answer, and for a written row what the record and the log need. */
+interface Saved {
+  readonly result: SaveResult;
+  readonly select?: boolean;
+  readonly wrote?: { at: LedgerRow; before: Approved; changes: ReturnType<typeof changedFields> };
+}
+
 /**
- * One read-decide-write under the lock: found by credit code (column E, then its head and row), checked, written only
- * when the row still holds exactly what was read. Null when it moved or changed in between: the caller tries again.
+ * One read-decide-write under the lock: the row found by credit code (column E, then its tab's head), then read
+ * right before writing and decided on at once: written only while it still holds the credit code. Null when it
+ * moved in between (or was sorted away): the caller finds it again.
  */
-function saveOnce(c: Caller, p: EnterprisePayload, opened: OpenedKey | undefined): SaveResult | null {
-  const found = locateEnterprise(c.ss, c.settings, p.creditCode);
-  if (!found) {
+function saveOnce(c: Caller, office: boolean, approved: ApprovedMap, p: EnterprisePayload, opened: OpenedKey | undefined): SaveResult | null {
+  const place = findEnterprisePlace(c.ss, c.settings, p.creditCode);
+  if (!place) {
     return refuse({
       _form: `找不到统一社会信用代码为 ${p.creditCode} 的企业，它可能已被删除，或代码已被改动。本次未做任何修改；请关闭侧边栏，重新选中该企业所在行后再点“编辑选中企业”。`,
     });
   }
-  const { ledger, row: at } = found;
-  if (ledger.district !== p.district) {
-    return refuse({ district: `辖区不能通过编辑修改（该企业登记在“${ledger.district}”第${at.row}行）` });
+  if (place.district !== p.district) {
+    return refuse({ district: `辖区不能通过编辑修改（该企业登记在“${place.district}”第${place.row}行）` });
   }
-  const conflict = editConflict(openedVersion(opened), { ...at.record }, c.account, UNKNOWN_ACCOUNT);
-  if (conflict) return refuse({ _form: conflict });
-  const before = approvedOf(at, dayOf(new Date()));
-  if (!c.office) {
-    const errors = clerkUpdateErrors(before, p.deadline);
-    if (Object.keys(errors).length > 0) return refuse(errors);
-  }
-  const serial = at.record.serial;
-  const changes = changedFields(at, p);
-  if (changes.length === 0) {
-    // Saving an unchanged form twice writes nothing: no stamp, no log line.
-    selectLedgerRow(ledger, at.row);
-    return { ok: true, district: ledger.district, row: at.row, serial };
-  }
+  const ledger = readLedgerHead(place.sheet, place.district);
   const now = new Date();
   const by = c.account || UNKNOWN_ACCOUNT;
-  const wrote = writeLedgerRow(
+  const saved = writeLedgerRow<Saved>(
     ledger,
-    at.row,
-    (cells) => sameCells(cells, at.cells),
-    (formats) => {
-      const cells = payloadToRow(p, { serial: serial ?? 0, updatedAt: now, updatedBy: by }, ledger.columns, formats);
+    place.row,
+    (cells, formats) => {
+      const at: LedgerRow = { row: place.row, cells, record: rowToPayload(cells, ledger.columns) };
+      if (at.record.payload.creditCode !== p.creditCode) return null;
+      const ok: SaveResult = { ok: true, district: ledger.district, row: at.row, serial: at.record.serial };
+      const conflict = editConflict(openedVersion(opened), { ...at.record }, c.account, UNKNOWN_ACCOUNT);
+      if (conflict) return { keep: { result: refuse({ _form: conflict }) } };
+      const before = approvedOf(approved, at, dayOf(now));
+      const errors = office ? {} : clerkUpdateErrors(before, p.deadline);
+      if (Object.keys(errors).length > 0) return { keep: { result: refuse(errors) } };
+      const changes = changedFields(at, p);
+      // Saving an unchanged form twice writes nothing: no stamp, no log line.
+      if (changes.length === 0) return { keep: { result: ok, select: true } };
+      const write = payloadToRow(p, { serial: at.record.serial ?? 0, updatedAt: now, updatedBy: by }, ledger.columns, formats);
       // 序号 stays exactly as it is, even when someone typed something else there.
-      cells[ledger.columns.serial] = at.cells[ledger.columns.serial] ?? '';
-      return cells;
+      write[ledger.columns.serial] = cells[ledger.columns.serial] ?? '';
+      return { write, answer: { result: ok, wrote: { at, before, changes } } };
     },
     dayOf(now),
   );
-  if (!wrote) return null;
-  approve(p, now, before, at);
+  if (!saved) return null;
+  if (saved.select) selectLedgerRow(ledger, place.row);
+  if (!saved.wrote) return saved.result;
+  const { at, before, changes } = saved.wrote;
+  approve(p, now, before, approved, at);
   const entries: LogEntry[] = changes.map((ch) => ({
     at: now,
     account: by,
@@ -264,7 +286,7 @@ function saveOnce(c: Caller, p: EnterprisePayload, opened: OpenedKey | undefined
     action: ACTION_EDIT,
   }));
   appendLog(c.ss, entries);
-  return { ok: true, district: ledger.district, row: at.row, serial };
+  return saved.result;
 }
 
 /** The enterprise as stored (any editor may read any district), with its row and 序号; null when no tab has it. */

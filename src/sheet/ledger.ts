@@ -6,14 +6,16 @@ import type { CodeIndex } from '../domain/edit-check';
 import { cellDisplay, indexCodes } from '../domain/edit-check';
 import { AppError } from '../domain/errors';
 import { normaliseCreditCode } from '../domain/credit-code';
-import { TEMPLATE_COLUMNS, isBlankRow, locateColumns, rowToPayload } from '../domain/ledger-row';
-import { fillDateText, formatRuns, readFillDate } from '../domain/ledger-template';
+import { TEMPLATE_COLUMNS, isBlankRow, locateColumns, rowToPayload, templateFormats } from '../domain/ledger-row';
+import { WRITE_TRIES } from '../domain/concurrency';
+import { fillDateText, readFillDate } from '../domain/ledger-template';
 import type { ColumnMap, RawRecord } from '../domain/ledger-row';
 import { parseSettings } from '../domain/settings';
 import type { Settings } from '../domain/settings';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 export interface LedgerRow {
   /** 1-based sheet row, valid only until the lock is released: rows are found again by credit code. */
@@ -94,16 +96,25 @@ export function findEnterprise(ledgers: readonly Ledger[], creditCode: string): 
   return null;
 }
 
+/** A district tab as the credit-code pass found it: its sheet and last filled row, so later reads of it need neither again. */
+export interface HeldTab {
+  readonly sheet: Sheet;
+  readonly last: number;
+}
+
 /**
- * Column E of every district tab, one read each, for the uniqueness of credit codes across tabs (contract §2).
- * The number of calls depends on the number of districts, not on the number of rows. `known`: a tab already read.
+ * Column E of every district tab, one read each, for the uniqueness of credit codes across tabs (contract §2), with
+ * each tab's sheet and last row kept for the reads that follow. Per tab: getSheetByName (a missing tab is skipped),
+ * getLastRow (only filled rows are read), the column. The number of calls depends on the number of districts, not
+ * on the number of rows. `known`: a tab already read whole, indexed from memory.
  */
-export function readCodeIndex(
+export function readCodeColumns(
   ss: Spreadsheet,
   settings: Settings,
   known?: { readonly district: string; readonly rows: readonly { readonly row: number; readonly cells: readonly unknown[] }[] },
-): CodeIndex {
+): { index: CodeIndex; tabs: Map<string, HeldTab> } {
   const index: CodeIndex = new Map();
+  const tabs = new Map<string, HeldTab>();
   const column = TEMPLATE_COLUMNS.creditCode + 1;
   for (const { district } of settings.districts) {
     // A tab the caller already read whole gives its column E from memory, not from a second read.
@@ -112,11 +123,22 @@ export function readCodeIndex(
       continue;
     }
     const sheet = ss.getSheetByName(district);
-    const last = sheet ? sheet.getLastRow() : 0;
-    if (!sheet || last < FIRST_DATA_ROW) continue;
+    if (!sheet) continue;
+    const last = sheet.getLastRow();
+    tabs.set(district, { sheet, last });
+    if (last < FIRST_DATA_ROW) continue;
     indexCodes(index, district, FIRST_DATA_ROW, sheet.getRange(FIRST_DATA_ROW, column, last - FIRST_DATA_ROW + 1, 1).getValues().map((r) => r[0]));
   }
-  return index;
+  return { index, tabs };
+}
+
+export function readCodeIndex(ss: Spreadsheet, settings: Settings, known?: Parameters<typeof readCodeColumns>[2]): CodeIndex {
+  return readCodeColumns(ss, settings, known).index;
+}
+
+/** Rows 1–4 of a held tab (the column check, 填表时间) as a Ledger without rows: one read. Throws when the header no longer matches. */
+export function readLedgerHead(sheet: Sheet, district: string): Ledger {
+  return ledgerFromGrid(sheet, district, sheet.getRange(1, 1, FIRST_DATA_ROW - 1, COLUMN_COUNT).getValues());
 }
 
 /**
@@ -129,51 +151,110 @@ export function touchFillDate(sheet: Sheet, row2: readonly unknown[], today: Day
   sheet.getRange(2, found.column + 1).setValue(fillDateText(today));
 }
 
+/** What a writer decides on the row as read right before writing: cells to write at once, or an answer without writing. */
+export type RowPlan<T> = { readonly write: unknown[]; readonly answer: T } | { readonly keep: T };
+
+/** Rows added at once when an append finds the grid full, so the appends after it find a row ready. */
+export const GROW_ROWS = 100;
+
 /**
- * The one writer of a ledger row. Right before writing, the row is read again (A–X) and `confirm` must accept it
- * (the expected credit code, or still blank for an append): users' inserts, deletes and sorts are not serialised
- * with scripts. False, nothing written, when it does not: the caller finds the row again and retries.
- * `build` gets the row's number formats as they are now (a row pasted by hand may no longer be '@') and its cells.
- * A row past the grid is made first, with the template's formats (whether inserted rows inherit them is undocumented).
+ * Rows past the grid, given the template's number formats with one read and one write: where the template has none
+ * (序号, 职工人数) the platform's own name for the automatic format, as the new rows read back, is kept. Whether
+ * rows added past the grid inherit formats is undocumented, so they are set. Returns the formats of `row`.
  */
-export function writeLedgerRow(
+function growGrid(ledger: Ledger, max: number, row: number): string[] {
+  const sheet = ledger.sheet;
+  const count = Math.max(row - max, GROW_ROWS);
+  sheet.insertRowsAfter(max, count);
+  const block = sheet.getRange(max + 1, 1, count, COLUMN_COUNT);
+  const template = templateFormats(ledger.columns);
+  const formats = block.getNumberFormats().map((r) => r.map((f, c) => template[c] ?? f));
+  block.setNumberFormats(formats);
+  return formats[row - max - 1] ?? [];
+}
+
+/**
+ * The one writer of a ledger row. Right before writing, the row is read (its number formats, then A–X) and `plan`
+ * decides on it with no service call in between: the cells to write (the row still holds the expected credit code,
+ * or is still blank for an append), an answer to give without writing, or null when the row is not the expected
+ * one (users' inserts, deletes and sorts are not serialised with scripts): nothing is written and the caller finds
+ * the row again. `plan` gets the row's formats as they are now (a row pasted by hand may no longer be '@').
+ * `append`: the row may lie just past the grid, which then grows by GROW_ROWS.
+ */
+export function writeLedgerRow<T>(
   ledger: Ledger,
   row: number,
-  confirm: (cells: unknown[]) => boolean,
-  build: (formats: string[], cells: unknown[]) => unknown[],
+  plan: (cells: unknown[], formats: string[]) => RowPlan<T> | null,
   today: Day,
-): boolean {
+  append = false,
+): T | null {
   const sheet = ledger.sheet;
-  const max = sheet.getMaxRows();
-  if (row > max) {
-    sheet.insertRowsAfter(max, row - max);
-    for (const run of formatRuns()) sheet.getRange(max + 1, run.column, row - max, run.columns).setNumberFormat(run.format);
+  let grown: string[] | null = null;
+  if (append) {
+    const max = sheet.getMaxRows();
+    if (row > max) grown = growGrid(ledger, max, row);
   }
-  const range = sheet.getRange(row, 1, 1, COLUMN_COUNT);
-  const formats = range.getNumberFormats()[0] ?? [];
-  const cells = range.getValues()[0] ?? [];
-  if (!confirm(cells)) return false;
-  range.setValues([build(formats, cells).slice(0, COLUMN_COUNT)]);
+  let range: Range;
+  try {
+    range = sheet.getRange(row, 1, 1, COLUMN_COUNT);
+  } catch {
+    return null; // rows deleted since the row was found left it past the grid: it is found again
+  }
+  const formats = grown ?? range.getNumberFormats()[0] ?? [];
+  const decided = plan(range.getValues()[0] ?? [], formats);
+  if (!decided) return null;
+  if ('keep' in decided) return decided.keep;
+  range.setValues([decided.write.slice(0, COLUMN_COUNT)]);
   touchFillDate(sheet, ledger.head[1] ?? [], today);
   range.activate();
-  return true;
+  return decided.answer;
 }
 
-/** The enterprise of a credit code: column E of each district tab, then only its tab's head and its row. */
-export function locateEnterprise(ss: Spreadsheet, settings: Settings, code: string): { ledger: Ledger; row: LedgerRow } | null {
-  const place = code === '' ? undefined : readCodeIndex(ss, settings).get(code)?.[0];
-  return place ? readLedgerRow(ss, place.tab, place.row) : null;
+/** Where column E says an enterprise is now (tab, its sheet, row), from one read of each tab's column. */
+export function findEnterprisePlace(ss: Spreadsheet, settings: Settings, code: string): { district: string; sheet: Sheet; row: number } | null {
+  const { index, tabs } = readCodeColumns(ss, settings);
+  const at = index.get(code)?.[0];
+  const held = at ? tabs.get(at.tab) : undefined;
+  return at && held ? { district: at.tab, sheet: held.sheet, row: at.row } : null;
 }
 
 /**
- * Where an added enterprise goes and its 序号, without reading the tab: the head (column check, 填表时间), the row
- * below everything the tab holds now (any column), and the largest 序号 of column A.
+ * The enterprise of a credit code: column E of each district tab, then only its tab's head and its row. The row
+ * must still hold the code when read (a sort between the two reads moves it); otherwise column E is read again, up
+ * to WRITE_TRIES times. Null when no tab holds the code.
  */
-export function readAppendTarget(ss: Spreadsheet, district: string): { ledger: Ledger; row: number; serial: number } | null {
-  const sheet = ss.getSheetByName(district);
-  if (!sheet) return null;
-  const ledger = ledgerFromGrid(sheet, district, sheet.getRange(1, 1, FIRST_DATA_ROW - 1, COLUMN_COUNT).getValues());
-  const last = sheet.getLastRow();
+export function locateEnterprise(ss: Spreadsheet, settings: Settings, code: string): { ledger: Ledger; row: LedgerRow } | null {
+  if (code === '') return null;
+  for (let tries = 0; tries < WRITE_TRIES; tries++) {
+    const place = findEnterprisePlace(ss, settings, code);
+    if (!place) return null;
+    const ledger = readLedgerHead(place.sheet, place.district);
+    const cells = place.sheet.getRange(place.row, 1, 1, COLUMN_COUNT).getValues()[0] ?? [];
+    const record = rowToPayload(cells, ledger.columns);
+    if (record.payload.creditCode === code) return { ledger, row: { row: place.row, cells, record } };
+  }
+  return null;
+}
+
+/**
+ * Where an added enterprise goes and its 序号, without reading the tab: column E of every tab (a code registered
+ * anywhere is `duplicate`, contract §2), then the target's head (column check, 填表时间), the row below everything
+ * the tab holds now (any column: its last row from the same pass), and the largest 序号 of column A.
+ * Null when the target tab is missing.
+ */
+export function readAppendTarget(
+  ss: Spreadsheet,
+  settings: Settings,
+  district: string,
+  code: string,
+): { duplicate: { tab: string; row: number } } | { ledger: Ledger; row: number; serial: number } | null {
+  const { index, tabs } = readCodeColumns(ss, settings);
+  const existing = index.get(code)?.[0];
+  if (existing) return { duplicate: existing };
+  const held = tabs.get(district) ?? heldTab(ss, district);
+  if (!held) return null;
+  const { sheet, last } = held;
+  const ledger = readLedgerHead(sheet, district);
   let serial = 0;
   if (last >= FIRST_DATA_ROW) {
     for (const [v] of sheet.getRange(FIRST_DATA_ROW, ledger.columns.serial + 1, last - FIRST_DATA_ROW + 1, 1).getValues()) {
@@ -182,6 +263,12 @@ export function readAppendTarget(ss: Spreadsheet, district: string): { ledger: L
     }
   }
   return { ledger, row: Math.max(last + 1, FIRST_DATA_ROW), serial: serial + 1 };
+}
+
+/** A tab the pass did not hold (a district 配置 no longer lists): looked up on its own. */
+function heldTab(ss: Spreadsheet, district: string): HeldTab | null {
+  const sheet = ss.getSheetByName(district);
+  return sheet ? { sheet, last: sheet.getLastRow() } : null;
 }
 
 /**

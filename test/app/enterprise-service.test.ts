@@ -255,6 +255,24 @@ describe('submitEnterprise', () => {
     // column E of three tabs and column A of one, not 24 columns of each: under 5 cells a row, plus a constant
     expect(costs[1]!.cellsRead).toBeLessThan(400 * 5 + 1_000);
   });
+
+  it('grows a tab filled to its last grid row by 100 rows with the template’s formats at once, then adds into them at the usual cost', () => {
+    const emu = world();
+    const end = tab(emu, '通川区').maxRows;
+    call(emu, 'submitEnterprise', payload()); // the first change marks 汇总 stale; the measured ones find it marked
+    seedRows(emu, '通川区', end - 5, 6);
+    const total = (r: { calls: Record<string, number> }): number => Object.values(r.calls).reduce((a, b) => a + b, 0);
+    expect(call(emu, 'submitEnterprise', payload())).toMatchObject({ ok: true, row: end + 1 });
+    const grown = emu.lastExecution!;
+    expect(tab(emu, '通川区').maxRows).toBe(end + 100);
+    // credit code as text, 整改完成时限 as a date, down to the last new row (no per-run format calls: one write)
+    for (const r of [end + 1, end + 100]) expect([tab(emu, '通川区').numberFormatAt(r, 5), tab(emu, '通川区').numberFormatAt(r, 17)]).toEqual(['@', 'yyyy-mm-dd']);
+    expect(grown.calls['Range.setNumberFormats']).toBe(1);
+    expect(call(emu, 'submitEnterprise', payload())).toMatchObject({ ok: true, row: end + 2 });
+    // growing costs insertRowsAfter, the new rows' range, its formats read and written, less the target's own formats read
+    expect(total(grown) - total(emu.lastExecution!)).toBe(3);
+    expect(emu.lastExecution!.calls['Sheet.insertRowsAfter']).toBeUndefined();
+  });
 });
 
 describe('updateEnterprise', () => {

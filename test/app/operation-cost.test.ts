@@ -1,5 +1,6 @@
 // What each operation costs at 300 and at 900 enterprises: the same service calls, and cells read growing only by one read of the rows (issue 16).
 import { COLUMN_COUNT, FIRST_DATA_ROW } from '../../src/domain/contract';
+import { FLOORS } from '../../bench/floors';
 import { DAILY_AT, DISTRICTS, type Measure, col, enterprise, measure, modelOf, world } from '../../bench/world';
 
 // From 300 up every district has overdue enterprises (the worlds' deadlines cycle by row), so both sizes mail alike.
@@ -18,6 +19,7 @@ function costs(n: number): Record<string, Measure> {
   out.getEnterprise = measure(emu, () => emu.scriptRun('getEnterprise', first.creditCode));
   const fresh = { ...enterprise(900000, DISTRICTS[0]!, false), name: '达州市基准新增企业有限公司' };
   out.submit = measure(emu, () => emu.scriptRun('submitEnterprise', fresh));
+  out.update = measure(emu, () => emu.scriptRun('updateEnterprise', { ...fresh, progress: '已完成设备采购' }));
   out['single edit'] = measure(emu, () => emu.userEdit(DISTRICTS[0]!, `${col('progress')}${FIRST_DATA_ROW}`, '已开工建设'));
   modelOf(emu).setActive(DISTRICTS[0]!, `A${FIRST_DATA_ROW}`);
   out.校验本表 = measure(emu, () => emu.clickMenu('校验本表'));
@@ -52,7 +54,19 @@ describe('operation cost at 300 and 900 enterprises', () => {
 
   const perAddedRow = (op: string): number => (large[op]!.cellsRead - small[op]!.cellsRead) / (LARGE - SMALL);
   test('a save, getEnterprise and a direct edit read the credit-code column and their rows, not the tabs', () => {
-    for (const op of ['getEnterprise', 'submit', 'single edit']) expect([op, perAddedRow(op) <= 2]).toEqual([op, true]);
+    for (const op of ['getEnterprise', 'submit', 'update', 'single edit']) expect([op, perAddedRow(op) <= 2]).toEqual([op, true]);
+  });
+
+  // The sidebar's paths, call by call (bench/floors.ts counts what they cannot avoid): a regression fails here.
+  test.each([
+    ['getEnterprise', 20, 1],
+    ['submit', 48, 4 / 3],
+    ['update', 40, 1],
+  ])('%s makes %i service calls at both sizes, within 1.3× its floor, and reads column E plus at most its own columns', (op, calls, cellsPerRow) => {
+    expect([small[op]!.calls, large[op]!.calls]).toEqual([calls, calls]);
+    expect(calls).toBeLessThanOrEqual(1.3 * FLOORS[op]!.calls);
+    // column E of every tab (one cell a row) and, for an append, column A of its tab (a third of the rows)
+    expect(perAddedRow(op)).toBeLessThanOrEqual(cellsPerRow);
   });
 
   test('校验本表 and 报送 read their own tab once (and its notes) plus the credit-code column of every tab', () => {
