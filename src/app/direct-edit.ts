@@ -1,5 +1,5 @@
 // Hand edits of the sheet (contract §9): notes from the simple onEdit; stamps, 填表时间 and 操作日志 from the installable trigger.
-import { editorOf, readEdit } from '../sheet/edit-event';
+import { confirmRows, editorOf, readEdit, rowsHolding } from '../sheet/edit-event';
 import type { SheetEdit } from '../sheet/edit-event';
 import { rangeA1 } from '../domain/grid';
 import { blockAt, readBlock, syncNotes, writeBlock } from '../sheet/cells';
@@ -8,13 +8,13 @@ import { menuPath } from '../domain/menu';
 import { appendLog } from '../sheet/log';
 import type { LogEntry } from '../sheet/log';
 import { withDocumentLock } from '../sheet/lock';
-import { dayOf, formatInstant } from '../domain/calendar-day';
+import { addDays, dayOf, formatInstant } from '../domain/calendar-day';
 import { normaliseCreditCode } from '../domain/credit-code';
 import { isAppError } from '../domain/errors';
 import { TEMPLATE_COLUMNS } from '../domain/ledger-row';
 import { addPending, clearPending, loadPending, stampPending } from '../sheet/pending-edits';
 import { COLUMN_COUNT, HEADER_ROW, MENU_TITLE, TAB, UNKNOWN_ACCOUNT, UPPER_HEADER_ROW } from '../domain/contract';
-import { PASTE_OLD_VALUE, addDuplicateProblems, checkNote, checkRows, editLogLines, editScope, editToast, isCheckNote, planNotes, stampRows } from '../domain/edit-check';
+import { PASTE_OLD_VALUE, addDuplicateProblems, cellDisplay, checkNote, checkRows, editLogLines, editScope, editToast, isCheckNote, planNotes, stampRows } from '../domain/edit-check';
 import type { Block, RowCheck } from '../domain/edit-check';
 import { locateColumns } from '../domain/ledger-row';
 import type { ColumnMap } from '../domain/ledger-row';
@@ -165,24 +165,60 @@ function recordEdit(ctx: EditContext, ev: SheetEdit, account: string, now: Date)
   let changedRows = false;
   if (scope.data && ctx.columns) {
     const columns = ctx.columns;
-    const read = checkDataBlock(ctx, scope.data, columns);
+    let data = scope.data;
+    let read = checkDataBlock(ctx, data, columns);
+    if (single && holdsTyped(ev.value, read.values[0]?.[data.column - 1]) === false) {
+      // The row read is not the one typed into: the rows moved before this run. The typed text, found on exactly one
+      // row of its column, says where the edited enterprise went; otherwise nothing is written, and the log says why.
+      const typed = ev.value;
+      const hits = rowsHolding(ctx.sheet, data.column, (cell) => holdsTyped(typed, cell) === true);
+      if (hits.length !== 1) {
+        entries.push({ ...base, range: rangeA1(data), creditCode: '', name: '', field: '', oldValue: '', newValue: eventText(ev.value), action: MOVED_BEFORE_ACTION });
+        toast(ctx.ss, `${rangeA1(data)}的修改在记录前该行已被移动，未能确认是哪家企业，未盖章、未校验，请核对。`, MENU_TITLE, 8);
+        appendLog(ctx.ss, entries);
+        return;
+      }
+      data = { ...data, row: hits[0]! };
+      read = checkDataBlock(ctx, data, columns);
+    }
     const { values } = read;
+    const asRead = values.map((r) => [...r]);
+    const free = new Set([columns.updatedAt, columns.updatedBy]);
     const office = isOffice(ctx.settings, account, ownerEmail(ctx.ss));
-    const guard = guardEdit(ctx.ss, ctx.sheet, scope.data, values, columns, office, oldOfSingle?.oldValue ?? null, base);
-    const checks = guard.undone.size > 0 ? renote(ctx, scope.data, columns, values, read.checks, guard.undone) : read.checks;
+    const place = (i: number): number | null => confirmRows(ctx.sheet, [{ row: data.row + i, cells: asRead[i]! }], columns.creditCode, free)[0] ?? null;
+    const guard = guardEdit(ctx.ss, ctx.sheet, data, values, columns, office, oldOfSingle?.oldValue ?? null, base, place);
+    const checks = guard.undone.size > 0 ? recheck(ctx, data, columns, values, read.checks) : read.checks;
     // An account (an address, or 未知账号) is stored the same in a '@' cell and an automatic one: no apostrophe.
     const stamps = stampRows(checks, values, columns, now, account).map((s, i) =>
-      guard.untouched.has(scope.data!.row + i) ? [values[i]?.[columns.updatedAt] ?? '', values[i]?.[columns.updatedBy] ?? ''] : s,
+      guard.untouched.has(data.row + i) ? [values[i]?.[columns.updatedAt] ?? '', values[i]?.[columns.updatedBy] ?? ''] : s,
     );
     entries.push(...guard.entries);
-    if (checks.some((c) => !c.blank)) writeBlock(ctx.sheet, scope.data.row, columns.updatedAt + 1, stamps);
+    const dirty = checks.some((c) => !c.blank);
+    // Right before writing: each row where it is now (its code, or what a codeless row held); never another's row.
+    const at = dirty || guard.undone.size > 0 ? confirmRows(ctx.sheet, values.map((cells, i) => ({ row: data.row + i, cells })), columns.creditCode, free) : values.map((_, i) => data.row + i);
+    const inPlace = at.every((r, i) => r === data.row + i);
+    if (guard.undone.size > 0) writeUndoNotes(ctx, data, checks, guard.undone, at, inPlace);
+    if (dirty && inPlace) writeBlock(ctx.sheet, data.row, columns.updatedAt + 1, stamps);
+    else if (dirty) {
+      const skipped: number[] = [];
+      at.forEach((r, i) => {
+        if (checks[i]!.blank) return;
+        if (r !== null) writeBlock(ctx.sheet, r, columns.updatedAt + 1, [stamps[i]!]);
+        else if (!guard.lost.has(data.row + i)) skipped.push(data.row + i);
+      });
+      for (const row of skipped) {
+        entries.push({ ...base, range: `${row}:${row}`, creditCode: normaliseCreditCode(cellDisplay(asRead[row - data.row]?.[columns.creditCode])), name: cellDisplay(asRead[row - data.row]?.[columns.name]), field: '', oldValue: '', newValue: '', action: MOVED_ACTION });
+      }
+      const lost = [...skipped, ...guard.lost];
+      if (lost.length > 0) toast(ctx.ss, `第${lost.join('、')}行在记录修改时被移动且未能找到，未盖章或未撤销，已记入操作日志，请核对。`, MENU_TITLE, 8);
+    }
     changedRows = true;
     if (!single && checks.every((c) => c.blank)) {
       // Cleared cells or inserted rows: one line for the block rather than a line per empty cell.
-      entries.push({ ...base, range: rangeA1(scope.data), creditCode: '', name: '', field: '', oldValue: PASTE_OLD_VALUE, newValue: '', action: '清空单元格或插入空行' });
+      entries.push({ ...base, range: rangeA1(data), creditCode: '', name: '', field: '', oldValue: PASTE_OLD_VALUE, newValue: '', action: '清空单元格或插入空行' });
     } else {
       const invalid = new Set(checks.filter((c) => c.problems.size > 0).map((c) => c.row));
-      for (const line of editLogLines(scope.data, values, columns, oldOfSingle)) {
+      for (const line of editLogLines(data, values, columns, oldOfSingle)) {
         if (guard.undone.has(line.range)) continue;
         const row = Number(/\d+$/.exec(line.range)?.[0]);
         entries.push({ ...base, ...line, action: invalid.has(row) ? '直接编辑（校验未通过，见单元格批注）' : '直接编辑' });
@@ -206,20 +242,59 @@ function recordEdit(ctx: EditContext, ev: SheetEdit, account: string, now: Date)
   if (changedRows || scope.head) afterLedgerChange(ctx.ss, now, scope.head !== null);
 }
 
-/** After cells were put back: the rows checked again, their 【校验】 notes redone, and the reason on each undone cell. */
-function renote(ctx: EditContext, data: Block, columns: ColumnMap, values: unknown[][], before: RowCheck[], undone: GuardResult['undone']): RowCheck[] {
-  const range = ctx.sheet.getRange(data.row, 1, data.rows, COLUMN_COUNT);
+/** After cells were put back: the rows checked again (the codes did not move: a duplicate found before stays one). */
+function recheck(ctx: EditContext, data: Block, columns: ColumnMap, values: unknown[][], before: RowCheck[]): RowCheck[] {
   const checks = checkRows(values, data.row, columns, planRules(ctx.settings, dayOf(new Date())));
-  // The codes did not move: a duplicate found before stays a duplicate.
   checks.forEach((c, i) => {
     const dup = before[i]?.problems.get(columns.creditCode);
     if (dup && !c.problems.has(columns.creditCode)) c.problems.set(columns.creditCode, dup);
   });
-  const { notes } = planNotes(checks, range.getNotes());
-  for (const u of undone.values()) notes[u.row - data.row]![u.col] = u.note;
-  range.setNotes(notes);
   return checks;
 }
+
+/** The rows' 【校验】 notes redone and the reason on each undone cell, on the rows confirmed a moment ago. */
+function writeUndoNotes(ctx: EditContext, data: Block, checks: RowCheck[], undone: GuardResult['undone'], at: readonly (number | null)[], inPlace: boolean): void {
+  const plan = (before: string[][], first: number): string[][] => {
+    const { notes } = planNotes(checks.slice(first, first + before.length), before);
+    for (const u of undone.values()) {
+      const r = u.row - data.row - first;
+      if (r >= 0 && r < notes.length) notes[r]![u.col] = u.note;
+    }
+    return notes;
+  };
+  if (inPlace) {
+    const range = ctx.sheet.getRange(data.row, 1, data.rows, COLUMN_COUNT);
+    range.setNotes(plan(range.getNotes(), 0));
+    return;
+  }
+  at.forEach((row, i) => {
+    if (row === null) return;
+    const range = ctx.sheet.getRange(row, 1, 1, COLUMN_COUNT);
+    range.setNotes(plan(range.getNotes(), i));
+  });
+}
+
+/**
+ * Whether a cell holds what a single edit typed (the event's text): null when the forms cannot be compared. A
+ * false means the rows moved between the edit and this run, so the row read is another enterprise's.
+ */
+function holdsTyped(typed: unknown, cell: unknown): boolean | null {
+  if (typeof typed !== 'string' || typed.trim() === '') return null;
+  const t = typed.trim();
+  if (typeof cell === 'string') return cell === typed;
+  if (typeof cell === 'number') return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) === cell : false;
+  if (cell instanceof Date) {
+    // Typed as a day, or given as the date's serial number: any other form is not judged.
+    if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return dayOf(cell) === t;
+    if (/^\d+(\.\d+)?$/.test(t)) return dayOf(cell) === addDays('1899-12-30', Math.floor(Number(t)));
+    return null;
+  }
+  return cell === '' || cell === null || cell === undefined ? false : null;
+}
+
+/** The log lines of a row the edit could not be recorded on: moved, and not found again by its credit code. */
+export const MOVED_ACTION = '直接编辑（记录时该行被移动，按统一社会信用代码未能找到，未盖章）';
+export const MOVED_BEFORE_ACTION = '直接编辑（记录前该行已被移动，未能确认是哪家企业，未盖章、未校验）';
 
 /** 配置 edits are logged; protections follow 配置 only when setup runs again, and the log line says so. */
 function logConfigEdit(ev: SheetEdit, account: string, now: Date): void {

@@ -24,12 +24,20 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export const UNDO_NOTE_PREFIX = '【已撤销】';
 
 export interface GuardResult {
-  /** A1 → the cell put back (1-based row, 0-based column) and its note. */
+  /** A1 as the edit named it → the cell put back (1-based row as edited, 0-based column) and its note. */
   readonly undone: Map<string, { row: number; col: number; note: string }>;
-  /** Rows (1-based) whose every edited cell was put back: their stamps stay as they were. */
+  /** Rows (1-based, as edited) whose every edited cell was put back: their stamps stay as they were. */
   readonly untouched: Set<number>;
+  /** Rows (as edited) that were to be put back but could not be confirmed right before writing: nothing written. */
+  readonly lost: Set<number>;
   readonly entries: LogEntry[];
 }
+
+/** Where the block's i-th row is now, confirmed right before a restore is written; null when it cannot be found. */
+export type PlaceRow = (index: number) => number | null;
+
+/** The log line of a restore given up: the row moved while the edit was being recorded and could not be found again. */
+export const LOST_RESTORE_ACTION = '未能撤销：记录修改时该行被移动，按统一社会信用代码也未能找到，请领导小组办公室核对此行';
 
 const dateCell = (day: string): unknown => (day === '' ? '' : startOfDay(day));
 
@@ -42,7 +50,9 @@ function oldCell(key: string, old: string): unknown {
 /**
  * Compares each changed row of the block, found by its credit code (so a sort or a sorted paste is judged per
  * enterprise), with its approved record. The office's changes are kept and become the record; a clerk's changes to
- * the guarded cells are written back, `values` updated to what the sheet now holds.
+ * the guarded cells are written back, `values` updated to what the sheet now holds. Each restore goes to the row
+ * `place` confirms right before it is written (the row holding the same code now); a row it cannot find is left alone
+ * and logged, never written over another enterprise.
  */
 export function guardEdit(
   ss: Spreadsheet,
@@ -53,8 +63,9 @@ export function guardEdit(
   office: boolean,
   oldValue: string | null,
   base: Pick<LogEntry, 'at' | 'account' | 'tab'>,
+  place: PlaceRow,
 ): GuardResult {
-  const result: GuardResult = { undone: new Map(), untouched: new Set(), entries: [] };
+  const result: GuardResult = { undone: new Map(), untouched: new Set(), lost: new Set(), entries: [] };
   const today = dayOf(base.at);
   const all = loadApproved();
   const changed = new Set<string>();
@@ -128,7 +139,13 @@ export function guardEdit(
       }
     }
     if (restore.size === 0) return;
-    writeCells(sheet, row, restore);
+    const at = place(i);
+    if (at === null) {
+      result.lost.add(row);
+      result.entries.push({ ...base, range: `${row}:${row}`, creditCode: code, name: p.name, field: '', oldValue: '', newValue: '', action: LOST_RESTORE_ACTION });
+      return;
+    }
+    writeCells(sheet, at, restore);
     let whole = true;
     for (let c = block.column - 1; c < block.column - 1 + block.columns; c += 1) if (!restore.has(c)) whole = false;
     if (whole) result.untouched.add(row);
@@ -137,7 +154,7 @@ export function guardEdit(
       result.undone.set(a1, { row, col: c, note: `${UNDO_NOTE_PREFIX}${why.get(c)}` });
       result.entries.push({
         ...base,
-        range: a1,
+        range: `${columnLetter(c)}${at}`,
         creditCode: code,
         name: p.name,
         field: COLUMNS[c]?.header ?? '',
