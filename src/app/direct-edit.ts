@@ -174,7 +174,7 @@ function recordEdit(ctx: EditContext, ev: SheetEdit, account: string, now: Date)
       const hits = rowsHolding(ctx.sheet, data.column, (cell) => holdsTyped(typed, cell) === true);
       if (hits.length !== 1) {
         entries.push({ ...base, range: rangeA1(data), creditCode: '', name: '', field: '', oldValue: '', newValue: eventText(ev.value), action: MOVED_BEFORE_ACTION });
-        toast(ctx.ss, `${rangeA1(data)}的修改在记录前该行已被移动，未能确认是哪家企业，未盖章、未校验，请核对。`, MENU_TITLE, 8);
+        toast(ctx.ss, `${rangeA1(data)}：${MOVED_BEFORE_ACTION}，请核对。`, MENU_TITLE, 8);
         appendLog(ctx.ss, entries);
         return;
       }
@@ -210,7 +210,7 @@ function recordEdit(ctx: EditContext, ev: SheetEdit, account: string, now: Date)
         entries.push({ ...base, range: `${row}:${row}`, creditCode: normaliseCreditCode(cellDisplay(asRead[row - data.row]?.[columns.creditCode])), name: cellDisplay(asRead[row - data.row]?.[columns.name]), field: '', oldValue: '', newValue: '', action: MOVED_ACTION });
       }
       const lost = [...skipped, ...guard.lost];
-      if (lost.length > 0) toast(ctx.ss, `第${lost.join('、')}行在记录修改时被移动且未能找到，未盖章或未撤销，已记入操作日志，请核对。`, MENU_TITLE, 8);
+      if (lost.length > 0) toast(ctx.ss, `第${lost.join('、')}行被移动且未找到，未盖章或未撤销，请核对。`, MENU_TITLE, 8);
     }
     changedRows = true;
     if (!single && checks.every((c) => c.blank)) {
@@ -293,8 +293,8 @@ function holdsTyped(typed: unknown, cell: unknown): boolean | null {
 }
 
 /** The log lines of a row the edit could not be recorded on: moved, and not found again by its credit code. */
-export const MOVED_ACTION = '直接编辑（记录时该行被移动，按统一社会信用代码未能找到，未盖章）';
-export const MOVED_BEFORE_ACTION = '直接编辑（记录前该行已被移动，未能确认是哪家企业，未盖章、未校验）';
+export const MOVED_ACTION = '直接编辑（该行被移动且未找到，未盖章）';
+export const MOVED_BEFORE_ACTION = '直接编辑（记录前该行已被移动，未盖章、未校验）';
 
 /** 配置 edits are logged; protections follow 配置 only when setup runs again, and the log line says so. */
 function logConfigEdit(ev: SheetEdit, account: string, now: Date): void {

@@ -37,7 +37,7 @@ export interface GuardResult {
 export type PlaceRow = (index: number) => number | null;
 
 /** The log line of a restore given up: the row moved while the edit was being recorded and could not be found again. */
-export const LOST_RESTORE_ACTION = '未能撤销：记录修改时该行被移动，按统一社会信用代码也未能找到，请领导小组办公室核对此行';
+export const LOST_RESTORE_ACTION = '未能撤销（该行被移动且未找到），请领导小组办公室核对';
 
 const dateCell = (day: string): unknown => (day === '' ? '' : startOfDay(day));
 

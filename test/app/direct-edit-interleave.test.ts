@@ -166,8 +166,8 @@ describe('rows that keep moving while the edit is recorded', () => {
       expect([f.name, rows.get(f.creditCode)!.cells.slice(22)]).toEqual([f.name, SEED_STAMP]);
       expectHolds(rows.get(f.creditCode)!.cells, before.get(f.creditCode)!.cells, f === firms[1] ? { 17: '已开工建设' } : {});
     }
-    const moved = logRows(emu).filter((l) => l[9] === '直接编辑（记录时该行被移动，按统一社会信用代码未能找到，未盖章）');
+    const moved = logRows(emu).filter((l) => l[9] === '直接编辑（该行被移动且未找到，未盖章）');
     expect(moved.map((l) => l[4])).toEqual([firms[1]!.creditCode]);
-    expect(emu.ui.toasts.at(-1)?.message).toContain('第6行在记录修改时被移动');
+    expect(emu.ui.toasts.at(-1)?.message).toContain('第6行被移动且未找到');
   });
 });

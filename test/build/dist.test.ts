@@ -78,8 +78,9 @@ describe('dist/', () => {
   // zod/mini 17 KB; the rest is the add-on's own logic spread over some 110 files (none above 7.5 KB), and no page-only
   // text is left in Code.js to move (the pages get data only). The budget is that size plus about 3 KB: it stops
   // silent growth; this is our budget, not a published platform limit, and the cold evaluation is in `npm run bench`.
+  // 198 KB from 196: the direct edit's confirm-before-write (issue 12) took 196.6 KB with main at 193.7 KB.
   it('keeps Code.js small enough to parse quickly on every trigger run', () => {
-    expect(Buffer.byteLength(code)).toBeLessThan(196 * 1024);
+    expect(Buffer.byteLength(code)).toBeLessThan(198 * 1024);
   });
 
   it('inlines every resource of the pages', () => {
