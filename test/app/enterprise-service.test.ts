@@ -368,6 +368,23 @@ describe('updateEnterprise', () => {
 });
 
 describe('getEnterprise and the values crossing google.script.run', () => {
+  it('returns the enterprise asked for when a person sorts the rows between the credit-code read and the row read', () => {
+    const emu = world();
+    const [a] = seedRows(emu, '通川区', 3);
+    let sorted = false;
+    emu.interleave((c, n) => {
+      // 配置, then column E of the three tabs: the fifth getValues is the found tab's head, read after the column
+      if (!sorted && c === 'Range.getValues' && n === 4) {
+        sorted = true;
+        modelOf(emu).setValuesRaw('通川区', 5, 1, [...values(emu, '通川区', 'A5:X7')].reverse());
+      }
+    });
+    const answer = emu.scriptRun('getEnterprise', a!.creditCode);
+    emu.interleave(null);
+    expect(sorted).toBe(true);
+    expect(answer).toMatchObject({ ok: true, value: { creditCode: a!.creditCode, name: a!.name, row: 7 } });
+  });
+
   it('returns the stored payload with its row and 序号, dates as text, and null for an unknown code', () => {
     const emu = world();
     const p = payload({ status: '已验收销号', closedOn: '2022-03-01' });
