@@ -1,8 +1,9 @@
-// Where errors become words: menus alert, the sidebar gets `_form`, triggers log and never throw at the user.
+// Where errors become words: menus alert (each item first passing the menu table's `who`), the sidebar gets `_form`, triggers log and never throw at the user.
 import { MENU_TITLE } from '../domain/contract';
 import { isAppError } from '../domain/errors';
 import { screen } from '../sheet/ui';
-import { buildMenu } from './menu';
+import type { MenuFn } from '../domain/menu';
+import { buildMenu, requireRunner } from './menu';
 
 export const UNEXPECTED = '操作未能完成，出现了意外错误。请稍后重试；如果仍然出错，请联系领导小组办公室并告知发生时间。';
 
@@ -24,6 +25,21 @@ export function fromMenu(work: () => void): void {
     console.error(describe(e));
     ui.alert(MENU_TITLE, UNEXPECTED);
   }
+}
+
+/**
+ * A menu item's function as src/entry.ts lists it: the menu table's `who` for `fn` is checked first (a refusal is
+ * alerted like any other, and the menu rebuilt), then the use case runs with the call's own arguments.
+ */
+export function menuEntry<A extends unknown[]>(fn: MenuFn, run: (...args: A) => void): (...args: A) => void {
+  return (...args: A): void => {
+    let allowed = false;
+    fromMenu(() => {
+      requireRunner(fn);
+      allowed = true;
+    });
+    if (allowed) run(...args);
+  };
 }
 
 export interface FormFailure {

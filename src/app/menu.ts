@@ -1,10 +1,30 @@
-// onOpen: the 整治台账 menu built from the table in src/domain/menu.ts (contract §6), for whoever is at the keyboard.
-import type { MenuRole } from '../domain/menu';
-import { menuShape } from '../domain/menu';
+// onOpen: the 整治台账 menu built from the table in src/domain/menu.ts (contract §6), for whoever is at the keyboard; the
+// same table's `who` checked before a menu item runs.
+import { AppError } from '../domain/errors';
+import type { MenuFn, MenuRole } from '../domain/menu';
+import { mayRun, menuRefusal, menuShape } from '../domain/menu';
 import { accountKnown, isOffice } from '../domain/permissions';
 import { ownerEmail, readSettings } from '../sheet/ledger';
 import { activeUserEmail } from '../sheet/session';
 import { activeSpreadsheet, installMenu } from '../sheet/ui';
+
+/** Who is at the keyboard, as the menu table asks; 配置 is read only when the account is visible. */
+export function callerRole(): { account: string; role: MenuRole } {
+  const account = activeUserEmail();
+  if (!accountKnown(account)) return { account, role: 'unknown' };
+  const ss = activeSpreadsheet();
+  return { account, role: isOffice(readSettings(ss).settings, account, ownerEmail(ss)) ? 'office' : 'clerk' };
+}
+
+/**
+ * The menu table's `who` before `fn`'s use case runs: refused with the table's one message (NOT_PERMITTED), nothing
+ * read further. An item a known clerk may run reads nothing here.
+ */
+export function requireRunner(fn: MenuFn): void {
+  if (mayRun(fn, 'clerk')) return;
+  const { account, role } = callerRole();
+  if (!mayRun(fn, role)) throw new AppError('NOT_PERMITTED', menuRefusal(fn, account));
+}
 
 /**
  * The menu without 管理 for a known account that is not the office's. A simple onOpen often cannot see the
@@ -15,11 +35,7 @@ import { activeSpreadsheet, installMenu } from '../sheet/ui';
 export function buildMenu(): void {
   let role: MenuRole = 'unknown';
   try {
-    const account = activeUserEmail();
-    if (accountKnown(account)) {
-      const ss = activeSpreadsheet();
-      role = isOffice(readSettings(ss).settings, account, ownerEmail(ss)) ? 'office' : 'clerk';
-    }
+    role = callerRole().role;
   } catch (e) {
     console.error(`menu: ${String(e)}`);
   }

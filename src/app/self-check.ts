@@ -3,10 +3,8 @@ import { menuPath } from '../domain/menu';
 import { appendLog, workbookLogEntry } from '../sheet/log';
 import { withDocumentLock } from '../sheet/lock';
 import { activeUserEmail, effectiveUserEmail } from '../sheet/session';
-import { CONFIG_LABEL, MENU_TITLE } from '../domain/contract';
-import { AppError } from '../domain/errors';
+import { MENU_TITLE } from '../domain/contract';
 import { protectionPlan } from '../domain/ledger-template';
-import { isOffice } from '../domain/permissions';
 import { SELF_CHECK_ACTION, SELF_CHECK_TITLE, judgeSelfCheck, selfCheckReport, selfCheckSummary } from '../domain/self-check';
 import type { CheckResult } from '../domain/self-check';
 import type { Settings } from '../domain/settings';
@@ -32,9 +30,6 @@ export function runSelfCheck(ss: Spreadsheet, now: Date): CheckResult[] {
   const { settings, errors } = readSettings(ss);
   const owner = ownerEmail(ss);
   const active = activeUserEmail();
-  if (active !== '' && !isOffice(settings, active, owner)) {
-    throw new AppError('NOT_PERMITTED', `账号 ${active} 不是领导小组办公室账号（表格所有者或“配置”中的“${CONFIG_LABEL.admins}”），不能运行自检。`);
-  }
   const effective = effectiveUserEmail();
   const literal = probeLiteralText(ss);
   const office = [owner, ...settings.admins].filter((e) => e !== '');

@@ -1,5 +1,5 @@
-// The 整治台账 menu as data (contract §6): each item's caption, section, function and who may run it; paths and onOpen come from it.
-import { MENU_TITLE } from './contract';
+// The 整治台账 menu as data (contract §6): each item's caption, section, function and who may run it; paths, onOpen and the run check come from it.
+import { CONFIG_LABEL, MENU_TITLE, TAB } from './contract';
 
 /** Who may run an item: a district's clerk (and the office), only the office, or anyone with the spreadsheet. */
 export type Runner = 'clerk' | 'office' | 'any';
@@ -77,10 +77,31 @@ export type MenuRole = 'office' | 'clerk' | 'unknown';
  */
 export function menuShape(role: MenuRole = 'unknown'): MenuShape {
   const sections = Object.entries(MENU_SECTIONS) as [MenuSection, { submenu: string | null }][];
-  const itemsOf = (s: MenuSection): MenuItem[] => MENU.filter((i) => i.section === s && (role !== 'clerk' || i.who !== 'office'));
+  const itemsOf = (s: MenuSection): MenuItem[] => MENU.filter((i) => i.section === s && mayRun(i.fn, role));
   return {
     title: MENU_TITLE,
     groups: sections.filter(([s, v]) => v.submenu === null && itemsOf(s).length > 0).map(([s]) => itemsOf(s)),
     submenus: sections.flatMap(([s, v]) => (v.submenu !== null && itemsOf(s).length > 0 ? [{ title: v.submenu, items: itemsOf(s) }] : [])),
   };
+}
+
+/** Who may run an item, in the words a refusal uses. */
+export const RUNNER_TEXT: Readonly<Record<Runner, string>> = {
+  office: `领导小组办公室（表格所有者或“${TAB.config}”中的“${CONFIG_LABEL.admins}”）`,
+  clerk: '各辖区填报人员和领导小组办公室',
+  any: '任何能打开本表格的账号',
+};
+
+/**
+ * Whether the table lets `role` run `fn`, the rule the menu itself is built by: an office item refuses a known account
+ * that is not the office's. An account Sheets hides is shown every item, so running one is left to the use case
+ * (most refuse it; 初始化/修复表格 and 自检 let it through). A clerk item's district is data the use case checks.
+ */
+export function mayRun(fn: MenuFn, role: MenuRole): boolean {
+  return menuItem(fn).who !== 'office' || role !== 'clerk';
+}
+
+/** The one refusal of an item the table does not let `account` run: its path, who may run it, nothing changed. */
+export function menuRefusal(fn: MenuFn, account: string): string {
+  return `“${menuPath(fn)}”只能由${RUNNER_TEXT[menuItem(fn).who]}运行；账号 ${account} 不是领导小组办公室账号，未做任何修改。`;
 }

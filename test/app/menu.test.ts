@@ -1,6 +1,6 @@
 // onOpen on the built dist/: the 整治台账 menu of contract §6, every item naming a top-level function, 管理 only for the office.
 import { Emulator, type MenuEntry, type MenuRecord } from '@eco-ledger/emulator';
-import { ADMIN_TITLE, MENU } from '../../src/domain/menu';
+import { ADMIN_TITLE, MENU, menuRefusal } from '../../src/domain/menu';
 import { OWNER, TC_CLERK, modelOf, setEditors, setUp } from '../support/ledger-world';
 
 const CONTRACT_CAPTIONS = ['新增企业', '编辑选中企业', '校验本表', '报送本季度进展', '刷新汇总', '预览提醒邮件', '初始化/修复表格', '安装自动任务', '卸载自动任务'];
@@ -84,9 +84,30 @@ describe('the 管理 submenu', () => {
       emu.clickMenu(caption);
       const said = emu.ui.alerts.slice(alerts).map((a) => a.prompt);
       expect([caption, said.length]).toEqual([caption, 1]);
-      expect(said[0]).toMatch(/领导小组办公室/);
+      // The menu table's one refusal, whichever use case the item runs.
+      expect(said[0]).toBe(menuRefusal(MENU.find((i) => i.caption === caption)!.fn, TC_CLERK));
       expect(JSON.stringify([modelOf(emu).toJSON(), emu.triggers, [...emu.properties.document.map]])).toBe(before);
       expect([caption, titles(emu.menu().at(-1))]).toEqual([caption, []]);
     }
+  });
+  it('refuses a district clerk who calls an office-only function from a page (google.script.run), past the menu, with the table\'s message, and nothing changes', () => {
+    const emu = world();
+    emu.setUser(TC_CLERK);
+    const before = JSON.stringify([modelOf(emu).toJSON(), emu.triggers, [...emu.properties.document.map]]);
+    const alerts = emu.ui.alerts.length;
+    emu.scriptRun('menuUrgeNow');
+    expect(emu.ui.alerts.slice(alerts).map((a) => a.prompt)).toEqual([menuRefusal('menuUrgeNow', TC_CLERK)]);
+    expect(emu.ui.dialogs).toEqual([]);
+    expect(emu.outbox).toEqual([]);
+    expect(JSON.stringify([modelOf(emu).toJSON(), emu.triggers, [...emu.properties.document.map]])).toBe(before);
+  });
+
+  it('lets the office run the same function from a page', () => {
+    const emu = world();
+    emu.setUser(OWNER);
+    const alerts = emu.ui.alerts.length;
+    emu.scriptRun('menuUrgeNow');
+    expect(emu.ui.alerts.slice(alerts)).toEqual([]);
+    expect(emu.ui.dialogs.length).toBe(1);
   });
 });

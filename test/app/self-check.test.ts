@@ -2,6 +2,7 @@
 import type { Emulator } from '@eco-ledger/emulator';
 import { TAB } from '../../src/domain/contract';
 import { columnLetter } from '../../src/domain/grid';
+import { menuRefusal } from '../../src/domain/menu';
 import { DC_CLERK, OWNER, TC_CLERK, logRows, modelOf, ruleCounts, seedRows, setEditors, setUp, tab, values } from '../support/ledger-world';
 
 const lastAlert = (emu: Emulator) => emu.ui.alerts[emu.ui.alerts.length - 1]!;
@@ -114,7 +115,7 @@ describe('自检', () => {
     emu.setUser(TC_CLERK);
     const before = JSON.stringify(modelOf(emu).toJSON());
     emu.clickMenu('自检');
-    expect(lastAlert(emu).prompt).toContain('不能运行自检');
+    expect(lastAlert(emu).prompt).toBe(menuRefusal('menuSelfCheck', TC_CLERK));
     expect(JSON.stringify(modelOf(emu).toJSON())).toBe(before);
     expect(tab(emu, '通川区').lastRow()).toBe(7);
   });

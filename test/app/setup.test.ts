@@ -2,6 +2,7 @@
 import { Emulator, effectiveBackground } from '@eco-ledger/emulator';
 import { TAB } from '../../src/domain/contract';
 import { CELL_PADDING, textWidth } from '../../src/domain/column-width';
+import { menuRefusal } from '../../src/domain/menu';
 import { LOWER_HEADERS, upperHeaders } from '../support/template-head';
 import { DC_CLERK, OWNER, TC_CLERK, modelOf, payload, ruleCounts, seedPayloads, seedRows, setEditors, setUp, settingCell, tab, values } from '../support/ledger-world';
 
@@ -240,7 +241,7 @@ describe('protections from 配置', () => {
     const before = ruleCounts(emu);
     emu.setUser(TC_CLERK);
     emu.clickMenu('初始化/修复表格');
-    expect(emu.ui.alerts[emu.ui.alerts.length - 1]?.prompt).toContain('只有领导小组办公室');
+    expect(emu.ui.alerts[emu.ui.alerts.length - 1]?.prompt).toBe(menuRefusal('menuSetup', TC_CLERK));
     expect(ruleCounts(emu)).toEqual(before);
   });
 });

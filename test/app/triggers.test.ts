@@ -1,6 +1,7 @@
 // 安装自动任务 / 卸载自动任务 in the emulator: exactly one daily and one edit trigger, reinstalls, confirmation, refusals.
 
 import { CONFIG_LABEL, TAB } from '../../src/domain/contract';
+import { menuRefusal } from '../../src/domain/menu';
 import { CONTACT, OWNER, settingCell, world } from '../support/reminder-world';
 
 const TC_CLERK = CONTACT['通川区']!.clerk;
@@ -68,6 +69,6 @@ describe('安装自动任务 / 卸载自动任务', () => {
     emu.setUser(TC_CLERK);
     emu.clickMenu('安装自动任务');
     expect(emu.triggers).toEqual([]);
-    expect(lastAlert(emu).prompt).toContain('不能安装或卸载自动任务');
+    expect(lastAlert(emu).prompt).toBe(menuRefusal('menuInstallTriggers', TC_CLERK));
   });
 });

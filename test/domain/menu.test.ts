@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { MENU_TITLE } from '../../src/domain/contract';
-import { ADMIN_TITLE, MENU, captionOf, menuPath, menuShape } from '../../src/domain/menu';
+import { ADMIN_TITLE, MENU, captionOf, mayRun, menuPath, menuRefusal, menuShape } from '../../src/domain/menu';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -22,6 +22,21 @@ describe('menuPath', () => {
   it('names a top-level item without a submenu', () => {
     expect(menuPath('menuValidateSheet')).toBe('整治台账 → 校验本表');
     expect(captionOf('menuSubmitReport')).toBe('报送本季度进展');
+  });
+});
+
+describe('the run check', () => {
+  it('refuses a known clerk an office item only; the office and an account Sheets hides pass it', () => {
+    for (const item of MENU) {
+      expect([item.fn, mayRun(item.fn, 'clerk')]).toEqual([item.fn, item.who !== 'office']);
+      expect([item.fn, mayRun(item.fn, 'office'), mayRun(item.fn, 'unknown')]).toEqual([item.fn, true, true]);
+    }
+  });
+
+  it('builds its one refusal from the table: the menu path, who may run it, the account', () => {
+    expect(menuRefusal('menuUrgeNow', 'clerk@tc.gov.cn')).toBe(
+      '“整治台账 → 管理（领导小组办公室） → 立即催办”只能由领导小组办公室（表格所有者或“配置”中的“管理员账号”）运行；账号 clerk@tc.gov.cn 不是领导小组办公室账号，未做任何修改。',
+    );
   });
 });
 
@@ -53,10 +68,11 @@ describe('the menu table', () => {
     expect(menuShape('clerk').groups).toEqual(menuShape('office').groups);
   });
 
-  it('runs only functions that src/entry.ts exports', () => {
+  it('runs only functions that src/entry.ts exports, each through the table check under its own name', () => {
     const entry = readFileSync(join(ROOT, 'src/entry.ts'), 'utf8');
-    const exported = new Set([...entry.matchAll(/export \{([^}]*)\}/g)].flatMap((m) => m[1]!.split(',').map((s) => s.trim())));
-    for (const item of MENU) expect([item.fn, exported.has(item.fn)]).toEqual([item.fn, true]);
+    const gated = new Map([...entry.matchAll(/^export const (\w+) = menuEntry\('(\w+)', \w+\.(\w+)\);$/gm)].map((m) => [m[1]!, [m[2], m[3]]]));
+    for (const item of MENU) expect([item.fn, gated.get(item.fn)]).toEqual([item.fn, [item.fn, item.fn]]);
+    expect(gated.size).toBe(MENU.length);
   });
 });
 
