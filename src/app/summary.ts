@@ -51,7 +51,12 @@ export function refreshSummary(ss: Spreadsheet, now: Date, wb: Workbook = readWo
     const problems = toFix.get(ledger.district);
     for (const r of ledger.rows) {
       // The payload's own fields as they are; the tab (not the row's 辖区 cell) says which district it counts for.
-      entries.push({ ...r.record.payload, district: ledger.district, row: r.row, updatedOn: updatedOnOf(r.record.updatedAt), toFix: problems?.get(r.row) ?? [], extended: isExtended(approved.get(r.record.payload.creditCode)) });
+      const p = r.record.payload;
+      entries.push({
+        district: ledger.district, row: r.row, name: p.name, creditCode: p.creditCode, industry: p.industry, category: p.category,
+        status: p.status, town: p.town, deadline: p.deadline, updatedOn: updatedOnOf(r.record.updatedAt), toFix: problems?.get(r.row) ?? NONE,
+        extended: isExtended(approved.get(p.creditCode)),
+      });
     }
   }
   const model = buildSummary({
@@ -72,6 +77,8 @@ export function refreshSummary(ss: Spreadsheet, now: Date, wb: Workbook = readWo
   writeSummary(ss, grid, now, wb.props);
   return { enterprises: model.total.total, overdue: model.total.overdue, dueSoon: model.total.dueSoon, problems: model.problems.length };
 }
+
+const NONE: readonly string[] = [];
 
 const describe = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 

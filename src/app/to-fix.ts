@@ -15,7 +15,7 @@ const memo = new WeakMap<Settings, { ledgers: readonly Ledger[]; out: ToFix }>()
 export function toFixByRow(ledgers: readonly Ledger[], settings: Settings): ToFix {
   const hit = memo.get(settings);
   if (hit && hit.ledgers.length === ledgers.length && hit.ledgers.every((l, i) => l === ledgers[i])) return hit.out;
-  const tabs: TabRows[] = ledgers.map((l) => ({ tab: l.district, columns: l.columns, rows: l.rows.map((r) => ({ row: r.row, cells: r.cells })) }));
+  const tabs: TabRows[] = ledgers.map((l) => ({ tab: l.district, columns: l.columns, rows: l.rows.map((r) => ({ row: r.row, cells: r.cells, payload: r.record.payload })) }));
   const index = codeIndexOf(tabs);
   const rules = planRules(settings, dayOf(new Date()));
   const out = new Map<string, Map<number, string[]>>();

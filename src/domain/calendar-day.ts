@@ -8,8 +8,25 @@ export const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// Whole-workbook steps (汇总 at 10,000 enterprises) ask the same few hundred days again and again: each answer below
+// is kept, keyed by its text or its day number, so a day is parsed and a Date built once per execution, not per row.
+// Memos of pure functions (same answer, whatever was asked before); the text-keyed ones are bounded.
+const MEMO_LIMIT = 50_000;
+function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
+const parsed = new Map<string, Day | null>();
+
 /** The day `text` names when it is a real calendar day in `YYYY-MM-DD` form (so `2022-02-30` is null). */
 export function parseDay(text: string): Day | null {
+  const known = parsed.get(text);
+  return known !== undefined ? known : remember(parsed, text, parseDayText(text));
+}
+
+function parseDayText(text: string): Day | null {
   const m = DAY_PATTERN.exec(text.trim());
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -39,7 +56,19 @@ export function dayTextProblem(text: string): { kind: 'format' } | { kind: 'impo
 
 /** The Shanghai calendar day of an instant, whatever the host's time zone. */
 export function dayOf(instant: Date): Day {
-  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  const n = Math.floor((instant.getTime() + SHANGHAI_OFFSET_MS) / DAY_MS);
+  const known = dayNames.get(n);
+  // An invalid Date (n is NaN) throws from toISOString as before, and is never kept.
+  return known !== undefined ? known : remember(dayNames, n, new Date(n * DAY_MS).toISOString().slice(0, 10));
+}
+
+const dayNames = new Map<number, Day>();
+const dayNumbers = new Map<string, number>();
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` day (NaN when it is not one): the arithmetic of the functions below. */
+export function dayNumber(day: Day): number {
+  const known = dayNumbers.get(day);
+  return known !== undefined ? known : remember(dayNumbers, day, Date.parse(`${day}T00:00:00Z`) / DAY_MS);
 }
 
 /** Midnight in Shanghai at the start of `day`: the instant a date-only cell holds. */
@@ -53,7 +82,7 @@ export function addDays(day: Day, days: number): Day {
 
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: Day, to: Day): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+  return Math.round(dayNumber(to) - dayNumber(from));
 }
 
 /** `YYYY-MM-DD HH:mm:ss` in Shanghai, for logs and stamps shown as text. */

@@ -20,6 +20,9 @@ export const DAZHOU_DIVISION_PREFIX = '5117';
  */
 export const CREDIT_CODE_REGEX_SOURCE = '^[0-9A-HJ-NP-RTUW-Y]{2}[0-9]{6}[0-9A-HJ-NP-RTUW-Y]{10}$';
 
+const PLAIN_CODE = /^[0-9A-Z]*$/;
+const CODE_SHAPE = new RegExp(CREDIT_CODE_REGEX_SOURCE);
+
 const FULL_WIDTH_FIRST = 0xff01;
 const FULL_WIDTH_LAST = 0xff5e;
 const FULL_WIDTH_SHIFT = 0xfee0;
@@ -30,6 +33,8 @@ const FULL_WIDTH_SHIFT = 0xfee0;
  * Anything else stays, so the check can name it.
  */
 export function normaliseCreditCode(text: string): string {
+  // Digits and capitals alone are already the stored form (汇总 normalises 10,000 of them per run).
+  if (PLAIN_CODE.test(text)) return text;
   let out = '';
   for (const ch of withoutInvisible(text)) {
     const cp = ch.codePointAt(0) ?? 0;
@@ -80,8 +85,27 @@ function strayMessage(chars: readonly string[]): string | null {
   return `统一社会信用代码${named.join('、')}${more}不是代码字符（${CHARSET_RULE}）${hints.length ? `，请核对${hints.join('，')}` : ''}`;
 }
 
+/** The last code checked and its answer: a row's code is checked by the schema and again for its note. */
+let lastChecked: { code: string; problem: string | null } | null = null;
+
 /** Null when `code` (already normalised) is valid; otherwise what is wrong with it, in Chinese, leading to the fix. */
 export function creditCodeProblem(code: string): string | null {
+  if (lastChecked?.code === code) return lastChecked.problem;
+  const problem = CODE_SHAPE.test(code) ? checkCharProblem(code) : codeProblem(code);
+  lastChecked = { code, problem };
+  return problem;
+}
+
+/** A code of the right shape (18 code characters, positions 3–8 digits): only its check character can be wrong. */
+function checkCharProblem(code: string): string | null {
+  let sum = 0;
+  for (let i = 0; i < WEIGHTS.length; i += 1) sum += CREDIT_CODE_CHARSET.indexOf(code.charAt(i)) * WEIGHTS[i]!;
+  return code.charAt(17) === CREDIT_CODE_CHARSET.charAt((MODULUS - (sum % MODULUS)) % MODULUS) ? null : CHECK_FAILED;
+}
+
+const CHECK_FAILED = '统一社会信用代码校验不通过：请对照营业执照逐位核对全部18位（任何一位录错都会校验不通过）';
+
+function codeProblem(code: string): string | null {
   const chars = Array.from(code);
   if (chars.length === 0) return '请填写统一社会信用代码';
   const stray = strayMessage(chars);
@@ -94,9 +118,7 @@ export function creditCodeProblem(code: string): string | null {
     return `统一社会信用代码第3–8位是登记管理机关的行政区划代码，只能是数字，第${letterAt + 1}位却是“${chars[letterAt]}”，请对照营业执照核对`;
   }
   // Never the expected check character: a mistyped middle character would be "fixed" at the end into a wrong code.
-  if (chars[17] !== creditCodeCheckChar(chars.slice(0, 17).join(''))) {
-    return '统一社会信用代码校验不通过：请对照营业执照逐位核对全部18位（任何一位录错都会校验不通过）';
-  }
+  if (chars[17] !== creditCodeCheckChar(chars.slice(0, 17).join(''))) return CHECK_FAILED;
   return null;
 }
 

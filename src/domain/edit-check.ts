@@ -7,7 +7,7 @@ import { normaliseCreditCode } from './credit-code';
 import type { PlanRules } from './enterprise';
 import { columnLetter } from './grid';
 import { isBlankRow, rowFindings } from './ledger-row';
-import type { ColumnMap } from './ledger-row';
+import type { ColumnMap, RawPayload } from './ledger-row';
 
 /** Our notes start with one of these, so a check clears its own notes and never a note a person wrote. */
 export const CHECK_NOTE_PREFIX = '【校验】';
@@ -73,18 +73,20 @@ export interface RowCheck {
 }
 
 export function checkRows(values: readonly unknown[][], firstRow: number, columns: ColumnMap, rules: PlanRules): RowCheck[] {
-  return values.map((cells, i) => {
-    const row = [...cells];
-    const blank = isBlankRow(row, columns);
-    const problems = new Map<number, string>();
-    const notes = new Map<number, string>();
-    if (!blank) {
-      const found = rowFindings(row, columns, rules);
-      for (const p of found.problems) problems.set(p.column, p.message);
-      for (const n of found.notes) notes.set(n.column, n.message);
-    }
-    return { row: firstRow + i, blank, problems, notes };
-  });
+  return values.map((cells, i) => checkRow(cells, firstRow + i, columns, rules));
+}
+
+/** One row's check; `payload`: the row's payload when a ledger read already made it. */
+export function checkRow(cells: readonly unknown[], row: number, columns: ColumnMap, rules: PlanRules, payload?: RawPayload): RowCheck {
+  const blank = isBlankRow(cells, columns);
+  const problems = new Map<number, string>();
+  const notes = new Map<number, string>();
+  if (!blank) {
+    const found = rowFindings(cells, columns, rules, payload);
+    for (const p of found.problems) problems.set(p.column, p.message);
+    for (const n of found.notes) notes.set(n.column, n.message);
+  }
+  return { row, blank, problems, notes };
 }
 
 /**

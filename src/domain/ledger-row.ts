@@ -88,12 +88,12 @@ const isBlankCell = (v: unknown): boolean => v === null || v === undefined || (t
  * A row with nothing in it. With `columns`, only the enterprise's own cells count: a row whose data was cleared
  * still carries the script's 序号 and stamps, and it is blank all the same.
  */
-export function isBlankRow(row: unknown[], columns?: ColumnMap): boolean {
+export function isBlankRow(row: readonly unknown[], columns?: ColumnMap): boolean {
   if (!columns) return row.every(isBlankCell);
   return PAYLOAD_KEYS.every((k) => isBlankCell(row[columns[k]]));
 }
 
-export function rowToPayload(row: unknown[], columns: ColumnMap): RawRecord {
+export function rowToPayload(row: readonly unknown[], columns: ColumnMap): RawRecord {
   const payload = {} as Record<PayloadKey, string | number>;
   for (const key of PAYLOAD_KEYS) {
     const v = row[columns[key]];
@@ -191,10 +191,17 @@ export function payloadToRow(
 }
 
 /** What the check finds in one sheet row: errors and notes, each on the cell to mark (cross-field ones on the cell the rule names). */
-export function rowFindings(row: unknown[], columns: ColumnMap, rules: PlanRules): { problems: CellProblem[]; notes: CellProblem[] } {
-  const result = validateEnterprise(rowToPayload(row, columns).payload, rules);
+/** `payload`: the row's payload when the caller already has it (a ledger read made it once), so the row is not read again. */
+export function rowFindings(
+  row: readonly unknown[],
+  columns: ColumnMap,
+  rules: PlanRules,
+  payload: RawPayload = rowToPayload(row, columns).payload,
+): { problems: CellProblem[]; notes: CellProblem[] } {
+  const result = validateEnterprise(payload, rules);
   const problems: CellProblem[] = [];
   const notes: CellProblem[] = [];
+  if (result.ok && Object.keys(result.notes).length === 0) return { problems, notes };
   for (const key of PAYLOAD_KEYS) {
     const message = result.ok ? undefined : result.errors[key];
     if (message !== undefined) problems.push({ key, column: columns[key], message });

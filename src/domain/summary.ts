@@ -165,7 +165,6 @@ export function completionRate(c: Counts): number {
   return DONE_STATUSES.reduce((n, s) => n + c.byStatus[s], 0) / c.total;
 }
 
-const isOneOf = <T extends string>(list: readonly T[], v: string): v is T => (list as readonly string[]).includes(v);
 
 /** An entry read for the summary: each field either recognised or null (what is wrong is 校验本表's to say). */
 interface Classified {
@@ -176,17 +175,23 @@ interface Classified {
   deadline: Day | null;
 }
 
-const oneOf = <T extends string>(list: readonly T[], v: string): T | null => {
+// Sets, not lists: 汇总 classifies every row of every tab.
+const STATUS_SET: ReadonlySet<string> = new Set(STATUSES);
+const CATEGORY_SET: ReadonlySet<string> = new Set(CATEGORIES);
+const INDUSTRY_SET: ReadonlySet<string> = new Set(INDUSTRIES);
+const TOWN_SET: ReadonlySet<string> = new Set(TOWNS);
+
+const oneOf = <T extends string>(set: ReadonlySet<string>, v: string): T | null => {
   const text = v.trim();
-  return isOneOf(list, text) ? text : null;
+  return set.has(text) ? (text as T) : null;
 };
 
 export function classify(e: SummaryEntry): Classified {
   return {
-    status: oneOf(STATUSES, statusOf(e.status)),
-    category: oneOf(CATEGORIES, e.category),
-    industry: oneOf(INDUSTRIES, e.industry),
-    town: oneOf(TOWNS, e.town),
+    status: oneOf<Status>(STATUS_SET, statusOf(e.status)),
+    category: oneOf<Category>(CATEGORY_SET, e.category),
+    industry: oneOf<Industry>(INDUSTRY_SET, e.industry),
+    town: oneOf<Town>(TOWN_SET, e.town),
     deadline: parseDay(e.deadline),
   };
 }

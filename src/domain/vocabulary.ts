@@ -4,9 +4,9 @@ import { dayOf, daysBetween, parseDay } from './calendar-day';
 import { COLUMNS, OPEN_STATUSES, statusOf } from './contract';
 import type { Status } from './contract';
 import type { PlanRules } from './enterprise';
-import { addDuplicateProblems, checkRows, indexCodes } from './edit-check';
+import { addDuplicateProblems, checkRow, indexCodes } from './edit-check';
 import type { CodeIndex, RowCheck } from './edit-check';
-import type { ColumnMap } from './ledger-row';
+import type { ColumnMap, RawPayload } from './ledger-row';
 import { deadlineState } from './overdue';
 import type { DeadlineState } from './overdue';
 import type { Quarter, ReportRecord } from './quarter';
@@ -70,7 +70,8 @@ export function standingOf(
 /** One district tab's non-blank data rows as read (1-based sheet row and its cells), for the 待修正 check. */
 export interface TabRows {
   readonly tab: string;
-  readonly rows: readonly { readonly row: number; readonly cells: readonly unknown[] }[];
+  /** `payload`: the row's payload when the read already made it (a ledger's rows), so it is not made again. */
+  readonly rows: readonly { readonly row: number; readonly cells: readonly unknown[]; readonly payload?: RawPayload }[];
   readonly columns: ColumnMap;
 }
 
@@ -86,9 +87,8 @@ export function codeIndexOf(tabs: readonly TabRows[]): CodeIndex {
  * schema) plus a credit code already used on another row of any district tab.
  */
 export function toFixChecks(tab: TabRows, rules: PlanRules, index: CodeIndex): RowCheck[] {
-  const cells = tab.rows.map((r) => [...r.cells]);
-  const checks = tab.rows.map((r, i) => checkRows([cells[i]!], r.row, tab.columns, rules)[0]!);
-  addDuplicateProblems(checks, cells, tab.columns, tab.tab, index);
+  const checks = tab.rows.map((r) => checkRow(r.cells, r.row, tab.columns, rules, r.payload));
+  addDuplicateProblems(checks, tab.rows.map((r) => r.cells), tab.columns, tab.tab, index);
   return checks;
 }
 

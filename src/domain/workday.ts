@@ -1,6 +1,6 @@
 // Workdays on the Chinese calendar: weekends, State Council holidays and make-up workdays (调休), and the 遇节假日 note.
 import type { Day } from './calendar-day';
-import { addDays, dayParts } from './calendar-day';
+import { addDays, dayNumber, dayParts } from './calendar-day';
 import { HOLIDAY_TABLE, HOLIDAY_TABLE_FIRST_YEAR, HOLIDAY_TABLE_LAST_YEAR } from './holiday-table';
 
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeupWorkday';
@@ -21,7 +21,9 @@ export interface DayInfo {
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const;
 
 export function weekdayOf(day: Day): number {
-  return new Date(Date.parse(`${day}T00:00:00Z`)).getUTCDay();
+  const n = dayNumber(day);
+  // 1970-01-01 was a Thursday (4); the day number is remembered, so 汇总's thousands of deadlines parse no text.
+  return Number.isInteger(n) ? (((n + 4) % 7) + 7) % 7 : new Date(Date.parse(`${day}T00:00:00Z`)).getUTCDay();
 }
 
 export const weekdayLabel = (day: Day): string => WEEKDAYS[weekdayOf(day)]!;
