@@ -79,8 +79,9 @@ describe('dist/', () => {
   // text is left in Code.js to move (the pages get data only). The budget is that size plus about 3 KB: it stops
   // silent growth; this is our budget, not a published platform limit, and the cold evaluation is in `npm run bench`.
   // 198 KB from 196: the direct edit's confirm-before-write (issue 12) took 196.6 KB with main at 193.7 KB.
+  // 200 KB from 198: the whole-workbook CPU fast paths (issue 16: the schema's per-field answers, day memos) add 1.5 KB.
   it('keeps Code.js small enough to parse quickly on every trigger run', () => {
-    expect(Buffer.byteLength(code)).toBeLessThan(198 * 1024);
+    expect(Buffer.byteLength(code)).toBeLessThan(200 * 1024);
   });
 
   it('inlines every resource of the pages', () => {
