@@ -22,6 +22,8 @@ import { refreshSummary } from './summary';
 import { refreshLogIndex } from './dossier';
 import type { Workbook } from '../sheet/workbook';
 import { readWorkbook } from '../sheet/workbook';
+import { PENDING_KEY } from '../sheet/pending-edits';
+import { settlePendingEdits } from './direct-edit';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -243,11 +245,22 @@ function send(outbox: Outbox, slot: string, email: ReminderEmail, claimed: SendL
  * One run: 汇总, the districts' reminders, then the office's digest with whatever quota they leave (contract §11),
  * all from one read of the workbook.
  */
+function settleWithLock(ss: Spreadsheet, wb: Workbook, now: Date): boolean {
+  try {
+    return withDocumentLock(() => settlePendingEdits(ss, wb.settings, now), JOB_LOCK_WAIT_MS);
+  } catch (e) {
+    console.error(`dailyJob pendingEdits: ${message(e)}`);
+    return false;
+  }
+}
+
 export function runDailyJob(ss: Spreadsheet, now: Date): JobResult {
   const account = effectiveUserEmail() || UNKNOWN_ACCOUNT;
   const outbox = newOutbox();
   const result: JobResult = { sent: [], queued: [], failed: [], skipped: [] };
-  const wb = readWorkbook(ss);
+  let wb = readWorkbook(ss);
+  // Direct edits the busy lock kept from being recorded are settled here too, not only by the next edit; then read again.
+  if (wb.props[PENDING_KEY] && settleWithLock(ss, wb, now)) wb = readWorkbook(ss);
   try {
     refreshSummary(ss, now, wb);
   } catch (e) {

@@ -1,7 +1,7 @@
 // Hand edits of the sheet (contract §9): notes from the simple onEdit; stamps, 填表时间 and 操作日志 from the installable trigger.
 import { confirmRows, editorOf, readEdit, rowsHolding } from '../sheet/edit-event';
 import type { SheetEdit } from '../sheet/edit-event';
-import { rangeA1 } from '../domain/grid';
+import { columnIndex, rangeA1 } from '../domain/grid';
 import { blockAt, readBlock, syncNotes, writeBlock } from '../sheet/cells';
 import { toast } from '../sheet/ui';
 import { menuPath } from '../domain/menu';
@@ -12,8 +12,9 @@ import { addDays, dayOf, formatInstant } from '../domain/calendar-day';
 import { normaliseCreditCode } from '../domain/credit-code';
 import { isAppError } from '../domain/errors';
 import { TEMPLATE_COLUMNS } from '../domain/ledger-row';
-import { addPending, clearPending, loadPending, stampPending } from '../sheet/pending-edits';
-import { COLUMN_COUNT, HEADER_ROW, MENU_TITLE, TAB, UNKNOWN_ACCOUNT, UPPER_HEADER_ROW } from '../domain/contract';
+import { addPending, clearPending, loadPending } from '../sheet/pending-edits';
+import type { PendingEdit } from '../sheet/pending-edits';
+import { COLUMN_COUNT, FIRST_DATA_ROW, HEADER_ROW, MENU_TITLE, TAB, UNKNOWN_ACCOUNT, UPPER_HEADER_ROW } from '../domain/contract';
 import { PASTE_OLD_VALUE, addDuplicateProblems, cellDisplay, checkNote, checkRows, editLogLines, editScope, editToast, isCheckNote, planNotes, stampRows } from '../domain/edit-check';
 import type { Block, RowCheck } from '../domain/edit-check';
 import { locateColumns } from '../domain/ledger-row';
@@ -121,7 +122,7 @@ export function onEditInstalled(e: EditEvent): void {
     if (!ctx) return;
     try {
       withDocumentLock(() => {
-        settlePending(ctx.ss, now);
+        settlePendingEdits(ctx.ss, ctx.settings, now);
         recordEdit(ctx, ev, account, now);
       }, EDIT_LOCK_WAIT_MS);
     } catch (e) {
@@ -138,16 +139,63 @@ export function onEditInstalled(e: EditEvent): void {
 /** The edit trigger waits this long for a save or another edit to finish (an installable trigger may run 6 minutes). */
 export const EDIT_LOCK_WAIT_MS = 30 * 1000;
 
-/** Edits recorded while the lock stayed busy: stamped and logged now, marked as made earlier. */
-function settlePending(ss: Spreadsheet, now: Date): void {
-  const pending = loadPending();
-  if (pending.length === 0) return;
-  for (const p of pending) stampPending(ss, p);
+/**
+ * Edits recorded while the lock stayed busy, settled now (the next edit trigger, or the daily job; the caller holds
+ * the document lock): each kept row is found by its credit code, judged by the office guard as the edit would have
+ * been (a clerk's change to a guarded cell goes back), stamped with the edit's time and account unless stamped later
+ * since, every write on the row confirmed right before it; logged as made earlier. `raw`: the property as already read.
+ */
+export function settlePendingEdits(ss: Spreadsheet, settings: Settings, now: Date, raw?: string | null): boolean {
+  const pending = raw === undefined ? loadPending() : loadPending(raw);
+  if (pending.length === 0) return false;
+  const entries: LogEntry[] = [];
+  let owner: string | null = null;
+  for (const p of pending) {
+    const office = isOffice(settings, p.by, (owner ??= ownerEmail(ss)));
+    entries.push(...settleOne(ss, p, office, now));
+  }
   clearPending();
-  appendLog(ss, pending.map((p) => ({
-    at: now, account: p.by, tab: p.tab, range: p.range, creditCode: p.rows.map((r) => r.code).filter(Boolean).join('、'), name: '', field: '',
-    oldValue: '', newValue: `修改于${formatInstant(new Date(p.at))}`, action: '直接编辑（当时系统繁忙，已补盖章、补记）',
-  })));
+  appendLog(ss, entries);
+  return true;
+}
+
+function settleOne(ss: Spreadsheet, p: PendingEdit, office: boolean, now: Date): LogEntry[] {
+  const sheet = ss.getSheetByName(p.tab);
+  if (!sheet) return [];
+  const head = readBlock(sheet, 1, 1, HEAD_ROWS, COLUMN_COUNT).values;
+  const located = locateColumns(head[UPPER_HEADER_ROW - 1] ?? [], head[HEADER_ROW - 1] ?? []);
+  if (!located.ok) return [];
+  const columns = located.columns;
+  const free = new Set([columns.updatedAt, columns.updatedBy]);
+  const span = /^([A-Z]+)\d+(?::([A-Z]+)\d+)?$/.exec(p.range);
+  const first = span ? columnIndex(span[1]!) : 0;
+  const width = span ? columnIndex(span[2] ?? span[1]!) - first + 1 : COLUMN_COUNT;
+  const base = { at: new Date(p.at), account: p.by, tab: p.tab };
+  const out: LogEntry[] = [{ ...base, at: now, range: p.range, creditCode: p.rows.map((r) => r.code).filter(Boolean).join('、'), name: '', field: '', oldValue: '', newValue: `修改于${formatInstant(new Date(p.at))}`, action: '直接编辑（当时系统繁忙，已补盖章、补记）' }];
+  for (const r of p.rows) {
+    // Where the kept row is now: its code looked for (the row it was first); a codeless row has only its place.
+    const key = Array.from({ length: COLUMN_COUNT }, (_, c) => (c === columns.creditCode ? r.code : ''));
+    const row = r.code === '' ? r.row : confirmRows(sheet, [{ row: r.row, cells: key }], columns.creditCode, free)[0] ?? null;
+    if (row === null || row < FIRST_DATA_ROW) {
+      out.push({ ...base, at: now, range: p.range, creditCode: r.code, name: '', field: '', oldValue: '', newValue: '', action: MOVED_ACTION });
+      continue;
+    }
+    const values = readBlock(sheet, row, 1, 1, COLUMN_COUNT).values;
+    const cells = values[0]!;
+    if (r.code === '' && normaliseCreditCode(cellDisplay(cells[columns.creditCode])) !== '') continue; // another enterprise's row now
+    const asRead = [...cells];
+    const block = { row, column: first + 1, rows: 1, columns: width };
+    const place = (): number | null => confirmRows(sheet, [{ row, cells: asRead }], columns.creditCode, free)[0] ?? null;
+    const guard = guardEdit(ss, sheet, block, values, columns, office, null, { ...base, at: now }, place);
+    out.push(...guard.entries);
+    if (guard.untouched.has(row) || guard.lost.has(row)) continue;
+    const stamped = cells[columns.updatedAt];
+    if (stamped instanceof Date && stamped.getTime() >= p.at) continue; // stamped later since: the newer stamp stays
+    const at = confirmRows(sheet, [{ row, cells }], columns.creditCode, free)[0] ?? null;
+    if (at === null) out.push({ ...base, at: now, range: `${row}:${row}`, creditCode: r.code, name: cellDisplay(cells[columns.name]), field: '', oldValue: '', newValue: '', action: MOVED_ACTION });
+    else writeBlock(sheet, at, columns.updatedAt + 1, [[new Date(p.at), p.by]]);
+  }
+  return out;
 }
 
 function recordEdit(ctx: EditContext, ev: SheetEdit, account: string, now: Date): void {

@@ -1,11 +1,8 @@
 // Direct edits the edit trigger could not record because the lock stayed busy: kept by credit code in a document property for the next run.
-import { FIRST_DATA_ROW } from '../domain/contract';
-import { normaliseCreditCode } from '../domain/credit-code';
-import { cellDisplay } from '../domain/edit-check';
-import { TEMPLATE_COLUMNS } from '../domain/ledger-row';
 import { documentProperties } from './props';
 
-const KEY = 'pendingEdits';
+export const PENDING_KEY = 'pendingEdits';
+const KEY = PENDING_KEY;
 /** One value stays far below the 9 KB property limit. */
 const KEEP = 40;
 
@@ -18,9 +15,10 @@ export interface PendingEdit {
   readonly by: string;
 }
 
-export function loadPending(): PendingEdit[] {
+/** `raw`: the property as the execution already read it (the daily job's snapshot); else one getProperty. */
+export function loadPending(raw: string | null | undefined = documentProperties().getProperty(KEY)): PendingEdit[] {
   try {
-    return JSON.parse(documentProperties().getProperty(KEY) ?? '[]') as PendingEdit[];
+    return JSON.parse(raw ?? '[]') as PendingEdit[];
   } catch {
     return [];
   }
@@ -32,22 +30,4 @@ export function addPending(edit: PendingEdit): void {
 
 export function clearPending(): void {
   documentProperties().deleteProperty(KEY);
-}
-
-/**
- * Stamps each row of a pending edit with its time and account, on the row that holds its credit code now (column E
- * read once) or, for a row that had none, the row it was; a row stamped later since keeps its newer stamp.
- */
-export function stampPending(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, edit: PendingEdit): void {
-  const sheet = ss.getSheetByName(edit.tab);
-  const last = sheet ? sheet.getLastRow() : 0;
-  if (!sheet || last < FIRST_DATA_ROW) return;
-  const codes = sheet.getRange(FIRST_DATA_ROW, TEMPLATE_COLUMNS.creditCode + 1, last - FIRST_DATA_ROW + 1, 1).getValues().map(([v]) => normaliseCreditCode(cellDisplay(v)));
-  for (const r of edit.rows) {
-    const row = r.code === '' ? r.row : codes.indexOf(r.code) + FIRST_DATA_ROW;
-    if (row < FIRST_DATA_ROW) continue;
-    const stamp = sheet.getRange(row, TEMPLATE_COLUMNS.updatedAt + 1, 1, 2);
-    const [now] = stamp.getValues()[0] ?? [];
-    if (!(now instanceof Date) || now.getTime() < edit.at) stamp.setValues([[new Date(edit.at), edit.by]]);
-  }
 }
