@@ -19,7 +19,7 @@ import { UiLog, type MenuEntry, type MenuRecord } from './services/ui';
 export interface EmulatorOptions {
   /** The emulator clock: an ISO string or a Date. Default: the host's current time. */
   now?: string | Date;
-  /** The spreadsheet's owner; also the first active user. */
+  /** The spreadsheet's owner; also the first active user. '' for a file in a shared drive (no owner). */
   owner?: string;
   spreadsheetName?: string;
   /** A prepared SpreadsheetModel; its clock is replaced by the emulator's. */

@@ -79,7 +79,7 @@ export class Protection {
   }
   canEdit(): boolean {
     const me = this.#ctx.host.activeUserEmail().toLowerCase();
-    return this.#data.warningOnly || me === this.#ctx.model.owner || (me !== '' && this.#data.editors.includes(me));
+    return this.#data.warningOnly || (me !== '' && (me === this.#ctx.model.owner || this.#data.editors.includes(me)));
   }
   canDomainEdit(): boolean {
     return this.#data.domainEdit;

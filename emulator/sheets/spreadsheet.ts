@@ -146,14 +146,15 @@ export class Spreadsheet {
 
   // ---- people ----
 
-  getOwner(): User {
-    return new User(this.#model.owner);
+  // A file in a shared drive has no owner: Apps Script's getOwner() answers null there (modelled by owner '').
+  getOwner(): User | null {
+    return this.#model.owner === '' ? null : new User(this.#model.owner);
   }
   getEditors(): User[] {
-    return [this.#model.owner, ...this.#model.editors].map((e) => new User(e));
+    return [this.#model.owner, ...this.#model.editors].filter((e) => e !== '').map((e) => new User(e));
   }
   getViewers(): User[] {
-    return [...this.#model.viewers, ...this.#model.editors, this.#model.owner].map((e) => new User(e));
+    return [...this.#model.viewers, ...this.#model.editors, this.#model.owner].filter((e) => e !== '').map((e) => new User(e));
   }
   addEditor(emailAddress: unknown): this {
     return this.addEditors([emailAddress instanceof User ? emailAddress.getEmail() : String(emailAddress)]);

@@ -13,7 +13,12 @@ export function callerRole(): { account: string; role: MenuRole } {
   const account = activeUserEmail();
   if (!accountKnown(account)) return { account, role: 'unknown' };
   const ss = activeSpreadsheet();
-  return { account, role: isOffice(readSettings(ss).settings, account, ownerEmail(ss)) ? 'office' : 'clerk' };
+  const settings = readSettings(ss).settings;
+  const owner = ownerEmail(ss);
+  // A file with no owner (a shared drive) and no 管理员账号 yet has no office to tell a clerk from: its first
+  // 初始化/修复表格 must be possible; the items with a stricter check of their own (催办, 审批…) keep it.
+  if (!accountKnown(owner) && settings.admins.length === 0) return { account, role: 'unknown' };
+  return { account, role: isOffice(settings, account, owner) ? 'office' : 'clerk' };
 }
 
 /**

@@ -1,7 +1,9 @@
 // onOpen on the built dist/: the 整治台账 menu of contract §6, every item naming a top-level function, 管理 only for the office.
 import { Emulator, type MenuEntry, type MenuRecord } from '@eco-ledger/emulator';
 import { ADMIN_TITLE, MENU, menuRefusal } from '../../src/domain/menu';
+import { CONFIG_LABEL, TAB } from '../../src/domain/contract';
 import { OWNER, TC_CLERK, modelOf, setEditors, setUp } from '../support/ledger-world';
+import { settingCell } from '../support/reminder-world';
 
 const CONTRACT_CAPTIONS = ['新增企业', '编辑选中企业', '校验本表', '报送本季度进展', '刷新汇总', '预览提醒邮件', '初始化/修复表格', '安装自动任务', '卸载自动任务'];
 
@@ -90,6 +92,25 @@ describe('the 管理 submenu', () => {
       expect([caption, titles(emu.menu().at(-1))]).toEqual([caption, []]);
     }
   });
+  it('lets the first account set up a file in a shared drive (no owner, no 管理员账号 yet); once 配置 names one, a clerk is refused', () => {
+    const emu = Emulator.fromDist({ distDir: 'dist', now: '2022-03-20T09:00:00+08:00', owner: '' });
+    emu.setUser(OWNER);
+    emu.open();
+    emu.clickMenu('初始化/修复表格');
+    expect(emu.lastExecution?.ok).toBe(true);
+    expect(modelOf(emu).sheets.map((t) => t.name)).toEqual(expect.arrayContaining(['通川区', '达川区', '达州高新区', '配置', '汇总']));
+    emu.userEdit(TAB.config, settingCell(CONFIG_LABEL.admins), OWNER);
+    emu.setUser(TC_CLERK);
+    const before = JSON.stringify(modelOf(emu).toJSON());
+    const alerts = emu.ui.alerts.length;
+    emu.clickMenu('初始化/修复表格');
+    expect(emu.ui.alerts.slice(alerts).map((a) => a.prompt)).toEqual([menuRefusal('menuSetup', TC_CLERK)]);
+    expect(JSON.stringify(modelOf(emu).toJSON())).toBe(before);
+    emu.setUser(OWNER);
+    emu.clickMenu('初始化/修复表格');
+    expect(emu.ui.alerts.at(-1)?.prompt).not.toBe(menuRefusal('menuSetup', OWNER));
+  });
+
   it('refuses a district clerk who calls an office-only function from a page (google.script.run), past the menu, with the table\'s message, and nothing changes', () => {
     const emu = world();
     emu.setUser(TC_CLERK);

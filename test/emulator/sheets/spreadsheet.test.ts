@@ -43,11 +43,20 @@ describe('the spreadsheet', () => {
     expect(ss.getActiveCell().getA1Notation()).toBe('E7');
   });
 
+  it('a file in a shared drive has no owner: getOwner is null, the editors name only people, a protection lets no blank account edit', () => {
+    const { app } = fixture({ owner: '', user: '' });
+    const ss = app.getActiveSpreadsheet();
+    ss.addEditors(['clerk@tc.gov.cn']);
+    expect(ss.getOwner()).toBeNull();
+    expect(ss.getEditors().map((u) => u.getEmail())).toEqual(['clerk@tc.gov.cn']);
+    expect(ss.getActiveSheet().protect().canEdit()).toBe(false);
+  });
+
   it('the owner, editors, toast and getUi go through the model and the host', () => {
     const { app, host } = fixture();
     const ss = app.getActiveSpreadsheet();
     ss.addEditors(['Clerk@TC.gov.cn']);
-    expect(ss.getOwner().getEmail()).toBe('office@dz.gov.cn');
+    expect(ss.getOwner()?.getEmail()).toBe('office@dz.gov.cn');
     expect(ss.getEditors().map((u) => u.getEmail())).toEqual(['office@dz.gov.cn', 'clerk@tc.gov.cn']);
     ss.toast('已保存');
     expect(host.toasts).toEqual([{ message: '已保存', title: '', timeoutSeconds: 5 }]);
