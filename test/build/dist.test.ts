@@ -80,8 +80,9 @@ describe('dist/', () => {
   // silent growth; this is our budget, not a published platform limit, and the cold evaluation is in `npm run bench`.
   // 198 KB from 196: the direct edit's confirm-before-write (issue 12) took 196.6 KB with main at 193.7 KB.
   // 200 KB from 198: the whole-workbook CPU fast paths (issue 16: the schema's per-field answers, day memos) add 1.5 KB.
+  // 204 KB from 200: pending edits settled by the daily job and the shared-drive setup rule (200.0 KB).
   it('keeps Code.js small enough to parse quickly on every trigger run', () => {
-    expect(Buffer.byteLength(code)).toBeLessThan(200 * 1024);
+    expect(Buffer.byteLength(code)).toBeLessThan(204 * 1024);
   });
 
   it('inlines every resource of the pages', () => {
