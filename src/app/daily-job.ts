@@ -1,5 +1,6 @@
 // The daily time-driven job: refresh 汇总, then send each district at most one reminder a day, quota-aware, most urgent first.
 import { appendLog } from '../sheet/log';
+import type { Appended } from '../sheet/log';
 import type { LogEntry } from '../sheet/log';
 import { withDocumentLock } from '../sheet/lock';
 import { pruneSendLog, readSendLogEntry, writeSendLogEntries } from '../sheet/send-log-store';
@@ -123,14 +124,14 @@ function claim(today: Day, slot: string, now: Date, outbox: Outbox): SendLogEntr
 }
 
 /** The run's last lock session: the waiting states, old send-log entries pruned, and 操作日志 in one append. */
-export function closeOutbox(ss: Spreadsheet, today: Day, outbox: Outbox, propertyKeys?: readonly string[], andThen?: () => void): void {
+export function closeOutbox(ss: Spreadsheet, today: Day, outbox: Outbox, propertyKeys?: readonly string[], andThen?: (appended: Appended | null) => void): void {
   if (outbox.states.size === 0 && outbox.lines.length === 0 && !propertyKeys) return;
   withDocumentLock(() => {
     writeSendLogEntries(today, outbox.states);
     outbox.states.clear();
     if (propertyKeys) pruneSendLog(today, propertyKeys);
-    appendLog(ss, outbox.lines);
-    andThen?.();
+    const appended = appendLog(ss, outbox.lines);
+    andThen?.(appended);
   }, JOB_LOCK_WAIT_MS);
 }
 
@@ -285,7 +286,7 @@ export function runDailyJob(ss: Spreadsheet, now: Date): JobResult {
   }
   try {
     // 档案索引 covers the lines just appended, in the same session (see refreshLogIndex).
-    closeOutbox(ss, today, outbox, Object.keys(wb.props), () => refreshLogIndex(ss));
+    closeOutbox(ss, today, outbox, Object.keys(wb.props), (appended) => refreshLogIndex(ss, appended));
   } catch (e) {
     console.error(`dailyJob log: ${message(e)}`);
   }

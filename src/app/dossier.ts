@@ -19,7 +19,8 @@ import { isAppError } from '../domain/errors';
 import { jsonBlock } from '../domain/page-data';
 import { readCodeIndex, readLedgerRow, readSettings } from '../sheet/ledger';
 import type { Ledger, LedgerRow } from '../sheet/ledger';
-import { openLogTable, readLogIndex, writeLogIndex } from '../sheet/log-read';
+import { logTableAfterAppend, openLogTable, readLogIndex, writeLogIndex } from '../sheet/log-read';
+import type { Appended } from '../sheet/log';
 import { activeSpreadsheet, screen } from '../sheet/ui';
 import { selectedEnterprise } from './enterprise-form';
 import { openedEnterprise } from './enterprise-service';
@@ -51,10 +52,12 @@ function logLines(ss: Spreadsheet, code: string): DossierEvent[] {
 
 /**
  * The daily job's step (as the office): 档案索引 grown by the lines logged since, read with its last indexed row;
- * rebuilt when that row no longer holds the code it had (the log sorted, cut or edited by hand).
+ * rebuilt when that row no longer holds the code it had (the log sorted, cut or edited by hand). `appended`: the
+ * job's own append just before, in the same lock session.
  */
-export function refreshLogIndex(ss: Spreadsheet): void {
-  const table = openLogTable(ss);
+export function refreshLogIndex(ss: Spreadsheet, appended: Appended | null = null): void {
+  // Right after the job's own append the log's end and its last lines are known: not asked for again.
+  const table = appended ? logTableAfterAppend(appended) : openLogTable(ss);
   const index = table && readLogIndex(ss);
   if (!index) return;
   const n = index.through;

@@ -5,6 +5,7 @@ import type { LogIndex } from '../domain/dossier';
 import { TEXT_FORMAT } from '../domain/ledger-row';
 import { isRecordTab } from '../domain/record-tab';
 import { openRecordTab } from './office-store';
+import type { Appended } from './log';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -30,6 +31,24 @@ export function openLogTable(ss: Spreadsheet): LogTable | null {
     length,
     column: (index, from = 0) => (length <= from ? [] : sheet.getRange(2 + from, index + 1, length - from, 1).getValues().map((r) => r[0])),
     rows: (blocks) => blocks.map((b) => sheet.getRange(2 + b.start, 1, b.count, width).getValues()),
+  };
+}
+
+/**
+ * 操作日志 as it is right after this execution's own append (./log): its length and the appended lines are known, so
+ * only the rows above them are read, and only when a caller asks for a column of them.
+ */
+export function logTableAfterAppend(appended: Appended): LogTable {
+  const { sheet, start, rows: written } = appended;
+  const before = Math.max(start - 2, 0);
+  const width = LOG_HEADERS.length;
+  const above = (from: number, to: number, col: number, cols: number): unknown[][] =>
+    to <= from ? [] : sheet.getRange(2 + from, col, to - from, cols).getValues();
+  const mine = (from: number, to: number): unknown[][] => written.slice(Math.max(from - before, 0), Math.max(to - before, 0)).map((r) => [...r]);
+  return {
+    length: before + written.length,
+    column: (index, from = 0) => [...above(from, before, index + 1, 1).map((r) => r[0]), ...mine(from, before + written.length).map((r) => r[index])],
+    rows: (blocks) => blocks.map((b) => [...above(b.start, Math.min(b.start + b.count, before), 1, width), ...mine(b.start, b.start + b.count)]),
   };
 }
 

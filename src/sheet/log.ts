@@ -35,9 +35,16 @@ export function logRow(entry: LogEntry): string[] {
   ].map((v) => String(v));
 }
 
+/** Where an append went: the tab, the sheet row of its first line and the cells written (the daily job's index step reuses them). */
+export interface Appended {
+  readonly sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  readonly start: number;
+  readonly rows: readonly (readonly string[])[];
+}
+
 /** One write for all entries; callers hold the document lock so two executions never claim the same rows. */
-export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries: readonly LogEntry[]): void {
-  if (entries.length === 0) return;
+export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries: readonly LogEntry[]): Appended | null {
+  if (entries.length === 0) return null;
   let sheet = ss.getSheetByName(TAB.log);
   if (!sheet) {
     // Setup creates the tab; if someone deleted it, the log must still not be lost.
@@ -50,5 +57,7 @@ export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries:
   if (spare < entries.length) sheet.insertRowsAfter(sheet.getMaxRows(), entries.length - spare);
   // The log's one writer makes its cells plain text first, so each text is stored exactly as written (contract
   // §1: append-only history), whether setup formatted these rows, rows were added, or the tab was just made.
-  sheet.getRange(start, 1, entries.length, LOG_HEADERS.length).setNumberFormat(TEXT_FORMAT).setValues(entries.map(logRow));
+  const rows = entries.map(logRow);
+  sheet.getRange(start, 1, entries.length, LOG_HEADERS.length).setNumberFormat(TEXT_FORMAT).setValues(rows);
+  return { sheet, start, rows };
 }
