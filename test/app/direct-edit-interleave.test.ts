@@ -1,7 +1,8 @@
 // Direct edits while a person inserts, deletes or sorts rows (emu.interleave): the stamps and the office guard's restores land on the enterprise edited, found by credit code, or nowhere (issue 12).
 import type { Emulator } from '@eco-ledger/emulator';
 import type { EnterprisePayload } from '../../src/domain/enterprise';
-import { OWNER, TC_CLERK, logRows, modelOf, seedRows, setEditors, setUp, tab, values } from '../support/ledger-world';
+import { OWNER, TC_CLERK, logRows, modelOf, seedRows, setEditors, setUp } from '../support/ledger-world';
+import { actOnce, rowActs, rowsByCode } from '../support/interleave';
 
 const TC = '通川区';
 const EDIT_AT = new Date('2022-03-21T10:00:00+08:00');
@@ -20,27 +21,7 @@ function world(): { emu: Emulator; firms: EnterprisePayload[] } {
   return { emu, firms };
 }
 
-/** Every data row by its credit code (E), failing on a code that appears twice. */
-function rowsByCode(emu: Emulator): Map<string, { row: number; cells: unknown[] }> {
-  const out = new Map<string, { row: number; cells: unknown[] }>();
-  values(emu, TC, `A5:X${Math.max(tab(emu, TC).lastRow(), 5)}`).forEach((cells, i) => {
-    const code = String(cells[4] ?? '');
-    if (code === '') return;
-    if (out.has(code)) throw new Error(`${code} appears twice`);
-    out.set(code, { row: i + 5, cells });
-  });
-  return out;
-}
-
-type Act = (emu: Emulator) => void;
-const PERSON: Record<string, Act> = {
-  'inserts a row above the data': (emu) => void modelOf(emu).insertRows(TC, 5, 1),
-  'deletes the first enterprise row': (emu) => void modelOf(emu).deleteRows(TC, 5, 1),
-  'sorts the rows (reversed)': (emu) => {
-    const rows = values(emu, TC, `A5:X${tab(emu, TC).lastRow()}`);
-    modelOf(emu).setValuesRaw(TC, 5, 1, [...rows].reverse());
-  },
-};
+const PERSON = rowActs(TC);
 
 /**
  * When the person acts: before any trigger read; in the installable trigger after its locked read of the rows and
@@ -58,19 +39,6 @@ const MOMENTS: Record<string, (call: string, seen: string[]) => boolean> = {
   },
 };
 
-function actOnce(emu: Emulator, when: (call: string, seen: string[]) => boolean, act: Act): () => boolean {
-  let acted = false;
-  const seen: string[] = [];
-  emu.interleave((call) => {
-    if (!acted && when(call, seen)) {
-      acted = true;
-      act(emu);
-    }
-    seen.push(call);
-  });
-  return () => acted;
-}
-
 /** B–V of the enterprise as seeded, with `changed` (0-based column → value) applied. */
 function expectHolds(cells: unknown[], before: unknown[], changed: Record<number, unknown> = {}): void {
   const want = before.slice(1, 22).map((v, i) => (i + 1 in changed ? changed[i + 1] : v));
@@ -81,14 +49,14 @@ describe.each(Object.entries(MOMENTS))('a person acting %s', (moment, when) => {
   describe.each(Object.entries(PERSON))('who %s', (action, act) => {
     it('a typed edit stamps only the enterprise typed into, wherever it now is, or none and says so', () => {
       const { emu, firms } = world();
-      const before = rowsByCode(emu);
+      const before = rowsByCode(emu, TC);
       const edited = firms[1]!.creditCode; // row 6
       const acted = actOnce(emu, when, act);
       const r = emu.userEdit(TC, 'R6', '已开工建设');
       emu.interleave(null);
       expect(acted()).toBe(true);
       expect(r.ok && r.executions.every((x) => x.ok)).toBe(true);
-      const rows = rowsByCode(emu);
+      const rows = rowsByCode(emu, TC);
       for (const f of firms) {
         const now = rows.get(f.creditCode);
         if (action.startsWith('deletes') && f === firms[0]) continue; // deleted on purpose
@@ -104,14 +72,14 @@ describe.each(Object.entries(MOMENTS))('a person acting %s', (moment, when) => {
 
     it('the office guard puts a clerk’s deadline back on that enterprise’s row, never on another’s', () => {
       const { emu, firms } = world();
-      const before = rowsByCode(emu);
+      const before = rowsByCode(emu, TC);
       const edited = firms[1]!.creditCode;
       const acted = actOnce(emu, when, act);
       const r = emu.userEdit(TC, 'Q6', '2023-12-31');
       emu.interleave(null);
       expect(acted()).toBe(true);
       expect(r.ok && r.executions.every((x) => x.ok)).toBe(true);
-      const rows = rowsByCode(emu);
+      const rows = rowsByCode(emu, TC);
       for (const f of firms) {
         if (action.startsWith('deletes') && f === firms[0]) continue;
         // every deadline is its enterprise's approved one: the clerk's 2023-12-31 was put back wherever the row went
@@ -125,13 +93,13 @@ describe.each(Object.entries(MOMENTS))('a person acting %s', (moment, when) => {
 
     it('a 3×2 paste over three enterprises stamps those the trigger read and leaves every enterprise’s cells whole', () => {
       const { emu, firms } = world();
-      const before = rowsByCode(emu);
+      const before = rowsByCode(emu, TC);
       const acted = actOnce(emu, when, act);
       const r = emu.userPaste(TC, 'K6', [['达环审〔2021〕1号', '无'], ['达环审〔2021〕2号', '无'], ['达环审〔2021〕3号', '无']]);
       emu.interleave(null);
       expect(acted()).toBe(true);
       expect(r.ok && r.executions.every((x) => x.ok)).toBe(true);
-      const rows = rowsByCode(emu);
+      const rows = rowsByCode(emu, TC);
       firms.forEach((f, i) => {
         if (action.startsWith('deletes') && i === 0) return;
         const pasted = i === 0 ? {} : { 10: `达环审〔2021〕${i}号`, 11: '无' };
@@ -145,7 +113,7 @@ describe.each(Object.entries(MOMENTS))('a person acting %s', (moment, when) => {
 describe('rows that keep moving while the edit is recorded', () => {
   it('are looked for a few times, then left unstamped with a log line and a toast; no other row is written', () => {
     const { emu, firms } = world();
-    const before = rowsByCode(emu);
+    const before = rowsByCode(emu, TC);
     let reads = 0;
     const seen: string[] = [];
     emu.interleave((call) => {
@@ -161,7 +129,7 @@ describe('rows that keep moving while the edit is recorded', () => {
     emu.interleave(null);
     expect(r.ok && r.executions.every((x) => x.ok)).toBe(true);
     expect(reads).toBeGreaterThanOrEqual(3);
-    const rows = rowsByCode(emu);
+    const rows = rowsByCode(emu, TC);
     for (const f of firms) {
       expect([f.name, rows.get(f.creditCode)!.cells.slice(22)]).toEqual([f.name, SEED_STAMP]);
       expectHolds(rows.get(f.creditCode)!.cells, before.get(f.creditCode)!.cells, f === firms[1] ? { 17: '已开工建设' } : {});

@@ -2,6 +2,8 @@
 import type { Emulator } from '@eco-ledger/emulator';
 import type { EnterprisePayload } from '../../src/domain/enterprise';
 import { DC_CLERK, OWNER, TC_CLERK, modelOf, payload, seedRows, setEditors, setUp, tab, values } from '../support/ledger-world';
+import { actOnce, rowActs, rowsByCode } from '../support/interleave';
+import type { Act } from '../support/interleave';
 
 type Result = { ok: true; district: string; row: number; serial: number | null } | { ok: false; errors: Record<string, string> };
 
@@ -22,32 +24,13 @@ function call(emu: Emulator, fn: string, ...args: unknown[]): Result {
   return answer.value as Result;
 }
 
-/** Every data row of the tab by its credit code (E), failing on a code that appears twice. */
-function rowsByCode(emu: Emulator): Map<string, { row: number; cells: unknown[] }> {
-  const last = tab(emu, TC).lastRow();
-  const out = new Map<string, { row: number; cells: unknown[] }>();
-  values(emu, TC, `A5:X${Math.max(last, 5)}`).forEach((cells, i) => {
-    const code = String(cells[4] ?? '');
-    if (code === '') return;
-    if (out.has(code)) throw new Error(`${code} appears twice`);
-    out.set(code, { row: i + 5, cells });
-  });
-  return out;
-}
-
 /** The enterprise's own columns (B–S) hold exactly its payload's text. */
 function holds(cells: unknown[], p: EnterprisePayload): boolean {
   return cells[2] === p.name && cells[3] === p.address && cells[4] === p.creditCode && cells[13] === p.problems && cells[14] === p.measures;
 }
 
-type Act = (emu: Emulator) => void;
 const PERSON: Record<string, Act> = {
-  'inserts a row above the data': (emu) => void modelOf(emu).insertRows(TC, 5, 1),
-  'deletes the first enterprise row': (emu) => void modelOf(emu).deleteRows(TC, 5, 1),
-  'sorts the rows (reversed)': (emu) => {
-    const rows = values(emu, TC, `A5:X${tab(emu, TC).lastRow()}`);
-    modelOf(emu).setValuesRaw(TC, 5, 1, [...rows].reverse());
-  },
+  ...rowActs(TC),
   'types a name into the first empty row': (emu) => modelOf(emu).setValuesRaw(TC, tab(emu, TC).lastRow() + 1, 3, [['手工录入的企业']]),
 };
 
@@ -57,19 +40,6 @@ const MOMENTS: Record<string, (call: string, seen: string[]) => boolean> = {
   'between the read and the write': (call) => call === 'Range.getNumberFormats',
   'after the write': (call, seen) => call === 'Range.activate' && seen.includes('Range.setValues'),
 };
-
-function actOnce(emu: Emulator, when: (call: string, seen: string[]) => boolean, act: Act): () => boolean {
-  let acted = false;
-  const seen: string[] = [];
-  emu.interleave((call) => {
-    if (!acted && when(call, seen)) {
-      acted = true;
-      act(emu);
-    }
-    seen.push(call);
-  });
-  return () => acted;
-}
 
 describe.each(Object.entries(MOMENTS))('a person acting %s', (moment, when) => {
   // the answer names the row written; a person may move it right after
@@ -83,7 +53,7 @@ describe.each(Object.entries(MOMENTS))('a person acting %s', (moment, when) => {
       emu.interleave(null);
       expect(acted()).toBe(true);
       expect(result.ok).toBe(true);
-      const rows = rowsByCode(emu);
+      const rows = rowsByCode(emu, TC);
       const saved = rows.get(b.creditCode)!;
       expect(holds(saved.cells, b)).toBe(true);
       expect(saved.cells[17]).toBe('已完成设备采购');
@@ -105,7 +75,7 @@ describe.each(Object.entries(MOMENTS))('a person acting %s', (moment, when) => {
       emu.interleave(null);
       expect(acted()).toBe(true);
       expect(result.ok).toBe(true);
-      const rows = rowsByCode(emu);
+      const rows = rowsByCode(emu, TC);
       const added = rows.get(p.creditCode)!;
       expect(holds(added.cells, p)).toBe(true);
       if (result.ok && settled) expect(result.row).toBe(added.row);
@@ -129,7 +99,7 @@ describe('a row that keeps moving', () => {
     emu.interleave(null);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors['_form']).toContain('连续3次未能确认');
-    const saved = rowsByCode(emu).get(firms[1]!.creditCode)!;
+    const saved = rowsByCode(emu, TC).get(firms[1]!.creditCode)!;
     expect(saved.cells[17]).toBe('');
   });
 
@@ -142,7 +112,7 @@ describe('a row that keeps moving', () => {
     const result = call(emu, 'submitEnterprise', p);
     emu.interleave(null);
     expect(!result.ok && result.errors['_form']).toContain('未能找到空行');
-    expect(rowsByCode(emu).has(p.creditCode)).toBe(false);
+    expect(rowsByCode(emu, TC).has(p.creditCode)).toBe(false);
   });
 });
 
@@ -182,7 +152,7 @@ describe('optimistic concurrency of the edit form (contract §7)', () => {
     emu.setNow('2022-03-21T15:35:00+08:00');
     // the same clerk saves again from the same form: their own change is not someone else's
     expect(call(emu, 'updateEnterprise', { ...b, progress: '二' }, form).ok).toBe(true);
-    expect(rowsByCode(emu).get(b.creditCode)!.cells[17]).toBe('二');
+    expect(rowsByCode(emu, TC).get(b.creditCode)!.cells[17]).toBe('二');
   });
 });
 
@@ -223,7 +193,7 @@ describe('the office’s 验收销号 while a person inserts a row', () => {
     emu.interleave(null);
     expect(acted()).toBe(true);
     expect(result.ok && (result.value as { ok: boolean }).ok).toBe(true);
-    const rows = rowsByCode(emu);
+    const rows = rowsByCode(emu, TC);
     expect(rows.get(b.creditCode)!.row).toBe(7);
     expect(rows.get(b.creditCode)!.cells[19]).toBe('已验收销号');
     for (const other of [firms[0]!, firms[2]!]) {
