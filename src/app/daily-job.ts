@@ -242,10 +242,7 @@ function send(outbox: Outbox, slot: string, email: ReminderEmail, claimed: SendL
   return true;
 }
 
-/**
- * One run: 汇总, the districts' reminders, then the office's digest with whatever quota they leave (contract §11),
- * all from one read of the workbook.
- */
+/** Pending direct edits settled under the document lock: true when any were (the workbook is then read again); a failure is logged. */
 function settleWithLock(ss: Spreadsheet, wb: Workbook, now: Date): boolean {
   try {
     return withDocumentLock(() => settlePendingEdits(ss, wb.settings, now), JOB_LOCK_WAIT_MS);
@@ -255,6 +252,10 @@ function settleWithLock(ss: Spreadsheet, wb: Workbook, now: Date): boolean {
   }
 }
 
+/**
+ * One run: 汇总, the districts' reminders, then the office's digest with whatever quota they leave (contract §11),
+ * all from one read of the workbook.
+ */
 export function runDailyJob(ss: Spreadsheet, now: Date): JobResult {
   const account = effectiveUserEmail() || UNKNOWN_ACCOUNT;
   const outbox = newOutbox();
