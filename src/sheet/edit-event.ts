@@ -1,5 +1,6 @@
 // An edit event as data (which spreadsheet, tab and block was edited, the old and new value, by whom), and the edited rows confirmed right before writing.
 import { COLUMN_COUNT, FIRST_DATA_ROW } from '../domain/contract';
+import { WRITE_TRIES } from '../domain/concurrency';
 import { normaliseCreditCode } from '../domain/credit-code';
 import { cellDisplay } from '../domain/edit-check';
 import type { Block } from '../domain/grid';
@@ -47,9 +48,6 @@ export function editorOf(e: EditEvent): string {
   return email || activeUserEmail();
 }
 
-/** How often rows that keep moving are looked for again before the write for them is given up. */
-export const CONFIRM_TRIES = 3;
-
 /** A row as the execution read it (A–X), and where it was. */
 export interface ReadRow {
   readonly row: number;
@@ -61,7 +59,7 @@ const codeIn = (cells: readonly unknown[], codeCol: number): string => normalise
 /**
  * Right before writing, where each row read earlier in this execution is now (users' inserts, deletes and sorts are
  * not serialised with scripts). The rows are read again (A–X, one call for the block); a row with a credit code must
- * still hold that code, else it is looked for in the code column and confirmed there, up to CONFIRM_TRIES times while
+ * still hold that code, else it is looked for in the code column and confirmed there, up to WRITE_TRIES times while
  * rows keep moving; a row without one has only its place, so it must still hold what was read (columns in `free`,
  * such as the stamps, aside). null: not found, nothing may be written for that row.
  */
@@ -74,7 +72,7 @@ export function confirmRows(sheet: Sheet, read: readonly ReadRow[], codeCol: num
   };
   const at: (number | null)[] = read.map((r) => r.row);
   const done = read.map(() => false);
-  for (let t = 0; t < CONFIRM_TRIES; t += 1) {
+  for (let t = 0; t < WRITE_TRIES; t += 1) {
     const open = read.flatMap((_, i) => (at[i] !== null && !done[i] ? [i] : []));
     if (open.length === 0) break;
     // The first look is the block as it was read: one call; later looks are single rows found again.

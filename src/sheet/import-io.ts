@@ -1,5 +1,6 @@
 // 导入台账's reads and writes: the imported tab read once, the 导入报告 tab rewritten, one block appended per district.
 import { COLUMN_COUNT, FIRST_DATA_ROW } from '../domain/contract';
+import { WRITE_TRIES } from '../domain/concurrency';
 import { AppError } from '../domain/errors';
 import { TEXT_FORMAT } from '../domain/ledger-row';
 import { formatRuns } from '../domain/ledger-template';
@@ -37,7 +38,7 @@ export function writeReport(ss: Spreadsheet, grid: readonly (readonly unknown[])
  * the first row written.
  */
 export function appendBlock(sheet: Sheet, row2: readonly unknown[], rows: readonly (readonly unknown[])[], today: Day): number {
-  for (let attempt = 0; attempt < APPEND_TRIES; attempt++) {
+  for (let attempt = 0; attempt < WRITE_TRIES; attempt++) {
     const first = Math.max(sheet.getLastRow() + 1, FIRST_DATA_ROW);
     const last = first + rows.length - 1;
     const max = sheet.getMaxRows();
@@ -53,4 +54,3 @@ export function appendBlock(sheet: Sheet, row2: readonly unknown[], rows: readon
   throw new AppError('LOCK_BUSY', `“${sheet.getName()}”工作表末尾一直有人在录入，为免覆盖，本区企业未写入。请稍后重新运行导入台账（已导入的企业不会重复导入）。`);
 }
 
-const APPEND_TRIES = 3;

@@ -2,7 +2,6 @@
 import { documentProperties } from './props';
 
 export const PENDING_KEY = 'pendingEdits';
-const KEY = PENDING_KEY;
 /** One value stays far below the 9 KB property limit. */
 const KEEP = 40;
 
@@ -16,7 +15,7 @@ export interface PendingEdit {
 }
 
 /** `raw`: the property as the execution already read it (the daily job's snapshot); else one getProperty. */
-export function loadPending(raw: string | null | undefined = documentProperties().getProperty(KEY)): PendingEdit[] {
+export function loadPending(raw: string | null | undefined = documentProperties().getProperty(PENDING_KEY)): PendingEdit[] {
   try {
     return JSON.parse(raw ?? '[]') as PendingEdit[];
   } catch {
@@ -25,9 +24,9 @@ export function loadPending(raw: string | null | undefined = documentProperties(
 }
 
 export function addPending(edit: PendingEdit): void {
-  documentProperties().setProperty(KEY, JSON.stringify([...loadPending(), edit].slice(-KEEP)));
+  documentProperties().setProperty(PENDING_KEY, JSON.stringify([...loadPending(), edit].slice(-KEEP)));
 }
 
 export function clearPending(): void {
-  documentProperties().deleteProperty(KEY);
+  documentProperties().deleteProperty(PENDING_KEY);
 }
