@@ -9,7 +9,7 @@ import { FIRST_DATA_ROW } from '../domain/contract';
 import { AppError } from '../domain/errors';
 import { accountKnown, editableDistricts } from '../domain/permissions';
 import type { Settings } from '../domain/settings';
-import type { FormContext, FormMode } from '../domain/sidebar-form';
+import { FORM_CONTEXT_ID, type FormContext, type FormMode } from '../domain/sidebar-form';
 import { openedEnterprise } from './enterprise-service';
 import { activeSpreadsheet, screen } from '../sheet/ui';
 import { fromMenu } from './error-boundary';
@@ -20,10 +20,9 @@ import { isOffice } from '../domain/permissions';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const SIDEBAR_FILE = 'Sidebar';
-export const CONTEXT_ELEMENT_ID = 'form-context';
 
 /** The context as an inert JSON block the page parses (page-data.jsonBlock): text from the sheet stays data. */
-export const contextBlock = (context: FormContext): string => jsonBlock(CONTEXT_ELEMENT_ID, context);
+export const contextBlock = (context: FormContext): string => jsonBlock(FORM_CONTEXT_ID, context);
 
 function baseContext(ss: Spreadsheet, settings: Settings, mode: FormMode): FormContext {
   const districts = settings.districts.map((d) => d.district);

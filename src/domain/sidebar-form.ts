@@ -5,6 +5,9 @@ import { RELOCATION } from './contract';
 import { RELOCATION_AREA_PATTERN, relocationArea } from './enterprise';
 import type { RawPayload } from './ledger-row';
 
+/** The id of the JSON block that carries the FormContext after the page (page-data.jsonBlock). */
+export const FORM_CONTEXT_ID = 'form-context';
+
 export type FormMode = 'add' | 'edit';
 
 /** The enterprise as the edit form opens it: the row's payload as stored, and where it was when the form opened. */

@@ -5,7 +5,7 @@ import type { PayloadKey } from '../domain/contract';
 import { normaliseCreditCode } from '../domain/credit-code';
 import { FIELD_LABELS, PAYLOAD_KEYS, crossFieldProblems, validateEnterprise } from '../domain/enterprise';
 import type { FieldNotes } from '../domain/enterprise';
-import { AREA_LABEL, AREA_REQUIRED, areaProblem, composeRemarks, splitRemarks } from '../domain/sidebar-form';
+import { AREA_LABEL, AREA_REQUIRED, FORM_CONTEXT_ID, areaProblem, composeRemarks, splitRemarks } from '../domain/sidebar-form';
 import type { FormContext, OpenedEnterprise } from '../domain/sidebar-form';
 import { RELOAD_HINT } from '../domain/concurrency';
 import type { RawPayload } from '../domain/ledger-row';
@@ -518,7 +518,7 @@ function opened(e: OpenedEnterprise): Partial<RawPayload> {
 
 function start(): void {
   // the form wires its own listeners; nothing else needs a handle on it
-  new EnterpriseForm(readContext<FormContext>('form-context', previewContext));
+  new EnterpriseForm(readContext<FormContext>(FORM_CONTEXT_ID, previewContext));
 }
 
 whenParsed(start);
