@@ -19,10 +19,10 @@ import { isOffice } from '../domain/permissions';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const SIDEBAR_FILE = 'Sidebar';
+const SIDEBAR_FILE = 'Sidebar';
 
 /** The context as an inert JSON block the page parses (page-data.jsonBlock): text from the sheet stays data. */
-export const contextBlock = (context: FormContext): string => jsonBlock(FORM_CONTEXT_ID, context);
+const contextBlock = (context: FormContext): string => jsonBlock(FORM_CONTEXT_ID, context);
 
 function baseContext(ss: Spreadsheet, settings: Settings, mode: FormMode): FormContext {
   const districts = settings.districts.map((d) => d.district);
@@ -61,7 +61,7 @@ export function selectedEnterprise(ss: Spreadsheet, settings: Settings, fn: Menu
 }
 
 /** The edit form's context; the server finds the enterprise again by credit code on save. */
-export function editContext(ss: Spreadsheet, settings: Settings): FormContext {
+function editContext(ss: Spreadsheet, settings: Settings): FormContext {
   const { ledger, row } = selectedEnterprise(ss, settings, 'menuEditEnterprise');
   return { ...baseContext(ss, settings, 'edit'), district: ledger.district, enterprise: openedEnterprise(row) };
 }

@@ -40,7 +40,7 @@ const withNotes = <T extends SaveResult>(result: T, notes: FieldNotes): T =>
   Object.keys(notes).length > 0 ? { ...result, notes } : result;
 
 export const ACTION_ADD = '新增企业（侧边栏）';
-export const ACTION_EDIT = '编辑企业（侧边栏）';
+const ACTION_EDIT = '编辑企业（侧边栏）';
 
 const refuse = (errors: FieldErrors): SaveResult => ({ ok: false, errors });
 
@@ -165,7 +165,7 @@ function duplicateMessage(ss: Spreadsheet, at: { tab: string; row: number }): st
 }
 
 /** What the form had opened; when given, the call refuses a payload whose credit code or district differs from it. */
-export interface OpenedKey {
+interface OpenedKey {
   creditCode?: unknown;
   district?: unknown;
   /** The row's 最后更新时间 when the form opened (epoch ms, null when unstamped), and the values it showed (§7). */

@@ -9,7 +9,7 @@ import { activeUserEmail } from '../sheet/session';
 import { activeSpreadsheet, installMenu } from '../sheet/ui';
 
 /** Who is at the keyboard, as the menu table asks; 配置 is read only when the account is visible. */
-export function callerRole(): { account: string; role: MenuRole } {
+function callerRole(): { account: string; role: MenuRole } {
   const account = activeUserEmail();
   if (!accountKnown(account)) return { account, role: 'unknown' };
   const ss = activeSpreadsheet();

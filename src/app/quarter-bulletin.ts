@@ -26,7 +26,7 @@ import { requireOffice } from './urge-now';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const BULLETIN_TITLE = captionOf('menuQuarterBulletin');
+const BULLETIN_TITLE = captionOf('menuQuarterBulletin');
 
 /** `unread`: one line per district left out because its tab cannot be read, naming what to repair. */
 export type BulletinResult = { ok: true; quarter: string; ranking: string[]; unread: string[] } | FormFailure;

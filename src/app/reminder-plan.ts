@@ -25,7 +25,7 @@ import { readWorkbook } from '../sheet/workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export type PlanOutcome =
+type PlanOutcome =
   /** has something to say, not yet sent today (or queued / failed earlier today) */
   | 'send'
   | 'nothing'
@@ -64,7 +64,7 @@ export interface ReminderPlan {
   readonly districts: readonly DistrictPlan[];
 }
 
-export const STOPPED_DETAIL = `“${CONFIG_LABEL.testRecipient}”无效，已停止发送，改正或清空后恢复`;
+const STOPPED_DETAIL = `“${CONFIG_LABEL.testRecipient}”无效，已停止发送，改正或清空后恢复`;
 
 const errorText = (e: unknown): string => (isAppError(e) ? e.userMessage : e instanceof Error ? e.message : String(e));
 

@@ -8,7 +8,7 @@ import { fromMenu } from './error-boundary';
 import type { DistrictPlan, ReminderPlan } from './reminder-plan';
 import { planReminders } from './reminder-plan';
 
-export const PREVIEW_TITLE = '提醒邮件预览（不会发送）';
+const PREVIEW_TITLE = '提醒邮件预览（不会发送）';
 
 const OUTCOME_TEXT: Record<DistrictPlan['outcome'] | 'queued', string> = {
   send: '今日运行将发送',
@@ -24,7 +24,7 @@ const OUTCOME_TEXT: Record<DistrictPlan['outcome'] | 'queued', string> = {
   stopped: '已停止发送（“测试收件人”无效），不发送',
 };
 
-export interface PreviewRow {
+interface PreviewRow {
   district: string;
   status: string;
   to: string;
@@ -56,7 +56,7 @@ export function previewRows(plan: ReminderPlan, quota: number): PreviewRow[] {
   });
 }
 
-export function previewHtml(plan: ReminderPlan, rows: readonly PreviewRow[], quota: number): string {
+function previewHtml(plan: ReminderPlan, rows: readonly PreviewRow[], quota: number): string {
   const e = escapeHtml;
   const head =
     `<p>日期：${e(plan.today)}（北京时间，${e(plan.day.label)}）。今日剩余邮件配额：${quota} 个收件人。` +

@@ -26,7 +26,7 @@ function mailNeeded(settings: Settings): number {
   return settings.districts.reduce((n, d) => n + (d.emails.length > 0 ? d.emails.length + settings.officeEmails.length : 0), 0);
 }
 
-export function runSelfCheck(ss: Spreadsheet, now: Date): CheckResult[] {
+function runSelfCheck(ss: Spreadsheet, now: Date): CheckResult[] {
   const { settings, errors } = readSettings(ss);
   const owner = ownerEmail(ss);
   const active = activeUserEmail();

@@ -23,8 +23,8 @@ import { previewRows } from './reminder-preview-dialog';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const URGE_TITLE = captionOf('menuUrgeNow');
-export const URGE_DIALOG_FILE = 'UrgeDialog';
+const URGE_TITLE = captionOf('menuUrgeNow');
+const URGE_DIALOG_FILE = 'UrgeDialog';
 
 /** Why a district got no 催办: the 操作日志 action without its 跳过： (the same words in the answer as in the log). */
 const reason = (key: keyof typeof ACTION): string => ACTION[key].replace(/^跳过：/, '');

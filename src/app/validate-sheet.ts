@@ -55,7 +55,7 @@ export function validateSheet(sheet: Sheet, settings: Settings): SheetCheck {
   };
 }
 
-export function checkMessage(check: SheetCheck): string {
+function checkMessage(check: SheetCheck): string {
   if (check.checkedRows === 0) return `“${check.district}”还没有企业数据，无需校验。`;
   if (check.invalidRows === 0) return `已校验“${check.district}”${check.checkedRows}行企业数据，全部符合要求。`;
   const more = check.totalProblems - check.lines.length;

@@ -7,7 +7,7 @@ export const ACCEPTANCE_TAB = '验收记录';
 export const ACCEPTANCE_HEADERS = ['验收日期', '辖区', '统一社会信用代码', '企业名称', '结论', '参加部门', '验收意见', '记录人', '记录时间'] as const;
 export const VERDICT = { passed: '通过', failed: '不通过' } as const;
 
-export interface AcceptanceInput {
+interface AcceptanceInput {
   creditCode: string;
   date: Day;
   passed: boolean;

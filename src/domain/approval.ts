@@ -32,7 +32,7 @@ const EPOCH: Day = '2000-01-01';
 /** Records are kept for well-formed codes only: a row with a broken code is 待修正 and no enterprise yet. */
 export const isRecordableCode = (code: string): boolean => /^[0-9A-Z]{18}$/.test(code);
 
-export function bucketOf(code: string): number {
+function bucketOf(code: string): number {
   let h = 0;
   for (let i = 0; i < code.length; i += 1) h = (h * 31 + code.charCodeAt(i)) >>> 0;
   return h % APPROVED_BUCKETS;
@@ -92,7 +92,7 @@ export interface GuardedCells {
   readonly closedOn: string;
 }
 
-export type GuardedKey = 'deadline' | 'status' | 'closedOn';
+type GuardedKey = 'deadline' | 'status' | 'closedOn';
 
 const asStatus = (s: string): Status | '' => ((STATUSES as readonly string[]).includes(s.trim()) ? (s.trim() as Status) : '');
 
@@ -112,7 +112,7 @@ export function recordOf(cells: GuardedCells, before: Approved | null, today: Da
   return { deadline, original, status, since };
 }
 
-export const ASK = {
+const ASK = {
   extension: menuPath('menuRequestExtension'),
   acceptance: menuPath('menuRecordAcceptance'),
 } as const;
@@ -127,7 +127,7 @@ export const REFUSAL: Record<GuardedKey | 'closedRow', (a: Approved | null) => s
   closedRow: (a) => `该企业已于${a?.since || '此前'}验收销号，辖区不能再修改其记录。如确需更正，请联系领导小组办公室。`,
 };
 
-export interface Verdict {
+interface Verdict {
   /** Fields the clerk may not keep, each with the value to put back (the raw text) and why. */
   readonly undo: { key: GuardedKey; restore: string; message: string }[];
   /** The row is already 已验收销号: every changed cell goes back. */

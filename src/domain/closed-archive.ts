@@ -12,7 +12,7 @@ import type { RecordTab } from './record-tab';
  */
 export const ARCHIVE_TAB = '销号存档';
 export const ARCHIVE_HEADERS = ['统一社会信用代码', '存档时间', '台账记录'] as const;
-export type ArchiveHeader = (typeof ARCHIVE_HEADERS)[number];
+type ArchiveHeader = (typeof ARCHIVE_HEADERS)[number];
 
 type Kept = Partial<Record<ColumnKey, string | number>>;
 

@@ -57,7 +57,7 @@ export function editConflict(opened: OpenedVersion | null, current: CurrentRow, 
 }
 
 /** How a write confirms its target right before writing (issue 12 point 1). */
-export type WriteTarget = { readonly kind: 'update'; readonly creditCode: string } | { readonly kind: 'append' };
+type WriteTarget = { readonly kind: 'update'; readonly creditCode: string } | { readonly kind: 'append' };
 
 /**
  * Whether the row about to be written still is the target: for an update it holds the expected credit code; for an

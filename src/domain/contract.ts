@@ -111,7 +111,7 @@ export const COLUMNS = [
 export const COLUMN_COUNT: number = COLUMNS.length; // 24, A–X
 
 /** Columns the script fills (序号 and the two stamps); every other column is a payload key (contract §2). */
-export type SystemKey = 'serial' | 'updatedAt' | 'updatedBy';
+type SystemKey = 'serial' | 'updatedAt' | 'updatedBy';
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
 export type PayloadKey = Exclude<ColumnKey, SystemKey>;
 
@@ -125,7 +125,6 @@ export const UPPER_HEADER = [
   { letter: 'T', text: '跟踪管理', span: 5, down: false },
 ] as const;
 
-export const FILLER_ROW = 2;
 export const UPPER_HEADER_ROW = 3;
 export const HEADER_ROW = 4;
 export const FIRST_DATA_ROW = 5;

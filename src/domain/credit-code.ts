@@ -5,14 +5,14 @@ import { withoutInvisible } from './text';
 
 /** GB 32100-2015 code characters: digits and upper-case letters without I, O, Z, S, V; a character's index is its value. */
 export const CREDIT_CODE_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-export const CREDIT_CODE_LENGTH = 18;
+const CREDIT_CODE_LENGTH = 18;
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
 const MODULUS = CREDIT_CODE_CHARSET.length; // 31
 /** Positions 3–8 (1-based) hold the registering authority's administrative division code (GB/T 2260): six digits. */
 const DIVISION_FIRST = 2;
 const DIVISION_END = 8;
 /** The division codes of 达州市 start with 5117 (511702 通川区, 511703 达川区, 511771 达州经济开发区 …). */
-export const DAZHOU_DIVISION_PREFIX = '5117';
+const DAZHOU_DIVISION_PREFIX = '5117';
 
 /**
  * Shape only (no check character), for the sheet's REGEXMATCH validation: two code characters, six digits, ten code

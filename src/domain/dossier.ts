@@ -39,7 +39,7 @@ const text = (v: unknown): string => (v === null || v === undefined ? '' : v ins
 const key = (v: unknown): string => text(v).replace(/\s+/g, '');
 
 /** 0-based index of each named header in `header` (-1 when absent), matched ignoring spaces and line breaks. */
-export function headerIndex<T extends string>(header: readonly unknown[], names: readonly T[]): Record<T, number> {
+function headerIndex<T extends string>(header: readonly unknown[], names: readonly T[]): Record<T, number> {
   const keys = header.map(key);
   return Object.fromEntries(names.map((n) => [n, keys.indexOf(n)])) as Record<T, number>;
 }

@@ -1,6 +1,6 @@
 // Errors as data: a code and its details; entry points turn them into Chinese messages.
 
-export type ErrorCode =
+type ErrorCode =
   | 'HEADER_MISMATCH'
   | 'TAB_MISSING'
   | 'LOCK_BUSY'

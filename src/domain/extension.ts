@@ -10,7 +10,7 @@ export const EXTENSION_TAB = '延期申请';
 export const EXTENSION_HEADERS = ['提交时间', '辖区', '统一社会信用代码', '企业名称', '原整改完成时限', '申请延期至', '理由', '申请人', '审批状态', '审批人', '审批时间', '审批意见'] as const;
 export type ExtensionHeader = (typeof EXTENSION_HEADERS)[number];
 export const REQUEST_STATE = { open: '待审批', approved: '已批准', rejected: '已驳回' } as const;
-export const OFFICE_TEXT_MAX = 2000;
+const OFFICE_TEXT_MAX = 2000;
 
 export type Errors = Record<string, string>;
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: Errors };
@@ -44,14 +44,14 @@ export const note = (errors: Errors, key: string, message: string): void => {
   if (message && !errors[key]) errors[key] = message;
 };
 
-export interface RequestInput {
+interface RequestInput {
   creditCode: string;
   newDeadline: Day;
   reason: string;
 }
 
 /** The enterprise as it stands when the request is made. */
-export interface RequestTarget {
+interface RequestTarget {
   readonly deadline: Day | '';
   readonly status: string;
   readonly hasOpenRequest: boolean;
@@ -70,7 +70,7 @@ export function checkRequest(input: unknown, target: RequestTarget, acceptBy: Da
   return r.done({ creditCode: r.text('creditCode'), newDeadline, reason: r.text('reason') });
 }
 
-export interface DecisionInput {
+interface DecisionInput {
   creditCode: string;
   approve: boolean;
   opinion: string;
@@ -85,7 +85,7 @@ export function checkDecision(input: unknown): Checked<DecisionInput> {
   return r.done({ creditCode: r.text('creditCode'), approve: approve === true, opinion: r.text('opinion') });
 }
 
-export type RequestRow = RecordTab<ExtensionHeader>['rows'][number];
+type RequestRow = RecordTab<ExtensionHeader>['rows'][number];
 
 /** The open requests, oldest first (提交时间 is `YYYY-MM-DD HH:mm:ss`, so text order is time order). */
 export function openRequests(tab: RecordTab<ExtensionHeader>): RequestRow[] {

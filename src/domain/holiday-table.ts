@@ -9,7 +9,7 @@
 // When the State Council publishes the next year, add its entries here and raise HOLIDAY_TABLE_LAST_YEAR.
 import type { Day } from './calendar-day';
 
-export interface HolidayEntry {
+interface HolidayEntry {
   /** The festival, as the notice names it. */
   readonly name: string;
   /** First and last day off, inclusive. */
@@ -20,7 +20,6 @@ export interface HolidayEntry {
 
 export const HOLIDAY_TABLE_FIRST_YEAR = 2021;
 export const HOLIDAY_TABLE_LAST_YEAR = 2026;
-export const HOLIDAY_TABLE_SOURCE = '国务院办公厅历年部分节假日安排的通知（holiday-cn 项目数据，2026年据国办发明电〔2025〕7号）';
 
 export const HOLIDAY_TABLE: readonly HolidayEntry[] = [
   { name: '元旦', off: ['2021-01-01', '2021-01-03'], work: [] },

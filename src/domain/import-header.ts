@@ -58,7 +58,7 @@ export function keyOfHeader(text: unknown): ImportKey | null {
 }
 
 /** Payload keys an import cannot do without: C–Q, every required field of §2 that has no sensible default. */
-export const REQUIRED_IMPORT_KEYS: readonly PayloadKey[] = COLUMNS.slice(2, 17).map((c) => c.key as PayloadKey);
+const REQUIRED_IMPORT_KEYS: readonly PayloadKey[] = COLUMNS.slice(2, 17).map((c) => c.key as PayloadKey);
 
 export interface ImportHeader {
   /** 1-based rows of the header (one or two). */
@@ -73,7 +73,7 @@ export interface ImportHeader {
   ignored: string[];
 }
 
-export type HeaderResult = { ok: true; header: ImportHeader } | { ok: false; message: string };
+type HeaderResult = { ok: true; header: ImportHeader } | { ok: false; message: string };
 
 const HEADER_SCAN_ROWS = 20;
 

@@ -11,10 +11,9 @@ import type { ImportHeader, ImportKey } from './import-header';
 import { serialDay } from './log-text';
 
 export const IMPORT_REPORT_TAB = '导入报告';
-export const IMPORT_TAB = '导入';
 export const IMPORT_REPORT_HEADERS = ['行号', '企业名称', '统一社会信用代码', '结果', '原因'] as const;
 export const RESULT = { imported: '已导入', refused: '未导入', ready: '可导入' } as const;
-export type ImportResultText = (typeof RESULT)[keyof typeof RESULT];
+type ImportResultText = (typeof RESULT)[keyof typeof RESULT];
 
 export interface ImportContext {
   rules: PlanRules;
@@ -39,12 +38,12 @@ export interface ImportRow {
   payload: EnterprisePayload | null;
 }
 
-export interface SkippedRow {
+interface SkippedRow {
   row: number;
   reason: string;
 }
 
-export interface ParsedImport {
+interface ParsedImport {
   rows: ImportRow[];
   skipped: SkippedRow[];
 }
@@ -111,7 +110,7 @@ export function townFromAddress(address: string): string {
 const TOTAL_WORDS = new Set(['合计', '总计', '小计', '共计'].map(headerKey));
 
 /** Lines of a ledger that are not enterprises: blank lines, a 合计 row, the 填表说明 (the template's XX example is refused like any bad row). */
-export function skipReason(cells: readonly unknown[], header: ImportHeader): string | null {
+function skipReason(cells: readonly unknown[], header: ImportHeader): string | null {
   const mapped = Object.values(header.columns).map((c) => cells[c]);
   if (mapped.every(isBlank)) return '空行';
   // Only short cells can be a 合计 label or the XX example; normalising every long text would cost more than it finds.
@@ -232,7 +231,7 @@ export function planAppends(
   return plan;
 }
 
-export interface ReportLine {
+interface ReportLine {
   row: number;
   name: string;
   creditCode: string;

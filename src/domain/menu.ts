@@ -2,17 +2,17 @@
 import { CONFIG_LABEL, MENU_TITLE, TAB } from './contract';
 
 /** Who may run an item: a district's clerk (and the office), only the office, or anyone with the spreadsheet. */
-export type Runner = 'clerk' | 'office' | 'any';
+type Runner = 'clerk' | 'office' | 'any';
 
 /** Sections in menu order, separated by a line; one with a submenu title is a submenu after the others. */
-export const MENU_SECTIONS = {
+const MENU_SECTIONS = {
   clerk: { submenu: null },
   summary: { submenu: null },
   admin: { submenu: '管理（领导小组办公室）' },
 } as const;
-export type MenuSection = keyof typeof MENU_SECTIONS;
+type MenuSection = keyof typeof MENU_SECTIONS;
 
-export interface MenuItem {
+interface MenuItem {
   readonly caption: string;
   readonly section: MenuSection;
   /** A top-level function of the pushed code (exported by src/entry.ts). */
@@ -46,7 +46,7 @@ export type MenuFn = (typeof MENU)[number]['fn'];
 
 export const ADMIN_TITLE = MENU_SECTIONS.admin.submenu;
 
-export function menuItem(fn: MenuFn): MenuItem {
+function menuItem(fn: MenuFn): MenuItem {
   const item = MENU.find((i) => i.fn === fn);
   if (!item) throw new Error(`no menu item runs ${fn}`);
   return item;
@@ -86,7 +86,7 @@ export function menuShape(role: MenuRole = 'unknown'): MenuShape {
 }
 
 /** Who may run an item, in the words a refusal uses. */
-export const RUNNER_TEXT: Readonly<Record<Runner, string>> = {
+const RUNNER_TEXT: Readonly<Record<Runner, string>> = {
   office: `领导小组办公室（表格所有者或“${TAB.config}”中的“${CONFIG_LABEL.admins}”）`,
   clerk: '各辖区填报人员和领导小组办公室',
   any: '任何能打开本表格的账号',

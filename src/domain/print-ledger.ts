@@ -21,7 +21,7 @@ const WIDTH_MM: Readonly<Partial<Record<ColumnKey, number>>> = {
   problems: 36, measures: 36, category: 12, deadline: 17, progress: 28, remarks: 24,
 };
 
-export interface PrintModel {
+interface PrintModel {
   title: string;
   fillerLine: string;
   fillDateLine: string;
@@ -34,7 +34,7 @@ export interface PrintModel {
   note: string;
 }
 
-export interface PrintInput {
+interface PrintInput {
   filler: string;
   /** 填表时间 as the tab shows it (the last change); null when the tab has none yet. */
   fillDay: Day | null;

@@ -2,7 +2,7 @@
 import type { Day } from './calendar-day';
 import { addDays, dayParts, parseDay } from './calendar-day';
 
-export type QuarterNumber = 1 | 2 | 3 | 4;
+type QuarterNumber = 1 | 2 | 3 | 4;
 
 export interface Quarter {
   readonly year: number;
@@ -46,7 +46,7 @@ export function quarterId(quarter: Quarter): string {
   return `${quarter.year}Q${quarter.q}`;
 }
 
-export function parseQuarterId(text: string): Quarter | null {
+function parseQuarterId(text: string): Quarter | null {
   const m = /^\s*(\d{4})\s*Q([1-4])\s*$/i.exec(text);
   return m ? { year: Number(m[1]), q: Number(m[2]) as QuarterNumber } : null;
 }

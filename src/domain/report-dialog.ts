@@ -23,7 +23,7 @@ export interface ReportPayload {
   readonly narrative: string;
 }
 
-export type PayloadCheck = { ok: true; value: ReportPayload } | { ok: false; errors: Record<string, string> };
+type PayloadCheck = { ok: true; value: ReportPayload } | { ok: false; errors: Record<string, string> };
 
 /** `{ district, narrative }` as sent by the dialog (or any caller): shape and 进展说明 checked, nothing else assumed. */
 export function checkReportPayload(input: unknown): PayloadCheck {

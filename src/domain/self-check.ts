@@ -4,8 +4,8 @@ import type { ProtectionSpec } from './ledger-template';
 
 export const SELF_CHECK_TITLE = '自检';
 export const SELF_CHECK_ACTION = '自检';
-export const PASSED = '通过';
-export const FAILED = '未通过';
+const PASSED = '通过';
+const FAILED = '未通过';
 
 /**
  * Texts the script writes and Sheets could change: a formula, a leading apostrophe, a code of digits (a number),
@@ -24,7 +24,7 @@ export const LITERAL_PROBES: readonly string[] = [
   'TRUE',
 ];
 
-export type ProbeFormat = typeof TEXT_FORMAT | null;
+type ProbeFormat = typeof TEXT_FORMAT | null;
 export const PROBE_FORMATS: readonly ProbeFormat[] = [TEXT_FORMAT, null];
 
 /** The value to write for a probe into a cell of that format: exactly what the add-on's writers write. */
@@ -188,7 +188,7 @@ function checkSettings(input: SelfCheckInput): CheckResult {
   };
 }
 
-export interface MenuPaths {
+interface MenuPaths {
   readonly setup: string;
   readonly install: string;
 }

@@ -8,7 +8,7 @@ import { addDays, parseDay } from './calendar-day';
  * have gone out, so it is never sent again that day (a missed reminder beats a duplicate; the next day's run
  * reminds again). `queued` (quota) and `failed` (sendEmail threw) are retried by the next run, the same day or later.
  */
-export type SendState = 'sending' | 'sent' | 'queued' | 'failed';
+type SendState = 'sending' | 'sent' | 'queued' | 'failed';
 
 export interface SendLogEntry {
   readonly state: SendState;
@@ -21,7 +21,7 @@ export interface SendLogEntry {
 
 export const SEND_LOG_PREFIX = 'eco.reminder.';
 /** Entries older than this many days are pruned; only today's matter for sending. */
-export const SEND_LOG_KEEP_DAYS = 7;
+const SEND_LOG_KEEP_DAYS = 7;
 /** After this many failures in one day a district is left alone until tomorrow, so a bad address cannot loop. */
 export const MAX_ATTEMPTS_PER_DAY = 5;
 

@@ -10,7 +10,7 @@ import { CONFIG_DEFAULTS, CONFIG_HEADERS, CONFIG_LABEL, DEFAULT_DISTRICTS, NO, T
 import type { Quarter } from './quarter';
 import { parseQuarter, quarterLabel } from './quarter';
 
-export interface DistrictSettings {
+interface DistrictSettings {
   district: string;
   filler: string;
   contact: string;
@@ -40,10 +40,10 @@ export interface Settings {
 }
 
 export type SendMode = 'test' | 'live' | 'stopped';
-export const SEND_MODE_LABEL: Record<SendMode, string> = { test: '试运行', live: '正式发送', stopped: '已停止发送' };
-export type SettingKey = keyof typeof CONFIG_LABEL;
+const SEND_MODE_LABEL: Record<SendMode, string> = { test: '试运行', live: '正式发送', stopped: '已停止发送' };
+type SettingKey = keyof typeof CONFIG_LABEL;
 
-export interface SettingsResult {
+interface SettingsResult {
   settings: Settings;
   /** Chinese, one per bad cell; the default (or the valid part) was used in its place. */
   errors: string[];
@@ -145,7 +145,7 @@ function yesNoSetting(found: Found | null, label: string, fallback: boolean, fla
 
 const LABELS = new Set<string>(Object.values(CONFIG_LABEL));
 /** The heading over the labelled settings, under the district table (see defaultConfigGrid). */
-export const SETTINGS_HEADING = '设置项';
+const SETTINGS_HEADING = '设置项';
 const SETTINGS_HEADER_CELLS: readonly string[] = [SETTINGS_HEADING, '值', '说明'];
 
 function parseDistricts(grid: unknown[][], errors: string[]): DistrictSettings[] {
@@ -234,7 +234,7 @@ const range = (key: keyof typeof INT_RANGE, what: string): string =>
   `${what}（${INT_RANGE[key][0]}到${INT_RANGE[key][1]}之间的整数，默认${CONFIG_DEFAULTS[key]}）`;
 
 /** What each setting means and the values it allows: the 说明 beside it and its validation's help text. */
-export const SETTING_HELP: Record<SettingKey, string> = {
+const SETTING_HELP: Record<SettingKey, string> = {
   officeEmail: '市经信局领导小组办公室，抄送每封提醒邮件（一个或多个邮箱地址，用逗号、分号或空格分隔）',
   admins: '除表格所有者外，可管理全部辖区和本配置的账号（一个或多个邮箱地址）',
   reminderHour: range('reminderHour', '每天发送提醒的整点，北京时间'),
@@ -248,7 +248,7 @@ export const SETTING_HELP: Record<SettingKey, string> = {
   testRecipient: '试运行时邮件的唯一收件人（一个邮箱地址；留空即正式发送；无效则停止发送）',
 };
 
-export interface SettingValidation {
+interface SettingValidation {
   readonly criterion: ValidationCriterion;
   readonly helpText: string;
 }

@@ -37,13 +37,13 @@ export interface FormContext {
 }
 
 export const AREA_LABEL = '新址用地面积（亩）';
-export const AREA_UNIT = '亩';
+const AREA_UNIT = '亩';
 export const AREA_MESSAGE = '新址用地面积应为大于0的数字（单位：亩），如 12.5';
 export const AREA_REQUIRED = `${RELOCATION}类企业须填写新址用地面积（亩）`;
 
 const SEPARATORS = /^[\s　；;，,。]+|[\s　；;，,。]+$/g;
 
-export function areaText(area: string): string {
+function areaText(area: string): string {
   return `新址用地面积：${area}${AREA_UNIT}`;
 }
 

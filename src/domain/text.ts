@@ -11,7 +11,7 @@ export function escapeHtml(text: string): string {
  * Every Unicode space (JavaScript's \s, plus NEL, which \s lacks) and every format character (\p{Cf}: zero-width
  * space/joiners, BOM, word joiner, soft hyphen, direction marks): pasted from Word or a web page, none of them shows.
  */
-export const INVISIBLE = /[\s\u0085\p{Cf}]/gu;
+const INVISIBLE = /[\s\u0085\p{Cf}]/gu;
 
 /** The text without any invisible character. */
 export function withoutInvisible(text: string): string {

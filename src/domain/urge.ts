@@ -3,7 +3,7 @@
 export const URGE_CONTEXT_ID = 'urge-context';
 
 /** One district as the dialog shows it: whether a 催办 would go now, why not, and the email itself. */
-export interface UrgeDistrict {
+interface UrgeDistrict {
   readonly district: string;
   /** Ticked by default: it has something to say and nothing stops the send (contract §8). */
   readonly ready: boolean;
@@ -25,7 +25,7 @@ export interface UrgePayload {
   readonly districts: readonly string[];
 }
 
-export type UrgeCheck = { ok: true; districts: string[] } | { ok: false; errors: Record<string, string> };
+type UrgeCheck = { ok: true; districts: string[] } | { ok: false; errors: Record<string, string> };
 
 /** `{ districts }`: names of 配置's districts, each once; empty or absent means all with something to say. */
 export function checkUrgePayload(input: unknown, known: readonly string[]): UrgeCheck {

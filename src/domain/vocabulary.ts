@@ -33,7 +33,7 @@ export function definitions(s: { dueSoonDays: number; staleDays: number }): Reco
 
 /** An empty 整改状态 is a new row, which starts at 未启动 (contract §2). */
 
-export const isOpen = (status: string): boolean => OPEN_STATUSES.includes(statusOf(status) as Status);
+const isOpen = (status: string): boolean => OPEN_STATUSES.includes(statusOf(status) as Status);
 
 /**
  * 久未更新: status 未启动 or 整改中 and 最后更新时间 more than `staleDays` days before today. Returns the days since the
@@ -49,7 +49,7 @@ export const updatedOnOf = (updatedAt: Date | null): Day | null =>
   updatedAt && !Number.isNaN(updatedAt.getTime()) ? dayOf(updatedAt) : null;
 
 /** Everything a table or an email says about one enterprise on one day. */
-export interface Standing {
+interface Standing {
   readonly deadline: DeadlineState;
   /** Days since the last update when 久未更新, else null. */
   readonly staleDays: number | null;

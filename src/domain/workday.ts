@@ -3,7 +3,7 @@ import type { Day } from './calendar-day';
 import { addDays, dayNumber, dayParts } from './calendar-day';
 import { HOLIDAY_TABLE, HOLIDAY_TABLE_FIRST_YEAR, HOLIDAY_TABLE_LAST_YEAR } from './holiday-table';
 
-export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeupWorkday';
+type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeupWorkday';
 
 export interface DayInfo {
   readonly day: Day;
@@ -20,7 +20,7 @@ export interface DayInfo {
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const;
 
-export function weekdayOf(day: Day): number {
+function weekdayOf(day: Day): number {
   const n = dayNumber(day);
   // 1970-01-01 was a Thursday (4); the day number is remembered, so 汇总's thousands of deadlines parse no text.
   return Number.isInteger(n) ? (((n + 4) % 7) + 7) % 7 : new Date(Date.parse(`${day}T00:00:00Z`)).getUTCDay();
@@ -47,12 +47,12 @@ function table(): Lookup {
   return lookup;
 }
 
-export function tableCovers(day: Day): boolean {
+function tableCovers(day: Day): boolean {
   const { year } = dayParts(day);
   return year >= HOLIDAY_TABLE_FIRST_YEAR && year <= HOLIDAY_TABLE_LAST_YEAR;
 }
 
-export function outOfTableWarning(day: Day): string {
+function outOfTableWarning(day: Day): string {
   return (
     `节假日表只收录${HOLIDAY_TABLE_FIRST_YEAR}年至${HOLIDAY_TABLE_LAST_YEAR}年的法定节假日，${day}不在表内，` +
     `暂只按周末判断是否工作日。请在 src/domain/holiday-table.ts 中补充国务院办公厅当年的节假日安排后重新部署。`
@@ -81,7 +81,7 @@ export function dayInfo(day: Day): DayInfo {
 
 export const isWorkday = (day: Day): boolean => dayInfo(day).workday;
 
-export const HOLIDAY_NOTE = '遇节假日';
+const HOLIDAY_NOTE = '遇节假日';
 
 /**
  * The note shown after a deadline or 季度报送截止日 that falls on a day off: `遇节假日（国庆节）`, `遇节假日（周六）`;

@@ -13,7 +13,7 @@ function formulaOf(rule: Rule): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-export function isOwnRule(rule: Rule): boolean {
+function isOwnRule(rule: Rule): boolean {
   const f = formulaOf(rule);
   return f !== null && isOwnTrafficLight(f);
 }

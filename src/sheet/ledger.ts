@@ -45,7 +45,7 @@ export function ownerEmail(ss: Spreadsheet): string {
 }
 
 /** Turns a tab's grid (from one getValues) into a Ledger; throws when the header no longer matches the template. */
-export function ledgerFromGrid(sheet: Sheet, district: string, grid: unknown[][]): Ledger {
+function ledgerFromGrid(sheet: Sheet, district: string, grid: unknown[][]): Ledger {
   const located = locateColumns(grid[UPPER_HEADER_ROW - 1] ?? [], grid[HEADER_ROW - 1] ?? []);
   if (!located.ok) {
     throw new AppError('HEADER_MISMATCH', `“${district}”工作表：${located.error.userMessage}`, { district, problems: located.error.details['problems'] });
@@ -87,17 +87,8 @@ export function openAllLedgers(ss: Spreadsheet, settings: Settings): Ledger[] {
   return settings.districts.map((d) => openLedger(ss, d.district));
 }
 
-export function findEnterprise(ledgers: readonly Ledger[], creditCode: string): { ledger: Ledger; row: LedgerRow } | null {
-  for (const ledger of ledgers) {
-    for (const row of ledger.rows) {
-      if (row.record.payload.creditCode === creditCode) return { ledger, row };
-    }
-  }
-  return null;
-}
-
 /** A district tab as the credit-code pass found it: its sheet and last filled row, so later reads of it need neither again. */
-export interface HeldTab {
+interface HeldTab {
   readonly sheet: Sheet;
   readonly last: number;
 }
@@ -108,7 +99,7 @@ export interface HeldTab {
  * getLastRow (only filled rows are read), the column. The number of calls depends on the number of districts, not
  * on the number of rows. `known`: a tab already read whole, indexed from memory.
  */
-export function readCodeColumns(
+function readCodeColumns(
   ss: Spreadsheet,
   settings: Settings,
   known?: { readonly district: string; readonly rows: readonly { readonly row: number; readonly cells: readonly unknown[] }[] },
@@ -152,10 +143,10 @@ export function touchFillDate(sheet: Sheet, row2: readonly unknown[], today: Day
 }
 
 /** What a writer decides on the row as read right before writing: cells to write at once, or an answer without writing. */
-export type RowPlan<T> = { readonly write: unknown[]; readonly answer: T } | { readonly keep: T };
+type RowPlan<T> = { readonly write: unknown[]; readonly answer: T } | { readonly keep: T };
 
 /** Rows added at once when an append finds the grid full, so the appends after it find a row ready. */
-export const GROW_ROWS = 100;
+const GROW_ROWS = 100;
 
 /**
  * Rows past the grid, given the template's number formats with one read and one write: where the template has none

@@ -1,7 +1,7 @@
 // The document lock around every read-check-write of the ledger: one handle per execution, one session per call.
 import { AppError } from '../domain/errors';
 
-export const LOCK_WAIT_MS = 5000;
+const LOCK_WAIT_MS = 5000;
 
 let handle: GoogleAppsScript.Lock.Lock | null = null;
 

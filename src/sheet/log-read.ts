@@ -9,7 +9,7 @@ import type { Appended } from './log';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export interface LogTable {
+interface LogTable {
   /** Rows below the header (row 2 is index 0). */
   length: number;
   /** The cells of one column below the header from row `from` (0-based), by its 0-based index in LOG_HEADERS. */

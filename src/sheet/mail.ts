@@ -3,7 +3,7 @@ import { MENU_TITLE } from '../domain/contract';
 import type { ReminderEmail } from '../domain/reminder-email';
 
 /** The sender name every email of the add-on carries. */
-export const MAIL_SENDER_NAME = MENU_TITLE;
+const MAIL_SENDER_NAME = MENU_TITLE;
 
 export function sendMail(email: Pick<ReminderEmail, 'to' | 'cc' | 'subject' | 'body' | 'htmlBody'>): void {
   const options: GoogleAppsScript.Mail.MailAdvancedParameters = {

@@ -79,7 +79,7 @@ export function writeCells(sheet: Sheet, row: number, cells: ReadonlyMap<number,
 }
 
 /** A failed acceptance waiting for the district's next reminder (contract §10). */
-export interface Notice {
+interface Notice {
   readonly name: string;
   readonly date: string;
   readonly opinion: string;

@@ -4,7 +4,7 @@ import type { FoundProtection, FoundTrigger, LiteralReadBack } from '../domain/s
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const SCRATCH_PREFIX = '自检临时表';
+const SCRATCH_PREFIX = '自检临时表';
 
 const lower = (s: string): string => s.trim().toLowerCase();
 

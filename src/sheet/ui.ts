@@ -27,7 +27,7 @@ export function installMenu(shape: MenuShape): void {
 }
 
 /** One getUi per use case, as Apps Script prices it; every window the use case opens goes through it. */
-export interface Screen {
+interface Screen {
   alert(title: string, message: string): void;
   /** YES/NO: true only for 是 (closing the box is a no). */
   confirm(title: string, message: string): boolean;

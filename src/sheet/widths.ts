@@ -5,7 +5,7 @@ import type { WidthBounds } from '../domain/column-width';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Rows the widths are measured on: enough to see the content, and a constant cost at any number of rows. */
-export const WIDTH_SAMPLE_ROWS = 200;
+const WIDTH_SAMPLE_ROWS = 200;
 
 /** The last WIDTH_SAMPLE_ROWS rows from `first` on (a log's recent lines) as Sheets shows them: dates, percentages. */
 export function shownRows(sheet: Sheet, first: number, columns: number): string[][] {
