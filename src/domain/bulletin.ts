@@ -5,7 +5,7 @@ import type { Status } from './contract';
 import type { Quarter, ReportRecord, ReportState } from './quarter';
 import { compareQuarters, consecutiveMissedQuarters, lastDay, quarterLabel, quarterOf, reportDueDate, reportStateFor, reportStateText } from './quarter';
 import { ESCALATION_OVERDUE_DAYS } from './reminders';
-import { definitions, standingOf } from './vocabulary';
+import { definitions, standingOf, type StandingEntry } from './vocabulary';
 import { literalText } from './ledger-row';
 import { dayWithNote } from './workday';
 import { menuPath } from './menu';
@@ -27,15 +27,9 @@ export const BULLETIN_HEADERS = [
   '连续未按时报送季度数',
 ] as const;
 
-export interface BulletinEnterprise {
-  readonly status: string;
-  readonly deadline: string;
-  readonly updatedOn: Day | null;
-}
-
 export interface BulletinDistrict {
   readonly district: string;
-  readonly enterprises: readonly BulletinEnterprise[];
+  readonly enterprises: readonly StandingEntry[];
   /** Enterprises whose deadline was extended (approved 延期申请). */
   readonly extended: number;
 }

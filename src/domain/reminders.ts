@@ -5,16 +5,12 @@ import type { Quarter, ReportRecord, ReportState } from './quarter';
 import { consecutiveMissedQuarters, quarterOf, reportDueDate, reportReminderWindow, reportStateFor } from './quarter';
 import type { Settings } from './settings';
 import { statusOf } from './contract';
-import { reportingStart, standingOf } from './vocabulary';
+import { reportingStart, standingOf, type StandingEntry } from './vocabulary';
 
 /** The part of an enterprise a reminder needs (a ledger row's raw payload fits). */
-export interface ReminderEnterprise {
+export interface ReminderEnterprise extends StandingEntry {
   readonly name: string;
   readonly creditCode: string;
-  readonly deadline: string;
-  readonly status: string;
-  /** The Shanghai day of 最后更新时间, or null. */
-  readonly updatedOn: Day | null;
 }
 
 export interface DistrictLedger {

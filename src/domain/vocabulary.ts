@@ -31,15 +31,22 @@ export function definitions(s: { dueSoonDays: number; staleDays: number }): Reco
   };
 }
 
-/** An empty 整改状态 is a new row, which starts at 未启动 (contract §2). */
+/** The part of an enterprise its standing depends on (a ledger row's raw payload and 最后更新时间 fit). */
+export interface StandingEntry {
+  readonly status: string;
+  readonly deadline: string;
+  /** The Shanghai day of 最后更新时间, or null. */
+  readonly updatedOn: Day | null;
+}
 
+/** An empty 整改状态 is a new row, which starts at 未启动 (contract §2). */
 const isOpen = (status: string): boolean => OPEN_STATUSES.includes(statusOf(status) as Status);
 
 /**
  * 久未更新: status 未启动 or 整改中 and 最后更新时间 more than `staleDays` days before today. Returns the days since the
  * last update, or null when the enterprise is not stale (a row without a stamp has no 最后更新时间 to be old).
  */
-export function staleDays(entry: { status: string; updatedOn: Day | null }, today: Day, limit: number): number | null {
+export function staleDays(entry: Pick<StandingEntry, 'status' | 'updatedOn'>, today: Day, limit: number): number | null {
   if (!isOpen(entry.status) || entry.updatedOn === null) return null;
   const days = daysBetween(entry.updatedOn, today);
   return days > limit ? days : null;
@@ -56,7 +63,7 @@ interface Standing {
 }
 
 export function standingOf(
-  entry: { status: string; deadline: string; updatedOn: Day | null },
+  entry: StandingEntry,
   today: Day,
   s: { dueSoonDays: number; staleDays: number },
 ): Standing {
