@@ -1,5 +1,5 @@
-// Hand edits of the sheet (contract §9): notes from the simple onEdit; stamps, 填表时间 and 操作日志 from the installable trigger.
-import { confirmRows, editorOf, readEdit, rowsHolding } from '../sheet/edit-event';
+// Hand edits of the sheet (contract §9): notes, stamps, 填表时间 and 操作日志 from the installable trigger; notes from the simple onEdit until it is installed.
+import { confirmBlock, confirmRows, editorOf, readEdit, rowsHolding } from '../sheet/edit-event';
 import type { SheetEdit } from '../sheet/edit-event';
 import { columnIndex, rangeA1 } from '../domain/grid';
 import { blockAt, readBlock, syncNotes, writeBlock } from '../sheet/cells';
@@ -12,10 +12,14 @@ import { addDays, dayOf, formatInstant } from '../domain/calendar-day';
 import { normaliseCreditCode } from '../domain/credit-code';
 import { isAppError } from '../domain/errors';
 import { TEMPLATE_COLUMNS } from '../domain/ledger-row';
-import { addPending, clearPending, loadPending } from '../sheet/pending-edits';
+import { PENDING_KEY, addPending, clearPending, loadPending } from '../sheet/pending-edits';
+import { readDocumentProperties } from '../sheet/props';
+import { loadApproved } from '../sheet/office-store';
+import { EDIT_TRIGGER_KEY, editTriggerFlagged, flagEditTrigger } from '../sheet/triggers';
+import type { ApprovedMap } from '../domain/approval';
 import type { PendingEdit } from '../sheet/pending-edits';
 import { COLUMN_COUNT, FIRST_DATA_ROW, HEADER_ROW, MENU_TITLE, TAB, UNKNOWN_ACCOUNT, UPPER_HEADER_ROW } from '../domain/contract';
-import { PASTE_OLD_VALUE, addDuplicateProblems, cellDisplay, checkNote, checkRows, editLogLines, editScope, editToast, isCheckNote, planNotes, stampRows } from '../domain/edit-check';
+import { PASTE_OLD_VALUE, addDuplicateProblems, cellDisplay, checkNote, checkRows, editLogLines, editScope, editToast, isCheckNote, keepDuplicateNotes, planNotes, stampRows } from '../domain/edit-check';
 import type { Block, RowCheck } from '../domain/edit-check';
 import { locateColumns } from '../domain/ledger-row';
 import type { ColumnMap } from '../domain/ledger-row';
@@ -32,6 +36,7 @@ import { ownerEmail, readCodeIndex, readSettings, touchFillDate } from '../sheet
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 export const HEADER_DAMAGE_NOTE = checkNote(
   `表头与台账模板不一致，系统无法据此校验和记录数据。请撤销此修改，或请领导小组办公室运行“${menuPath('menuSetup')}”。`,
@@ -60,17 +65,23 @@ function context(ev: SheetEdit): EditContext | null {
   return { ss, sheet, tab: ev.tab, settings, edit, head, columns: located.ok ? located.columns : null };
 }
 
-/** Whole rows A–X of the edited data block, checked with the schema and for codes registered elsewhere. */
+/**
+ * Whole rows A–X of the edited data block, checked with the schema, and for codes registered elsewhere when the block
+ * covers column E (`codes`): only then can a duplicate have appeared, and the other tabs' code columns are read.
+ */
 function checkDataBlock(ctx: EditContext, data: Block, columns: ColumnMap) {
   const { range: rowsRange, values } = readBlock(ctx.sheet, data.row, 1, data.rows, COLUMN_COUNT);
   const checks = checkRows(values, data.row, columns, planRules(ctx.settings, dayOf(new Date())));
-  if (checks.some((c) => !c.blank)) addDuplicateProblems(checks, values, columns, ctx.tab, readCodeIndex(ctx.ss, ctx.settings));
-  return { rowsRange, values, checks };
+  const codes = data.column - 1 <= columns.creditCode && columns.creditCode < data.column - 1 + data.columns;
+  if (codes && checks.some((c) => !c.blank)) addDuplicateProblems(checks, values, columns, ctx.tab, readCodeIndex(ctx.ss, ctx.settings));
+  return { rowsRange, values, checks, codes };
 }
 
+/** The simple trigger's notes (and the busy edit trigger's): on the rows where the edit was, read and noted at once. */
 function writeNotes(ctx: EditContext, data: Block, columns: ColumnMap): void {
-  const { rowsRange, checks } = checkDataBlock(ctx, data, columns);
+  const { rowsRange, checks, codes } = checkDataBlock(ctx, data, columns);
   syncNotes(rowsRange, (before) => {
+    if (!codes) keepDuplicateNotes(checks, before, columns.creditCode);
     const plan = planNotes(checks, before);
     return plan.changed ? plan.notes : null;
   });
@@ -91,23 +102,28 @@ function noteHeader(ctx: EditContext, head: Block): void {
 }
 
 /**
- * Simple trigger (LIMITED: no account, no email). It does the part that needs no authorisation, the notes, so a
- * workbook whose edit trigger is not installed yet still checks hand edits; the installable handler does the
- * rest and does not repeat the notes, so nothing is written twice when both run.
+ * Simple trigger (LIMITED: no account, no email). Until the edit trigger is installed it writes the notes, the part
+ * that needs no authorisation, so hand edits are checked from the start. Once it is (a document property says so),
+ * it steps aside with one property read: the installable handler writes the notes on the rows it confirms right
+ * before writing (issue 12) instead of on where the edit was, in the execution that reads those rows anyway.
  */
 export function onEdit(e: EditEvent): void {
   fromTrigger('onEdit', () => {
+    if (editTriggerFlagged()) return;
     const ctx = context(readEdit(e));
-    if (!ctx) return;
-    const scope = editScope(ctx.edit);
-    if (scope.head) noteHeader(ctx, scope.head);
-    if (scope.data && ctx.columns) writeNotes(ctx, scope.data, ctx.columns);
+    if (ctx) noteEdit(ctx);
   });
+}
+
+function noteEdit(ctx: EditContext): void {
+  const scope = editScope(ctx.edit);
+  if (scope.head) noteHeader(ctx, scope.head);
+  if (scope.data && ctx.columns) writeNotes(ctx, scope.data, ctx.columns);
 }
 
 const eventText = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 
-/** The installable edit trigger's handler: stamps W/X, 填表时间, 操作日志. It never throws at the user. */
+/** The installable edit trigger's handler: notes, stamps W/X, 填表时间, 操作日志. It never throws at the user. */
 export function onEditInstalled(e: EditEvent): void {
   fromTrigger('onEditInstalled', () => {
     const ev = readEdit(e);
@@ -122,11 +138,17 @@ export function onEditInstalled(e: EditEvent): void {
     if (!ctx) return;
     try {
       withDocumentLock(() => {
-        settlePendingEdits(ctx.ss, ctx.settings, now);
-        recordEdit(ctx, ev, account, now);
+        // One snapshot of the document properties serves the pending edits, the approved records and 汇总's stamps.
+        const props = readDocumentProperties();
+        if (!props[EDIT_TRIGGER_KEY]) flagEditTrigger(now); // an edit trigger from before the flag: the simple one steps aside from now on
+        const approved = loadApproved(props);
+        settlePendingEdits(ctx.ss, ctx.settings, now, props[PENDING_KEY] ?? null, approved);
+        recordEdit(ctx, ev, account, now, props, approved);
       }, EDIT_LOCK_WAIT_MS);
     } catch (e) {
       if (!isAppError(e) || e.code !== 'LOCK_BUSY') throw e;
+      // The notes need no lock: written now, as the simple trigger would have (it stepped aside).
+      noteEdit(ctx);
       // Never silently skipped: the rows are kept by credit code for the next run to stamp and log.
       const data = editScope(ctx.edit).data;
       const codes = data ? readBlock(ctx.sheet, data.row, TEMPLATE_COLUMNS.creditCode + 1, data.rows, 1).values : [];
@@ -143,23 +165,36 @@ export const EDIT_LOCK_WAIT_MS = 30 * 1000;
  * Edits recorded while the lock stayed busy, settled now (the next edit trigger, or the daily job; the caller holds
  * the document lock): each kept row is found by its credit code, judged by the office guard as the edit would have
  * been (a clerk's change to a guarded cell goes back), stamped with the edit's time and account unless stamped later
- * since, every write on the row confirmed right before it; logged as made earlier. `raw`: the property as already read.
+ * since, every write on the row confirmed right before it; logged as made earlier. `raw`: the property as already read;
+ * `approved`: the approved records as already read (kept current by the guard).
  */
-export function settlePendingEdits(ss: Spreadsheet, settings: Settings, now: Date, raw?: string | null): boolean {
+export function settlePendingEdits(ss: Spreadsheet, settings: Settings, now: Date, raw?: string | null, approved?: ApprovedMap): boolean {
   const pending = raw === undefined ? loadPending() : loadPending(raw);
   if (pending.length === 0) return false;
   const entries: LogEntry[] = [];
+  const all = approved ?? loadApproved();
   let owner: string | null = null;
   for (const p of pending) {
-    const office = isOffice(settings, p.by, (owner ??= ownerEmail(ss)));
-    entries.push(...settleOne(ss, p, office, now));
+    const office = officeOf(settings, p.by, () => (owner ??= ownerEmail(ss)));
+    entries.push(...settleOne(ss, p, office, now, all));
   }
   clearPending();
   appendLog(ss, entries);
   return true;
 }
 
-function settleOne(ss: Spreadsheet, p: PendingEdit, office: boolean, now: Date): LogEntry[] {
+/**
+ * Whether the account is the office: 配置's admins and an unknown account settle it; only otherwise is the owner
+ * looked up (Spreadsheet.getOwner and its address: two calls most edits need not make).
+ */
+function officeOf(settings: Settings, account: string, owner: () => string): boolean {
+  if (isOffice(settings, account, '')) return true;
+  // With itself as the owner, isOffice is false only for an unknown account (未知账号, or none).
+  if (!isOffice(settings, account, account)) return false;
+  return isOffice(settings, account, owner());
+}
+
+function settleOne(ss: Spreadsheet, p: PendingEdit, office: boolean, now: Date, all: ApprovedMap): LogEntry[] {
   const sheet = ss.getSheetByName(p.tab);
   if (!sheet) return [];
   const head = readBlock(sheet, 1, 1, HEAD_ROWS, COLUMN_COUNT).values;
@@ -186,7 +221,7 @@ function settleOne(ss: Spreadsheet, p: PendingEdit, office: boolean, now: Date):
     const asRead = [...cells];
     const block = { row, column: first + 1, rows: 1, columns: width };
     const place = (): number | null => confirmRows(sheet, [{ row, cells: asRead }], columns.creditCode, free)[0] ?? null;
-    const guard = guardEdit(ss, sheet, block, values, columns, office, null, { ...base, at: now }, place);
+    const guard = guardEdit(ss, sheet, block, values, columns, office, null, { ...base, at: now }, place, all);
     out.push(...guard.entries);
     if (guard.untouched.has(row) || guard.lost.has(row)) continue;
     const stamped = cells[columns.updatedAt];
@@ -198,7 +233,7 @@ function settleOne(ss: Spreadsheet, p: PendingEdit, office: boolean, now: Date):
   return out;
 }
 
-function recordEdit(ctx: EditContext, ev: SheetEdit, account: string, now: Date): void {
+function recordEdit(ctx: EditContext, ev: SheetEdit, account: string, now: Date, props: Readonly<Record<string, string>>, approved: ApprovedMap): void {
   const single = ev.single;
   const scope = editScope(ctx.edit);
   const entries: LogEntry[] = [];
@@ -209,6 +244,7 @@ function recordEdit(ctx: EditContext, ev: SheetEdit, account: string, now: Date)
     for (const line of editLogLines(scope.head, headRows, null, oldOfSingle)) {
       entries.push({ ...base, ...line, action: ctx.columns ? '修改表头区域' : '修改表头（与模板不一致）' });
     }
+    noteHeader(ctx, scope.head);
   }
   let changedRows = false;
   if (scope.data && ctx.columns) {
@@ -232,9 +268,9 @@ function recordEdit(ctx: EditContext, ev: SheetEdit, account: string, now: Date)
     const { values } = read;
     const asRead = values.map((r) => [...r]);
     const free = new Set([columns.updatedAt, columns.updatedBy]);
-    const office = isOffice(ctx.settings, account, ownerEmail(ctx.ss));
+    const office = officeOf(ctx.settings, account, () => ownerEmail(ctx.ss));
     const place = (i: number): number | null => confirmRows(ctx.sheet, [{ row: data.row + i, cells: asRead[i]! }], columns.creditCode, free)[0] ?? null;
-    const guard = guardEdit(ctx.ss, ctx.sheet, data, values, columns, office, oldOfSingle?.oldValue ?? null, base, place);
+    const guard = guardEdit(ctx.ss, ctx.sheet, data, values, columns, office, oldOfSingle?.oldValue ?? null, base, place, approved);
     const checks = guard.undone.size > 0 ? recheck(ctx, data, columns, values, read.checks) : read.checks;
     // An account (an address, or 未知账号) is stored the same in a '@' cell and an automatic one: no apostrophe.
     const stamps = stampRows(checks, values, columns, now, account).map((s, i) =>
@@ -243,9 +279,13 @@ function recordEdit(ctx: EditContext, ev: SheetEdit, account: string, now: Date)
     entries.push(...guard.entries);
     const dirty = checks.some((c) => !c.blank);
     // Right before writing: each row where it is now (its code, or what a codeless row held); never another's row.
-    const at = dirty || guard.undone.size > 0 ? confirmRows(ctx.sheet, values.map((cells, i) => ({ row: data.row + i, cells })), columns.creditCode, free) : values.map((_, i) => data.row + i);
+    const confirmed = confirmBlock(ctx.sheet, values.map((cells, i) => ({ row: data.row + i, cells })), columns.creditCode, free);
+    const at = confirmed.at;
     const inPlace = at.every((r, i) => r === data.row + i);
-    if (guard.undone.size > 0) writeUndoNotes(ctx, data, checks, guard.undone, at, inPlace);
+    writeRowNotes(ctx, data, checks, guard.undone, at, confirmed.range, read.codes ? null : columns.creditCode);
+    // The note's black corner alone goes unseen: say where to look.
+    const message = editToast(checks);
+    if (message) toast(ctx.ss, message, MENU_TITLE, 8);
     if (dirty && inPlace) writeBlock(ctx.sheet, data.row, columns.updatedAt + 1, stamps);
     else if (dirty) {
       const skipped: number[] = [];
@@ -287,7 +327,7 @@ function recordEdit(ctx: EditContext, ev: SheetEdit, account: string, now: Date)
   if (changedRows) touchFillDate(ctx.sheet, ctx.head[1] ?? [], dayOf(now));
   appendLog(ctx.ss, entries);
   // A header edit too: 汇总's top line tells the office at once when a tab stops matching the template.
-  if (changedRows || scope.head) afterLedgerChange(ctx.ss, now, scope.head !== null);
+  if (changedRows || scope.head) afterLedgerChange(ctx.ss, now, scope.head !== null, props);
 }
 
 /** After cells were put back: the rows checked again (the codes did not move: a duplicate found before stays one). */
@@ -300,25 +340,29 @@ function recheck(ctx: EditContext, data: Block, columns: ColumnMap, values: unkn
   return checks;
 }
 
-/** The rows' 【校验】 notes redone and the reason on each undone cell, on the rows confirmed a moment ago. */
-function writeUndoNotes(ctx: EditContext, data: Block, checks: RowCheck[], undone: GuardResult['undone'], at: readonly (number | null)[], inPlace: boolean): void {
-  const plan = (before: string[][], first: number): string[][] => {
-    const { notes } = planNotes(checks.slice(first, first + before.length), before);
+/**
+ * The rows' 【校验】 notes and the reason on each undone cell, on the rows confirmed a moment ago: through the
+ * confirmation's own range when the rows did not move (`block`), else row by row where each is now; a row not found
+ * gets none. `keepDuplicateAt`: column E when the check did not look for duplicates (its duplicate note stays).
+ */
+function writeRowNotes(ctx: EditContext, data: Block, checks: RowCheck[], undone: GuardResult['undone'], at: readonly (number | null)[], block: Range | null, keepDuplicateAt: number | null): void {
+  const plan = (before: string[][], first: number): string[][] | null => {
+    const rows = checks.slice(first, first + before.length);
+    if (keepDuplicateAt !== null) keepDuplicateNotes(rows, before, keepDuplicateAt);
+    const { notes, changed } = planNotes(rows, before);
+    let undid = false;
     for (const u of undone.values()) {
       const r = u.row - data.row - first;
-      if (r >= 0 && r < notes.length) notes[r]![u.col] = u.note;
+      if (r >= 0 && r < notes.length) [notes[r]![u.col], undid] = [u.note, true];
     }
-    return notes;
+    return changed || undid ? notes : null;
   };
-  if (inPlace) {
-    const range = ctx.sheet.getRange(data.row, 1, data.rows, COLUMN_COUNT);
-    range.setNotes(plan(range.getNotes(), 0));
+  if (block) {
+    syncNotes(block, (before) => plan(before, 0));
     return;
   }
   at.forEach((row, i) => {
-    if (row === null) return;
-    const range = ctx.sheet.getRange(row, 1, 1, COLUMN_COUNT);
-    range.setNotes(plan(range.getNotes(), i));
+    if (row !== null) syncNotes(blockAt(ctx.sheet, row, 1, 1, COLUMN_COUNT), (before) => plan(before, i));
   });
 }
 

@@ -1,5 +1,5 @@
 // The edit trigger's guard of contract §10: a clerk's change of 整改完成时限, 已验收销号, 销号日期 or a closed row is undone.
-import type { Approved, GuardedCells } from '../domain/approval';
+import type { Approved, ApprovedMap, GuardedCells } from '../domain/approval';
 import { REFUSAL, isRecordableCode, judgeClerkChange, recordOf, sameApproved } from '../domain/approval';
 import { addDays, dayOf, formatInstant, startOfDay } from '../domain/calendar-day';
 import { CLOSED_STATUS, COLUMNS } from '../domain/contract';
@@ -11,7 +11,7 @@ import type { ColumnMap, RawRecord } from '../domain/ledger-row';
 import { columnLetter } from '../domain/grid';
 import { rowToPayload, templateFormats } from '../domain/ledger-row';
 import { isRecordTab, recordRow } from '../domain/record-tab';
-import { appendTextRows, loadApproved, openRecordTab, saveApproved, writeCells } from '../sheet/office-store';
+import { appendTextRows, loadApproved, openRecordHead, openRecordTab, saveApproved, writeCells } from '../sheet/office-store';
 import type { LogEntry } from '../sheet/log';
 import { openLedger } from '../sheet/ledger';
 import type { Ledger } from '../sheet/ledger';
@@ -52,7 +52,8 @@ function oldCell(key: string, old: string): unknown {
  * enterprise), with its approved record. The office's changes are kept and become the record; a clerk's changes to
  * the guarded cells are written back, `values` updated to what the sheet now holds. Each restore goes to the row
  * `place` confirms right before it is written (the row holding the same code now); a row it cannot find is left alone
- * and logged, never written over another enterprise.
+ * and logged, never written over another enterprise. `all`: the approved records as the execution read them (kept
+ * current: the records this guard changes are set in it as they are saved).
  */
 export function guardEdit(
   ss: Spreadsheet,
@@ -64,10 +65,10 @@ export function guardEdit(
   oldValue: string | null,
   base: Pick<LogEntry, 'at' | 'account' | 'tab'>,
   place: PlaceRow,
+  all: ApprovedMap = loadApproved(),
 ): GuardResult {
   const result: GuardResult = { undone: new Map(), untouched: new Set(), lost: new Set(), entries: [] };
   const today = dayOf(base.at);
-  const all = loadApproved();
   const changed = new Set<string>();
   const inBlock = (col: number): boolean => col >= block.column - 1 && col < block.column - 1 + block.columns;
   const archiveRows: RawRecord[] = [];
@@ -172,11 +173,12 @@ export function guardEdit(
 
 /** Appends closed rows to 销号存档 (the hidden tab is made on first use); only executions running as the office call it. */
 export function archiveClosed(ss: Spreadsheet, at: Date, records: readonly RawRecord[]): void {
-  const { sheet, tab } = openRecordTab(ss, ARCHIVE_TAB, ARCHIVE_HEADERS);
+  // Only its header row is read: the archive grows with every closure and every office edit of a closed row.
+  const { sheet, tab, lastRow } = openRecordHead(ss, ARCHIVE_TAB, ARCHIVE_HEADERS);
   // Setup makes the tab; without it a closed row's guarded cells still come back from its record.
   if (!sheet || !isRecordTab(tab)) return;
   const when = formatInstant(at);
-  appendTextRows(sheet, records.map((r) => recordRow(tab, { 统一社会信用代码: r.payload.creditCode, 存档时间: when, 台账记录: archiveText(r) })));
+  appendTextRows(sheet, records.map((r) => recordRow(tab, { 统一社会信用代码: r.payload.creditCode, 存档时间: when, 台账记录: archiveText(r) })), lastRow);
 }
 
 /**

@@ -14,7 +14,7 @@ import { remainingMailQuota } from '../sheet/mail';
 import { activeSpreadsheet, screen, spreadsheetTimeZone } from '../sheet/ui';
 import { fromMenu } from './error-boundary';
 import { TIME_ZONE } from './setup';
-import { DAILY_HANDLER, EDIT_HANDLER } from '../sheet/triggers';
+import { DAILY_HANDLER, EDIT_HANDLER, editTriggerFlagged } from '../sheet/triggers';
 import { ownerEmail, readSettings } from '../sheet/ledger';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -43,6 +43,7 @@ function runSelfCheck(ss: Spreadsheet, now: Date): CheckResult[] {
       mailNeeded: mailNeeded(settings),
       triggers: probeTriggers(),
       handlers: { daily: DAILY_HANDLER, edit: EDIT_HANDLER },
+      editTriggerFlagged: editTriggerFlagged(),
       expectedProtections: protectionPlan({ districts: settings.districts, office }),
       protections: probeProtections(ss),
       alwaysEditors: [owner, effective, active].filter((e) => e !== ''),

@@ -86,9 +86,10 @@ const describe = (e: unknown): string => (e instanceof Error ? e.message : Strin
  * Called once at the end of every code path that changes ledger rows. Never throws: a failed summary must not
  * undo or hide a saved edit; the next recompute (the menu, the daily job, a later edit) repairs it.
  */
-export function afterLedgerChange(ss: Spreadsheet, now: Date = new Date(), urgent = false): void {
+export function afterLedgerChange(ss: Spreadsheet, now: Date = new Date(), urgent = false, props?: Readonly<Record<string, string>>): void {
   try {
-    const stamps = readSummaryStamps();
+    // `props`: the caller's snapshot of the document properties (a direct edit's one read, under the lock).
+    const stamps = readSummaryStamps(props);
     if (urgent || (recomputeDue(stamps, now.getTime()) && claimRecompute(now))) {
       try {
         refreshSummary(ss, now);

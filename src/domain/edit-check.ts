@@ -214,6 +214,23 @@ export function addDuplicateProblems(checks: RowCheck[], rows: readonly (readonl
     const elsewhere = (index.get(code) ?? []).filter((p) => !(p.tab === tab && p.row === check.row));
     const first = elsewhere[0];
     if (!first) return;
-    check.problems.set(columns.creditCode, `统一社会信用代码与“${first.tab}”第${first.row}行重复，同一企业只能登记一次`);
+    check.problems.set(columns.creditCode, `统一社会信用代码与“${first.tab}”第${first.row}行重复，${DUPLICATE_TAIL}`);
+  });
+}
+
+/** How a duplicate-code problem ends, so a note on column E can be told to be one. */
+const DUPLICATE_TAIL = '同一企业只能登记一次';
+
+/**
+ * An edit that leaves column E alone does not look for its codes on the other tabs (issue 16), so it cannot judge a
+ * duplicate: the duplicate note E already carries (`existing`: the rows' notes A–X) is kept as the row's problem,
+ * for the note, the toast and the log alike. The code did not change; the other row may have gone since, which the
+ * next edit of E or 校验本表 finds.
+ */
+export function keepDuplicateNotes(checks: RowCheck[], existing: readonly (readonly unknown[])[], codeCol: number): void {
+  checks.forEach((check, r) => {
+    const before = existing[r]?.[codeCol];
+    if (check.blank || check.problems.has(codeCol) || typeof before !== 'string') return;
+    if (before.startsWith(CHECK_NOTE_PREFIX) && before.endsWith(DUPLICATE_TAIL)) check.problems.set(codeCol, before.slice(CHECK_NOTE_PREFIX.length));
   });
 }

@@ -63,6 +63,8 @@ export interface SelfCheckInput {
   readonly mailNeeded: number;
   readonly triggers: readonly FoundTrigger[];
   readonly handlers: { readonly daily: string; readonly edit: string };
+  /** The document says an edit trigger is installed (the simple onEdit leaves the notes to it). */
+  readonly editTriggerFlagged?: boolean;
   readonly expectedProtections: readonly ProtectionSpec[];
   readonly protections: readonly FoundProtection[];
   /** Accounts Google keeps on every protection whatever the script asks (the owner, the one running setup). */
@@ -140,11 +142,15 @@ function checkTriggers(input: SelfCheckInput, installPath: string): CheckResult 
   const edit = input.triggers.filter((t) => t.handler === input.handlers.edit && t.eventType === 'ON_EDIT').length;
   const detail = `每日任务${daily}个，编辑触发任务${edit}个`;
   if (daily === 1 && edit === 1) return { name, passed: true, detail, todo: '' };
+  // A flag without this account's trigger: another office account's, or one that is gone (then hand edits get no notes).
+  const stale = edit === 0 && input.editTriggerFlagged === true
+    ? `表格记录已安装编辑触发任务，直接编辑的批注由它写入：如它已不存在，手工编辑将不再校验，请运行“${installPath}”。`
+    : '';
   return {
     name,
     passed: false,
     detail,
-    todo: `请运行“${installPath}”（每种恰好一个）。只能看到当前账号安装的任务：如由其他办公室账号安装，请该账号运行自检。`,
+    todo: `${stale}请运行“${installPath}”（每种恰好一个）。只能看到当前账号安装的任务：如由其他办公室账号安装，请该账号运行自检。`,
   };
 }
 

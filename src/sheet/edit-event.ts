@@ -8,6 +8,7 @@ import { activeUserEmail } from './session';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
 
 export interface SheetEdit {
@@ -64,6 +65,14 @@ const codeIn = (cells: readonly unknown[], codeCol: number): string => normalise
  * such as the stamps, aside). null: not found, nothing may be written for that row.
  */
 export function confirmRows(sheet: Sheet, read: readonly ReadRow[], codeCol: number, free: ReadonlySet<number>): (number | null)[] {
+  return confirmBlock(sheet, read, codeCol, free).at;
+}
+
+/**
+ * confirmRows, and the range of its first look when every row was confirmed there (the rows are where they were
+ * read, adjacent): the caller syncs their notes through it without another getRange.
+ */
+export function confirmBlock(sheet: Sheet, read: readonly ReadRow[], codeCol: number, free: ReadonlySet<number>): { at: (number | null)[]; range: Range | null } {
   const same = (now: readonly unknown[], was: readonly unknown[]): boolean => {
     const code = codeIn(was, codeCol);
     if (code !== '') return codeIn(now, codeCol) === code;
@@ -72,13 +81,15 @@ export function confirmRows(sheet: Sheet, read: readonly ReadRow[], codeCol: num
   };
   const at: (number | null)[] = read.map((r) => r.row);
   const done = read.map(() => false);
+  let first: Range | null = null;
   for (let t = 0; t < WRITE_TRIES; t += 1) {
     const open = read.flatMap((_, i) => (at[i] !== null && !done[i] ? [i] : []));
     if (open.length === 0) break;
     // The first look is the block as it was read: one call; later looks are single rows found again.
     const inPlace = t === 0 && open.every((i, k) => at[i] === at[open[0]!]! + k);
-    const now = inPlace
-      ? sheet.getRange(at[open[0]!]!, 1, open.length, COLUMN_COUNT).getValues()
+    if (inPlace) first = sheet.getRange(at[open[0]!]!, 1, open.length, COLUMN_COUNT);
+    const now = inPlace && first
+      ? first.getValues()
       : open.map((i) => sheet.getRange(at[i]!, 1, 1, COLUMN_COUNT).getValues()[0] ?? []);
     let codes: string[] | null = null;
     open.forEach((i, k) => {
@@ -99,7 +110,9 @@ export function confirmRows(sheet: Sheet, read: readonly ReadRow[], codeCol: num
       at[i] = found < 0 ? null : found + FIRST_DATA_ROW;
     });
   }
-  return at.map((row, i) => (done[i] ? row : null));
+  const confirmed = at.map((row, i) => (done[i] ? row : null));
+  const still = first !== null && confirmed.every((row, i) => row === read[i]!.row);
+  return { at: confirmed, range: still ? first : null };
 }
 
 /** The data rows whose cell in `column` (1-based) `holds`: one read of that column. */

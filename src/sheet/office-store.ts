@@ -32,14 +32,22 @@ export function openRecordTab<H extends string>(ss: Spreadsheet, name: string, h
   return { sheet, tab: sheet && sheet.getLastRow() > 0 ? readRecordTab(sheet.getDataRange().getValues(), headers) : null };
 }
 
+/** The tab's header row alone (for an append: the tab may be long), and its last row: four calls, the cells of row 1. */
+export function openRecordHead<H extends string>(ss: Spreadsheet, name: string, headers: readonly H[]): OpenTab<H> & { readonly lastRow: number } {
+  const sheet = ss.getSheetByName(name);
+  const lastRow = sheet ? sheet.getLastRow() : 0;
+  const tab = sheet && lastRow > 0 ? readRecordTab(sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues(), headers) : null;
+  return { sheet, tab, lastRow };
+}
+
 export function hideTab(ss: Spreadsheet, name: string): void {
   const sheet = ss.getSheetByName(name);
   if (sheet && !sheet.isSheetHidden()) sheet.hideSheet();
 }
 
-/** Rows of text appended in one write, into plain-text cells so user text stays literal. */
-export function appendTextRows(sheet: Sheet, rows: readonly string[][]): number {
-  const start = Math.max(sheet.getLastRow(), 1) + 1;
+/** Rows of text appended in one write, into plain-text cells so user text stays literal. `lastRow`: as just read. */
+export function appendTextRows(sheet: Sheet, rows: readonly string[][], lastRow: number = sheet.getLastRow()): number {
+  const start = Math.max(lastRow, 1) + 1;
   const spare = sheet.getMaxRows() - start + 1;
   if (spare < rows.length) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - spare);
   sheet.getRange(start, 1, rows.length, rows[0]!.length).setNumberFormat(TEXT_FORMAT).setValues(rows.map((r) => [...r]));

@@ -81,13 +81,14 @@ export interface SummaryStamps extends RecomputeStamps {
   dirty: boolean;
 }
 
-function stampsOf(stored: Record<string, string>): SummaryStamps {
+function stampsOf(stored: Readonly<Record<string, string>>): SummaryStamps {
   const ms = (key: string): number => Number(stored[key] ?? 0) || 0;
   return { refreshed: ms(REFRESHED_KEY), failed: ms(FAILED_KEY), claimed: ms(CLAIMED_KEY), dirty: Boolean(stored[DIRTY_KEY]) };
 }
 
-export function readSummaryStamps(): SummaryStamps {
-  return stampsOf(documentProperties().getProperties());
+/** `stored`: the execution's snapshot of the document properties, when it has one. */
+export function readSummaryStamps(stored: Readonly<Record<string, string>> = documentProperties().getProperties()): SummaryStamps {
+  return stampsOf(stored);
 }
 
 /**

@@ -1,4 +1,6 @@
-// Triggers on the sheet: exactly one daily job and one edit trigger of this spreadsheet, found by handler name.
+// Triggers on the sheet: exactly one daily job and one edit trigger of this spreadsheet, found by handler name; the flag that one is installed.
+import { documentProperties } from './props';
+
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Trigger = GoogleAppsScript.Script.Trigger;
 
@@ -30,6 +32,20 @@ const isEditTriggerFor = (t: Trigger, ss: Spreadsheet): boolean =>
   t.getHandlerFunction() === EDIT_HANDLER &&
   t.getEventType() === ScriptApp.EventType.ON_EDIT &&
   (t.getTriggerSourceId() === ss.getId() || t.getTriggerSourceId() === null);
+
+/**
+ * Document property (LIMITED may read it): an installable edit trigger is installed, so the simple onEdit leaves the
+ * notes to it (contract §9). Set by 安装自动任务 and by the installable handler itself (an edit trigger from before this
+ * flag); cleared by 卸载自动任务, the safe direction: with the flag gone both handlers write notes, which is harmless.
+ */
+export const EDIT_TRIGGER_KEY = 'editTrigger.installed';
+
+/** The simple onEdit's first look: one handle and one getProperty. */
+export const editTriggerFlagged = (): boolean => Boolean(documentProperties().getProperty(EDIT_TRIGGER_KEY));
+
+export function flagEditTrigger(now: Date): void {
+  documentProperties().setProperty(EDIT_TRIGGER_KEY, String(now.getTime()));
+}
 
 export interface InstallResult {
   hour: number;
@@ -76,6 +92,7 @@ export function installTriggers(ss: Spreadsheet, hour: number): InstallResult {
     ScriptApp.newTrigger(EDIT_HANDLER).forSpreadsheet(ss).onEdit().create();
     created.push(EDIT_HANDLER);
   }
+  flagEditTrigger(new Date());
   return { hour, created, removed };
 }
 
@@ -90,5 +107,7 @@ export function uninstallTriggers(ss: Spreadsheet): { removed: number; others: n
     } else others += 1;
   }
   PropertiesService.getUserProperties().deleteProperty(hourKey(ss));
+  // Another office account's edit trigger, if any, flags itself again on its next run.
+  documentProperties().deleteProperty(EDIT_TRIGGER_KEY);
   return { removed, others };
 }

@@ -21,6 +21,8 @@ function costs(n: number): Record<string, Measure> {
   out.submit = measure(emu, () => emu.scriptRun('submitEnterprise', fresh));
   out.update = measure(emu, () => emu.scriptRun('updateEnterprise', { ...fresh, progress: '已完成设备采购' }));
   out['single edit'] = measure(emu, () => emu.userEdit(DISTRICTS[0]!, `${col('progress')}${FIRST_DATA_ROW}`, '已开工建设'));
+  const paste = [['达环审〔2021〕1号', '无'], ['达环审〔2021〕2号', '无'], ['达环审〔2021〕3号', '无']];
+  out['3×2 paste'] = measure(emu, () => emu.userPaste(DISTRICTS[0]!, `${col('eiaApproval')}${FIRST_DATA_ROW + 1}`, paste));
   modelOf(emu).setActive(DISTRICTS[0]!, `A${FIRST_DATA_ROW}`);
   out.校验本表 = measure(emu, () => emu.clickMenu('校验本表'));
   emu.ui.answer('YES');
@@ -55,6 +57,17 @@ describe('operation cost at 300 and 900 enterprises', () => {
   const perAddedRow = (op: string): number => (large[op]!.cellsRead - small[op]!.cellsRead) / (LARGE - SMALL);
   test('a save, getEnterprise and a direct edit read the credit-code column and their rows, not the tabs', () => {
     for (const op of ['getEnterprise', 'submit', 'update', 'single edit']) expect([op, perAddedRow(op) <= 2]).toEqual([op, true]);
+  });
+
+  // Both edit triggers together (the simple onEdit steps aside once the installable one is in): a regression fails here.
+  test.each([
+    ['single edit', 35],
+    ['3×2 paste', 44],
+  ])('%s makes %i service calls at both sizes, within 1.3× its floor, and reads no more cells as the tabs grow', (op, calls) => {
+    expect([small[op]!.calls, large[op]!.calls]).toEqual([calls, calls]);
+    expect(calls).toBeLessThanOrEqual(1.3 * FLOORS[op]!.calls);
+    // Its rows, the head, 配置 and 操作日志's last row: column E was not edited, so no tab's code column is read.
+    expect(large[op]!.cellsRead).toBe(small[op]!.cellsRead);
   });
 
   // The sidebar's paths, call by call (bench/floors.ts counts what they cannot avoid): a regression fails here.

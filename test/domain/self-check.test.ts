@@ -90,6 +90,12 @@ describe('自检 judgement', () => {
     expect(failed({ triggers: [...good.triggers, good.triggers[1]!] })[0]!.detail).toBe('每日任务1个，编辑触发任务2个');
   });
 
+  it('says, when the document records an edit trigger this account does not have, that hand edits may go unchecked', () => {
+    const todo = failed({ triggers: [good.triggers[0]!], editTriggerFlagged: true })[0]!.todo;
+    expect(todo).toContain('直接编辑的批注由它写入：如它已不存在，手工编辑将不再校验');
+    expect(failed({ triggers: [good.triggers[0]!], editTriggerFlagged: false })[0]!.todo).not.toContain('批注');
+  });
+
   it('fails the protection check on a missing editor, an extra editor, a wrong kind, and a missing protection', () => {
     const hard = plan.find((p) => !p.warningOnly && p.description.includes('通川区'))!;
     const changed = good.protections.map((p) =>
