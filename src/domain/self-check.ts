@@ -85,55 +85,51 @@ export interface CheckResult {
   readonly todo: string;
 }
 
+/** A check's verdict: what it saw, and what to do when it did not pass. */
+const pass = (name: string, detail: string): CheckResult => ({ name, passed: true, detail, todo: '' });
+const fail = (name: string, detail: string, todo: string): CheckResult => ({ name, passed: false, detail, todo });
+
 const where = (format: ProbeFormat): string => (format === TEXT_FORMAT ? '纯文本格式单元格' : '自动格式单元格');
 
 function checkLiteral(input: SelfCheckInput, setupPath: string): CheckResult {
   const name = '文字按原样保存（公式、撇号、数字、日期样式的文字）';
   if (input.literalError !== null) {
-    return { name, passed: false, detail: `无法使用临时工作表：${input.literalError}`, todo: '请确认您对本表格有编辑权限后重试自检。' };
+    return fail(name, `无法使用临时工作表：${input.literalError}`, '请确认您对本表格有编辑权限后重试自检。');
   }
   const wrong = input.literal.filter((r) => r.formula !== '' || r.value !== r.text);
-  if (input.literal.length === 0) return { name, passed: false, detail: '没有读回任何测试值', todo: '请重试自检；如仍失败，请联系部署人员。' };
+  if (input.literal.length === 0) return fail(name, '没有读回任何测试值', '请重试自检；如仍失败，请联系部署人员。');
   if (wrong.length === 0) {
-    return { name, passed: true, detail: `${input.literal.length}个测试值在纯文本和自动格式单元格中均按原样读回`, todo: '' };
+    return pass(name, `${input.literal.length}个测试值在纯文本和自动格式单元格中均按原样读回`);
   }
   const shown = wrong
     .slice(0, 6)
     .map((r) => `${where(r.format)}写入“${r.text}”读回“${r.formula || String(r.value)}”`)
     .join('；');
-  return {
+  return fail(
     name,
-    passed: false,
-    detail: shown,
-    todo:
-      `Google 表格保存文字的方式与本程序的假设不同，请勿继续录入，并把本报告发给部署人员（docs/platform-constraints.md “Values and text”）。` +
+    shown,
+    `Google 表格保存文字的方式与本程序的假设不同，请勿继续录入，并把本报告发给部署人员（docs/platform-constraints.md “Values and text”）。` +
       `修复前可暂用“${setupPath}”后再自检确认。`,
-  };
+  );
 }
 
 function checkAccount(input: SelfCheckInput): CheckResult {
   const name = '能识别当前账号';
   if (input.activeUser !== '') {
-    return { name, passed: true, detail: `当前账号：${input.activeUser}；脚本运行账号：${input.effectiveUser || '（未提供）'}`, todo: '' };
+    return pass(name, `当前账号：${input.activeUser}；脚本运行账号：${input.effectiveUser || '（未提供）'}`);
   }
-  return {
+  return fail(
     name,
-    passed: false,
-    detail: 'Google 未向脚本提供您的账号（个人 Gmail 账号或与表格不同域的账号常见）',
-    todo: '侧边栏将无法按“编辑账号”核对权限（改由工作表保护把关），更新人记为“未知账号”。如需记录账号，请各单位使用与表格所有者同一 Google Workspace 域的账号。',
-  };
+    'Google 未向脚本提供您的账号（个人 Gmail 账号或与表格不同域的账号常见）',
+    '侧边栏将无法按“编辑账号”核对权限（改由工作表保护把关），更新人记为“未知账号”。如需记录账号，请各单位使用与表格所有者同一 Google Workspace 域的账号。',
+  );
 }
 
 function checkMail(input: SelfCheckInput): CheckResult {
   const name = '今日邮件配额';
   const detail = `今日剩余可发送收件人数：${input.mailQuota}；向每个辖区各发一封提醒约需：${input.mailNeeded}`;
-  if (input.mailQuota >= input.mailNeeded && input.mailQuota > 0) return { name, passed: true, detail, todo: '' };
-  return {
-    name,
-    passed: false,
-    detail,
-    todo: '配额不足时，未发出的提醒会排队到下次运行；配额每24小时恢复（个人账号每天100个收件人，Workspace 账号1500个）。请由 Workspace 账号安装自动任务，或精简联系邮箱。',
-  };
+  if (input.mailQuota >= input.mailNeeded && input.mailQuota > 0) return pass(name, detail);
+  return fail(name, detail, '配额不足时，未发出的提醒会排队到下次运行；配额每24小时恢复（个人账号每天100个收件人，Workspace 账号1500个）。请由 Workspace 账号安装自动任务，或精简联系邮箱。');
 }
 
 function checkTriggers(input: SelfCheckInput, installPath: string): CheckResult {
@@ -141,17 +137,12 @@ function checkTriggers(input: SelfCheckInput, installPath: string): CheckResult 
   const daily = input.triggers.filter((t) => t.handler === input.handlers.daily && t.eventType === 'CLOCK').length;
   const edit = input.triggers.filter((t) => t.handler === input.handlers.edit && t.eventType === 'ON_EDIT').length;
   const detail = `每日任务${daily}个，编辑触发任务${edit}个`;
-  if (daily === 1 && edit === 1) return { name, passed: true, detail, todo: '' };
+  if (daily === 1 && edit === 1) return pass(name, detail);
   // A flag without this account's trigger: another office account's, or one that is gone (then hand edits get no notes).
   const stale = edit === 0 && input.editTriggerFlagged === true
     ? `表格记录已安装编辑触发任务，直接编辑的批注由它写入：如它已不存在，手工编辑将不再校验，请运行“${installPath}”。`
     : '';
-  return {
-    name,
-    passed: false,
-    detail,
-    todo: `${stale}请运行“${installPath}”（每种恰好一个）。只能看到当前账号安装的任务：如由其他办公室账号安装，请该账号运行自检。`,
-  };
+  return fail(name, detail, `${stale}请运行“${installPath}”（每种恰好一个）。只能看到当前账号安装的任务：如由其他办公室账号安装，请该账号运行自检。`);
 }
 
 function checkProtections(input: SelfCheckInput, setupPath: string): CheckResult {
@@ -173,25 +164,24 @@ function checkProtections(input: SelfCheckInput, setupPath: string): CheckResult
     if (missing.length) problems.push(`“${spec.description}”缺少编辑者 ${missing.join('、')}`);
     if (extra.length) problems.push(`“${spec.description}”多出编辑者 ${extra.join('、')}`);
   }
-  if (problems.length === 0) return { name, passed: true, detail: `${input.expectedProtections.length}项保护均与“配置”一致`, todo: '' };
-  return { name, passed: false, detail: problems.slice(0, 8).join('；') + (problems.length > 8 ? `；另有${problems.length - 8}处` : ''), todo: `请运行“${setupPath}”，它会按“配置”重新设置保护。` };
+  if (problems.length === 0) return pass(name, `${input.expectedProtections.length}项保护均与“配置”一致`);
+  return fail(name, problems.slice(0, 8).join('；') + (problems.length > 8 ? `；另有${problems.length - 8}处` : ''), `请运行“${setupPath}”，它会按“配置”重新设置保护。`);
 }
 
 function checkTimeZone(input: SelfCheckInput, setupPath: string): CheckResult {
   const name = '表格时区为北京时间';
-  if (input.timeZone === input.wantedTimeZone) return { name, passed: true, detail: input.timeZone, todo: '' };
-  return { name, passed: false, detail: `表格时区为 ${input.timeZone}`, todo: `请运行“${setupPath}”，它会把时区设为 ${input.wantedTimeZone}。` };
+  if (input.timeZone === input.wantedTimeZone) return pass(name, input.timeZone);
+  return fail(name, `表格时区为 ${input.timeZone}`, `请运行“${setupPath}”，它会把时区设为 ${input.wantedTimeZone}。`);
 }
 
 function checkSettings(input: SelfCheckInput): CheckResult {
   const name = '“配置”中的设置均有效';
-  if (input.settingsProblems.length === 0) return { name, passed: true, detail: input.sendMode, todo: '' };
-  return {
+  if (input.settingsProblems.length === 0) return pass(name, input.sendMode);
+  return fail(
     name,
-    passed: false,
-    detail: `${input.sendMode}；${input.settingsProblems.join('；')}`,
-    todo: '请在“配置”中按各单元格的提示改正（鼠标停在单元格上可看到允许的取值）。',
-  };
+    `${input.sendMode}；${input.settingsProblems.join('；')}`,
+    '请在“配置”中按各单元格的提示改正（鼠标停在单元格上可看到允许的取值）。',
+  );
 }
 
 interface MenuPaths {

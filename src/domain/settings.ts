@@ -100,53 +100,59 @@ function findLabel(grid: unknown[][], label: string): Found | null {
   return null;
 }
 
-function integerSetting(
-  found: Found | null,
-  label: string,
-  fallback: number,
-  min: number,
-  max: number,
-  flag: (message: string) => void,
-): number {
-  if (!found || isBlank(found.value)) return fallback;
-  const v = found.value;
+/** One labelled setting as read: its value cell (null when the label is absent or the cell blank), and its flag. */
+interface Field {
+  readonly found: Found | null;
+  readonly label: string;
+  readonly flag: (message: string) => void;
+}
+
+/** The one shape of a bad value's message: `B9“标签”应为…（现为“…”），已按…处理`. */
+const wrong = (f: Field, found: Found, want: string, then: string): void =>
+  f.flag(`${found.where}“${f.label}”应${want}（现为“${text(found.value)}”）${then}`);
+const byDefault = (fallback: unknown): string => `，已按默认值${fallback}处理，请改正`;
+
+function integerSetting(f: Field, fallback: number, [min, max]: readonly [number, number]): number {
+  if (!f.found) return fallback;
+  const v = f.found.value;
   const n = typeof v === 'number' ? v : /^\d+$/.test(text(v)) ? Number(text(v)) : NaN;
   if (Number.isInteger(n) && n >= min && n <= max) return n;
-  flag(`${found.where}“${label}”应为${min}到${max}之间的整数（现为“${text(v)}”），已按默认值${fallback}处理，请改正`);
+  wrong(f, f.found, `为${min}到${max}之间的整数`, byDefault(fallback));
   return fallback;
 }
 
-function daySetting(found: Found | null, label: string, fallback: Day, flag: (message: string) => void): Day {
-  if (!found || isBlank(found.value)) return fallback;
-  const v = found.value;
+function daySetting(f: Field, fallback: Day): Day {
+  if (!f.found) return fallback;
+  const v = f.found.value;
   const day = v instanceof Date ? (Number.isNaN(v.getTime()) ? null : dayOf(v)) : parseDay(text(v));
   if (day) return day;
-  flag(`${found.where}“${label}”应为日期（YYYY-MM-DD）（现为“${text(v)}”），已按默认值${fallback}处理，请改正`);
+  wrong(f, f.found, '为日期（YYYY-MM-DD）', byDefault(fallback));
   return fallback;
 }
 
-function quarterSetting(found: Found | null, label: string, flag: (message: string) => void): Quarter | null {
-  if (!found || isBlank(found.value)) return null;
-  const q = parseQuarter(text(found.value));
+function quarterSetting(f: Field): Quarter | null {
+  if (!f.found) return null;
+  const q = parseQuarter(text(f.found.value));
   if (q) return q;
-  flag(`${found.where}“${label}”应写成“2022年第1季度”的形式（现为“${text(found.value)}”），已按最早一次报送所在季度处理`);
+  wrong(f, f.found, '写成“2022年第1季度”的形式', '，已按最早一次报送所在季度处理');
   return null;
 }
 
 /** 是/否. An unreadable value holds reminders back on days off: the reading that sends less mail. */
-function yesNoSetting(found: Found | null, label: string, fallback: boolean, flag: (message: string) => void): boolean {
-  if (!found || isBlank(found.value)) return fallback;
-  const v = text(found.value);
+function yesNoSetting(f: Field, fallback: boolean): boolean {
+  if (!f.found) return fallback;
+  const v = text(f.found.value);
   if (v === YES) return true;
   if (v === NO) return false;
-  flag(`${found.where}“${label}”应为“${YES}”或“${NO}”（现为“${v}”），已按“${YES}”处理（节假日和周末不发提醒）`);
+  wrong(f, f.found, `为“${YES}”或“${NO}”`, `，已按“${YES}”处理（节假日和周末不发提醒）`);
   return true;
 }
-
 const LABELS = new Set<string>(Object.values(CONFIG_LABEL));
 /** The heading over the labelled settings, under the district table (see defaultConfigGrid). */
 const SETTINGS_HEADING = '设置项';
-const SETTINGS_HEADER_CELLS: readonly string[] = [SETTINGS_HEADING, '值', '说明'];
+const NOTE = '说明';
+/** The line over the labelled settings, as setup writes it and as a read recognises it. */
+const SETTINGS_HEADER_CELLS: readonly string[] = [SETTINGS_HEADING, '值', NOTE];
 
 function parseDistricts(grid: unknown[][], errors: string[]): DistrictSettings[] {
   let headerRow = -1;
@@ -301,22 +307,25 @@ export function parseSettings(grid: unknown[][]): SettingsResult {
   };
   const officeEmails = listAt('officeEmail');
   const admins = listAt('admins');
-  const testRecipient = testRecipientSetting(at('testRecipient'), (m) => flag('testRecipient', m));
-  const int = (key: SettingKey, fallback: number, min: number, max: number) =>
-    integerSetting(at(key), CONFIG_LABEL[key], fallback, min, max, (m) => flag(key, m));
-  const day = (key: SettingKey, fallback: Day) => daySetting(at(key), CONFIG_LABEL[key], fallback, (m) => flag(key, m));
+  const field = (key: SettingKey): Field => {
+    const found = at(key);
+    return { found: found && !isBlank(found.value) ? found : null, label: CONFIG_LABEL[key], flag: (m) => flag(key, m) };
+  };
+  const testRecipient = testRecipientSetting(field('testRecipient'));
+  const int = (key: keyof typeof INT_RANGE) => integerSetting(field(key), CONFIG_DEFAULTS[key], INT_RANGE[key]);
+  const day = (key: 'rectifyBy' | 'acceptBy') => daySetting(field(key), CONFIG_DEFAULTS[key]);
   const settings: Settings = {
     districts,
     officeEmails,
     admins,
-    reminderHour: int('reminderHour', CONFIG_DEFAULTS.reminderHour, ...INT_RANGE.reminderHour),
-    reportDay: int('reportDay', CONFIG_DEFAULTS.reportDay, ...INT_RANGE.reportDay),
-    dueSoonDays: int('dueSoonDays', CONFIG_DEFAULTS.dueSoonDays, ...INT_RANGE.dueSoonDays),
-    rectifyBy: day('rectifyBy', CONFIG_DEFAULTS.rectifyBy),
-    acceptBy: day('acceptBy', CONFIG_DEFAULTS.acceptBy),
-    firstQuarter: quarterSetting(at('firstQuarter'), CONFIG_LABEL.firstQuarter, (m) => flag('firstQuarter', m)),
-    staleDays: int('staleDays', CONFIG_DEFAULTS.staleDays, ...INT_RANGE.staleDays),
-    workdaysOnly: yesNoSetting(at('workdaysOnly'), CONFIG_LABEL.workdaysOnly, CONFIG_DEFAULTS.workdaysOnly, (m) => flag('workdaysOnly', m)),
+    reminderHour: int('reminderHour'),
+    reportDay: int('reportDay'),
+    dueSoonDays: int('dueSoonDays'),
+    rectifyBy: day('rectifyBy'),
+    acceptBy: day('acceptBy'),
+    firstQuarter: quarterSetting(field('firstQuarter')),
+    staleDays: int('staleDays'),
+    workdaysOnly: yesNoSetting(field('workdaysOnly'), CONFIG_DEFAULTS.workdaysOnly),
     testRecipient: testRecipient ?? '',
     sendMode: testRecipient === null ? 'stopped' : testRecipient === '' ? 'live' : 'test',
   };
@@ -330,22 +339,17 @@ export function parseSettings(grid: unknown[][]): SettingsResult {
  * '' when empty (live sending), the one address when valid, null when present but not exactly one valid address:
  * a typo must never turn test mode into live sending (contract §3), so it stops every email but the office's digest.
  */
-function testRecipientSetting(found: Found | null, flag: (message: string) => void): string | null {
-  if (!found || isBlank(found.value)) return '';
-  const all = splitAddresses(found.value);
+function testRecipientSetting(f: Field): string | null {
+  if (!f.found) return '';
+  const all = splitAddresses(f.found.value);
   if (all.length === 1 && EMAIL.test(all[0]!)) return all[0]!;
-  flag(
-    `${found.where}“${CONFIG_LABEL.testRecipient}”应为一个有效的邮箱地址或留空（现为“${text(found.value)}”）：` +
-      `已停止发送提醒邮件，改正或清空后恢复`,
-  );
+  wrong(f, f.found, '为一个有效的邮箱地址或留空', '：已停止发送提醒邮件，改正或清空后恢复');
   return null;
 }
 
 export function defaultSettings(): Settings {
   return parseSettings(defaultConfigGrid()).settings;
 }
-
-const NOTE = '说明';
 
 function defaultValue(key: SettingKey, firstQuarter?: Quarter): unknown {
   if (key === 'rectifyBy' || key === 'acceptBy') return startOfDay(CONFIG_DEFAULTS[key]);
@@ -374,7 +378,7 @@ export function defaultConfigGrid(firstQuarter?: Quarter): unknown[][] {
       ]),
     ),
     pad([]),
-    pad(['设置项', '值', NOTE]),
+    pad([...SETTINGS_HEADER_CELLS]),
     ...(Object.keys(CONFIG_LABEL) as SettingKey[]).map((key) => pad([CONFIG_LABEL[key], defaultValue(key, firstQuarter), SETTING_HELP[key]])),
   ];
   return rows;
