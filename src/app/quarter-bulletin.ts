@@ -17,11 +17,12 @@ import { withDocumentLock } from '../sheet/lock';
 import { appendLog } from '../sheet/log';
 import { readReports } from '../sheet/reports';
 import { activeUserEmail } from '../sheet/session';
-import { cellOf, missingColumns, readTable } from '../sheet/table';
+import { openRecordTab } from '../sheet/office-store';
+import { isRecordTab } from '../domain/record-tab';
 import { activeSpreadsheet, screen } from '../sheet/ui';
 import type { FormFailure } from './error-boundary';
 import { fromMenu, fromSidebar } from './error-boundary';
-import { EXTENSION_TAB } from '../domain/extension';
+import { EXTENSION_TAB, REQUEST_STATE } from '../domain/extension';
 import { requireOffice } from './urge-now';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -49,15 +50,13 @@ function readDistricts(ss: Spreadsheet, districts: readonly { district: string }
   return { ledgers, unread };
 }
 
-/** Enterprises per district with an approved 延期申请 (contract §10), by credit code, from the tab's header text. */
+/** Enterprises per district with an approved 延期申请 (contract §10), by credit code, read as the office's record tab. */
 function extendedByDistrict(ss: Spreadsheet): Map<string, number> {
-  const table = readTable(ss, EXTENSION_TAB);
+  const { tab } = openRecordTab(ss, EXTENSION_TAB, ['辖区', '统一社会信用代码', '审批状态'] as const);
+  if (!isRecordTab(tab)) return new Map();
   const out = new Map<string, Set<string>>();
-  if (!table || missingColumns(table, ['辖区', '统一社会信用代码', '审批状态']).length > 0) return new Map();
-  for (const r of table.rows) {
-    if (String(cellOf(table, r, '审批状态') ?? '').trim() !== '已批准') continue;
-    const d = String(cellOf(table, r, '辖区') ?? '').trim();
-    out.set(d, (out.get(d) ?? new Set()).add(String(cellOf(table, r, '统一社会信用代码') ?? '').trim()));
+  for (const { cells } of tab.rows) {
+    if (cells.审批状态 === REQUEST_STATE.approved) out.set(cells.辖区, (out.get(cells.辖区) ?? new Set()).add(cells.统一社会信用代码));
   }
   return new Map([...out].map(([d, codes]) => [d, codes.size]));
 }
