@@ -32,21 +32,6 @@ export const LAND_TENURES = ['租用', '征用'] as const;
 export const YES_NO = ['有', '无'] as const;
 export const CATEGORIES = ['改造提升', '搬迁升级', '原址关闭'] as const;
 export const STATUSES = ['未启动', '整改中', '已完成（待验收）', '已验收销号'] as const;
-export const KEY_TOWNS = [
-  '复兴镇',
-  '双龙镇',
-  '东岳镇',
-  '蒲家镇',
-  '罗江镇',
-  '磐石镇',
-  '明月江街道',
-  '斌郎街道',
-  '石板街道',
-  '河市镇',
-  '幺塘乡',
-] as const;
-export const TOWNS = [...KEY_TOWNS, '其他'] as const;
-
 /**
  * The key areas by district (issue 18, from the plan): 达州高新区's include 达州经济开发区 (statistics code 511771).
  * A town of another district is a note, not a refusal: the office may assign a town differently.
@@ -55,7 +40,10 @@ export const KEY_TOWNS_BY_DISTRICT = [
   { district: '通川区', towns: ['复兴镇', '双龙镇', '东岳镇', '蒲家镇', '罗江镇', '磐石镇'] },
   { district: '达川区', towns: ['明月江街道'] },
   { district: '达州高新区', towns: ['斌郎街道', '石板街道', '河市镇', '幺塘乡'] },
-] as const satisfies readonly { district: string; towns: readonly (typeof KEY_TOWNS)[number][] }[];
+] as const;
+/** The 11 key areas, district by district: 所在乡镇（街道）'s choices before 其他, each typed once (above). */
+export const KEY_TOWNS: readonly (typeof KEY_TOWNS_BY_DISTRICT)[number]['towns'][number][] = KEY_TOWNS_BY_DISTRICT.flatMap((d) => d.towns);
+export const TOWNS = [...KEY_TOWNS, '其他'] as const;
 
 export type Industry = (typeof INDUSTRIES)[number];
 export type Category = (typeof CATEGORIES)[number];
