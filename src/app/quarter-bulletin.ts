@@ -7,7 +7,7 @@ import { BULLETIN_TAB, bulletinGrid, bulletinQuarterProblem, buildBulletin, crit
 import { isAppError } from '../domain/errors';
 import type { TabRepair } from '../domain/tab-repair';
 import { tabRepairOf } from '../domain/tab-repair';
-import { parseQuarter, quarterLabel, quarterOf } from '../domain/quarter';
+import { QUARTER_FORM, parseQuarter, quarterLabel, quarterOf } from '../domain/quarter';
 import type { Quarter } from '../domain/quarter';
 import { reportingStart, updatedOnOf } from '../domain/vocabulary';
 import { writeBulletin } from '../sheet/bulletin-tab';
@@ -66,7 +66,7 @@ function quarterFrom(input: unknown, today: string): Quarter | string {
   const raw = input !== null && typeof input === 'object' ? (input as Record<string, unknown>)['quarter'] : undefined;
   const text = raw === undefined || raw === null ? '' : String(raw).trim();
   if (text === '') return quarterOf(today);
-  return parseQuarter(text) ?? `“季度”应写成“2022年第1季度”的形式（留空为本季度），现为“${text.slice(0, 40)}”。`;
+  return parseQuarter(text) ?? `“季度”应${QUARTER_FORM}（留空为本季度），现为“${text.slice(0, 40)}”。`;
 }
 
 /** `{ quarter }` → the tab written and `{ ok: true, quarter, ranking }`; a bad quarter is `errors.quarter`, nothing written. */
@@ -121,16 +121,17 @@ export function menuQuarterBulletin(): void {
     const ss = activeSpreadsheet();
     requireOffice(ss, readSettings(ss).settings, BULLETIN_TITLE);
     const ui = screen();
+    const title = `${MENU_TITLE}：${BULLETIN_TITLE}`;
     const current = quarterLabel(quarterOf(dayOf(new Date())));
-    const typed = ui.prompt(`${MENU_TITLE}：${BULLETIN_TITLE}`, `要通报哪个季度？写成“2022年第1季度”的形式；留空为本季度（${current}）。`);
+    const typed = ui.prompt(title, `要通报哪个季度？${QUARTER_FORM}；留空为本季度（${current}）。`);
     if (typed === null) return;
     const result = generateQuarterBulletin({ quarter: typed });
     if (!result.ok) {
-      ui.alert(`${MENU_TITLE}：${BULLETIN_TITLE}`, Object.values(result.errors).join('\n'));
+      ui.alert(title, Object.values(result.errors).join('\n'));
       return;
     }
     ui.alert(
-      `${MENU_TITLE}：${BULLETIN_TITLE}`,
+      title,
       `已生成${result.quarter}通报，写入“${BULLETIN_TAB}”工作表（重新生成会原地覆盖）。\n排名：${result.ranking.map((d, i) => `${i + 1}.${d}`).join('　')}` +
         result.unread.map((l) => `\n${l}`).join(''),
     );

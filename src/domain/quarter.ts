@@ -55,6 +55,9 @@ export function quarterLabel(quarter: Quarter): string {
   return `${quarter.year}年第${quarter.q}季度`;
 }
 
+/** How a message asks for a quarter (parseQuarter also takes `2022Q1`). */
+export const QUARTER_FORM = '写成“2022年第1季度”的形式';
+
 /** A quarter written either way: `2022Q1` or `2022年第1季度`. */
 export function parseQuarter(text: string): Quarter | null {
   const m = /^\s*(\d{4})\s*年\s*第\s*([1-4])\s*季度\s*$/.exec(text);

@@ -8,7 +8,7 @@ import type { ValidationCriterion } from './ledger-template';
 import { formulaString } from './ledger-template';
 import { CONFIG_DEFAULTS, CONFIG_HEADERS, CONFIG_LABEL, DEFAULT_DISTRICTS, NO, TAB, YES } from './contract';
 import type { Quarter } from './quarter';
-import { parseQuarter, quarterLabel } from './quarter';
+import { QUARTER_FORM, parseQuarter, quarterLabel } from './quarter';
 
 interface DistrictSettings {
   district: string;
@@ -134,7 +134,7 @@ function quarterSetting(f: Field): Quarter | null {
   if (!f.found) return null;
   const q = parseQuarter(text(f.found.value));
   if (q) return q;
-  wrong(f, f.found, '写成“2022年第1季度”的形式', '，已按最早一次报送所在季度处理');
+  wrong(f, f.found, QUARTER_FORM, '，已按最早一次报送所在季度处理');
   return null;
 }
 
