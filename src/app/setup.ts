@@ -6,7 +6,8 @@ import { ownerEmail } from '../sheet/ledger';
 import { withDocumentLock } from '../sheet/lock';
 import { appendLog, workbookLogEntry } from '../sheet/log';
 import { activeUserEmail } from '../sheet/session';
-import { dropBlankDefaultTab, ensureTab, ensureTimeZone, newRuleCache, setupConfig, setupLedger, setupProtections, setupTableTab, sizeTabs } from '../sheet/setup-tabs';
+import { dropBlankDefaultTab, ensureTab, ensureTimeZone, loadMarks, newRuleCache, saveMarks, setupConfig, setupLedger, setupProtections, setupTableTab, sizeTabs } from '../sheet/setup-tabs';
+import type { TabMark } from '../domain/format-plan';
 import type { SetupReport } from '../sheet/setup-tabs';
 import { activeSpreadsheet, screen } from '../sheet/ui';
 import { fromMenu } from './error-boundary';
@@ -25,7 +26,7 @@ export const TIME_ZONE = 'Asia/Shanghai';
 
 /** Idempotent: a second run creates nothing, rewrites no row and adds no rule or protection. */
 export function setupWorkbook(ss: Spreadsheet, now: Date): SetupReport {
-  const report: SetupReport = { created: [], repaired: [], problems: [] };
+  const report: SetupReport = { created: [], repaired: [], restyled: [], problems: [] };
   const owner = ownerEmail(ss);
   const user = activeUserEmail();
   // Who may run it is the menu table's check, done before this (src/entry.ts). An account Sheets hides passes it: the
@@ -35,7 +36,14 @@ export function setupWorkbook(ss: Spreadsheet, now: Date): SetupReport {
   const today = dayOf(now);
   const settings = setupConfig(ss, report, today);
   const rules = newRuleCache();
-  for (const d of settings.districts) setupLedger(ss, d.district, d.filler, settings, today, report, rules, owner);
+  // Each district tab's mark says which template its formats last got whole, so a rerun reads and rewrites only damage.
+  const marks = loadMarks();
+  const kept: Record<string, TabMark> = {};
+  for (const d of settings.districts) {
+    const mark = setupLedger(ss, d.district, d.filler, settings, today, report, rules, owner, marks);
+    if (mark) kept[d.district] = mark;
+  }
+  saveMarks(marks, kept);
   setupTableTab(ss, TAB.reports, REPORT_HEADERS, report);
   setupTableTab(ss, TAB.log, LOG_HEADERS, report, true);
   // Contract §10's record tabs, text bodies so a reason or an opinion stays the literal text typed.
@@ -48,8 +56,8 @@ export function setupWorkbook(ss: Spreadsheet, now: Date): SetupReport {
   seedApproved(ss, openLedgers(ss, settings), today);
   setupProtections(ss, settings, owner);
   dropBlankDefaultTab(ss, report);
-  if (report.created.length + report.repaired.length > 0) {
-    const changes = [...report.created.map((t) => `新建${t}`), ...report.repaired].join('；');
+  if (report.created.length + report.repaired.length + report.restyled.length > 0) {
+    const changes = [...report.created.map((t) => `新建${t}`), ...report.repaired, ...report.restyled].join('；');
     appendLog(ss, [workbookLogEntry(now, user || owner, captionOf('menuSetup'), changes)]);
   }
   // Setup never changes a data row, but a new or repaired district tab changes what 汇总 should show.
@@ -62,9 +70,10 @@ export function setupWorkbook(ss: Spreadsheet, now: Date): SetupReport {
 export function setupMessage(report: SetupReport): string {
   const lines: string[] = [];
   if (report.created.length) lines.push(`已新建：${report.created.join('、')}`);
-  if (report.repaired.length) lines.push(`已修复：${report.repaired.join('、')}`);
-  if (!report.created.length && !report.repaired.length) lines.push(report.problems.length ? '没有自动修复任何内容。' : '表格结构完好，无需修复。');
-  lines.push('数据验证、颜色提示和保护已按“配置”重新应用。');
+  const repaired = [...report.repaired, ...report.restyled];
+  if (repaired.length) lines.push(`已修复：${repaired.join('、')}`);
+  if (!report.created.length && !repaired.length) lines.push(report.problems.length ? '没有自动修复任何内容。' : '表格结构完好，无需修复。');
+  lines.push('数据验证、颜色提示和保护已按“配置”核对。');
   if (report.problems.length) lines.push(`请注意：\n${report.problems.map((p) => `· ${p}`).join('\n')}`);
   return lines.join('\n');
 }

@@ -178,8 +178,11 @@ const list = (values: readonly string[]): ValidationCriterion => ({ kind: 'list'
 const choose = (key: ColumnKey, values: readonly string[]): string =>
   `${COLUMNS[col(key)]?.header}：请从下拉列表中选择（${values.join('、')}）`;
 
-/** Every validated column of a district tab; 辖区 accepts only the tab's own district. */
-export function validationSpecs(district: string): ValidationSpec[] {
+/**
+ * Every validated column of a district tab; 辖区 accepts only the tab's own district. `row`: the first row of the
+ * range the rules go on, which the custom formulas' references are relative to.
+ */
+export function validationSpecs(district: string, row: number = FIRST_DATA_ROW): ValidationSpec[] {
   const spec = (key: ColumnKey, criterion: ValidationCriterion, helpText: string): ValidationSpec => ({
     key,
     column: col(key),
@@ -188,7 +191,7 @@ export function validationSpecs(district: string): ValidationSpec[] {
   });
   return [
     spec('district', list([district]), `辖区：本表只填“${district}”`),
-    spec('creditCode', { kind: 'formula', formula: creditCodeFormula() }, '统一社会信用代码：18位，数字或大写字母（不含I、O、Z、S、V）'),
+    spec('creditCode', { kind: 'formula', formula: creditCodeFormula(row) }, '统一社会信用代码：18位，数字或大写字母（不含I、O、Z、S、V）'),
     spec('industry', list(INDUSTRIES), choose('industry', INDUSTRIES)),
     spec('employees', { kind: 'numberAtLeast', min: 0 }, '职工人数：不小于0的整数'),
     spec('landTenure', list(LAND_TENURES), HELP.landTenure),
@@ -197,7 +200,7 @@ export function validationSpecs(district: string): ValidationSpec[] {
     spec('onlineMonitoring', list(YES_NO), choose('onlineMonitoring', YES_NO)),
     spec('category', list(CATEGORIES), HELP.category),
     spec('deadline', { kind: 'date' }, '整改完成时限：填日期，如 2023-06-30'),
-    spec('remarks', { kind: 'formula', formula: remarksFormula() }, HELP.remarks),
+    spec('remarks', { kind: 'formula', formula: remarksFormula(row) }, HELP.remarks),
     spec('status', list(STATUSES), choose('status', STATUSES)),
     spec('town', list(TOWNS), choose('town', TOWNS)),
     spec('closedOn', { kind: 'date' }, `销号日期：整改状态为“${STATUSES[3]}”时填日期，其他状态留空`),
@@ -302,15 +305,9 @@ export function protectionPlan(input: ProtectionInput): ProtectionSpec[] {
       editors: [],
     });
   }
-  plan.push({
-    description: `${PROTECTION_PREFIX}${TAB.config}（仅领导小组办公室可编辑）`,
-    target: { kind: 'sheet', tab: TAB.config },
-    warningOnly: false,
-    editors: unique(input.office),
-  });
   // 延期申请 is appended to by clerks' requests (their own executions): a warning only, as for the tabs below.
-  // 验收记录, 销号存档 and 档案索引 are written only by the office's executions, so nobody else may edit them.
-  for (const tab of [ACCEPTANCE_TAB, ARCHIVE_TAB, LOG_INDEX_TAB]) {
+  // 配置, 验收记录, 销号存档 and 档案索引 are written only by the office's executions, so nobody else may edit them.
+  for (const tab of [TAB.config, ACCEPTANCE_TAB, ARCHIVE_TAB, LOG_INDEX_TAB]) {
     plan.push({ description: `${PROTECTION_PREFIX}${tab}（仅领导小组办公室可编辑）`, target: { kind: 'sheet', tab }, warningOnly: false, editors: unique(input.office) });
   }
   for (const tab of [TAB.summary, TAB.log, TAB.reports, EXTENSION_TAB]) {

@@ -2,9 +2,10 @@
 import { activeUserEmail, effectiveUserEmail } from './session';
 import { applyTrafficLights } from './conditional-format';
 import { applyRangeProtection, applySheetProtection } from './protections';
-import { applyValidations, buildValidation } from './validation';
+import { buildValidation } from './validation';
 import type { Day } from '../domain/calendar-day';
 import {
+  COLUMNS,
   COLUMN_COUNT,
   CONFIG_HEADERS,
   CONFIG_LABEL,
@@ -32,6 +33,10 @@ import {
   trafficLights,
   validationSpecs,
 } from '../domain/ledger-template';
+import type { ValidationSpec } from '../domain/ledger-template';
+import { TEMPLATE_VERSION, parseMarks, planFormatRepair, rowsToRead, runsOf } from '../domain/format-plan';
+import { documentProperties } from './props';
+import type { FormatRepair, FoundRule, ReadFormats, RowRun, TabMark, TabMarks } from '../domain/format-plan';
 import { defaultConfigGrid, parseSettings, settingCells, settingValidation } from '../domain/settings';
 import { reportingStart } from '../domain/vocabulary';
 import { readReports } from './reports';
@@ -41,6 +46,7 @@ import type { Settings } from '../domain/settings';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 
 const HEADER_BACKGROUND = '#d9e1f2';
 /** Rows read to find where the head really is (a few inserted or deleted head rows). */
@@ -51,8 +57,13 @@ const DEFAULT_TAB_NAMES = ['Sheet1', '工作表1', '工作表 1'];
 export interface SetupReport {
   created: string[];
   repaired: string[];
+  /** Tabs whose damaged formats or rules were rewritten: logged like a repair, but no value changed for 汇总. */
+  restyled: string[];
   problems: string[];
 }
+
+/** A one-row header's look. */
+const boldHead = (range: GoogleAppsScript.Spreadsheet.Range): void => void range.setFontWeight('bold').setBackground(HEADER_BACKGROUND);
 
 const cellText = (v: unknown): string => (v instanceof Date ? String(v.getTime()) : v == null ? '' : String(v));
 
@@ -82,7 +93,7 @@ export function setupConfig(ss: Spreadsheet, report: SetupReport, today: Day): S
   if (sheet.getLastRow() === 0) {
     sheet.getRange(1, 1, defaults.length, width).setValues(defaults);
     sheet.setFrozenRows(1);
-    sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+    boldHead(sheet.getRange(1, 1, 1, width));
   } else {
     const grid = sheet.getDataRange().getValues();
     const present = new Set(grid.flat().map((v) => cellText(v).trim()));
@@ -112,7 +123,11 @@ function sameHead(actual: unknown[][], wanted: string[][]): boolean {
   return wanted.every((row, r) => row.every((v, c) => cellText(actual[r]?.[c]).trim() === v));
 }
 
-/** A district tab: rows 1–4 (never a data row), merges, widths, formats, validation, colours, frozen panes. */
+/**
+ * A district tab: rows 1–4 (never a data row), merges, widths, formats, validation, colours, frozen panes. The data
+ * rows' formats and rules are read and only the damaged rows rewritten, unless the tab is new or `marks` holds no
+ * current mark for it (then all are written, as on a first run). Returns the tab's new mark, or null when refused.
+ */
 export function setupLedger(
   ss: Spreadsheet,
   district: string,
@@ -120,9 +135,10 @@ export function setupLedger(
   settings: Settings,
   today: Day,
   report: SetupReport,
-  rules: Map<string, GoogleAppsScript.Spreadsheet.DataValidation>,
+  rules: Map<string, DataValidation>,
   owner = '',
-): void {
+  marks: TabMarks = {},
+): TabMark | null {
   const sheet = ensureTab(ss, district, report, TAB.config);
   if (sheet.getMaxColumns() < COLUMN_COUNT) sheet.insertColumnsAfter(sheet.getMaxColumns(), COLUMN_COUNT - sheet.getMaxColumns());
   if (sheet.getMaxRows() < FIRST_DATA_ROW) sheet.insertRowsAfter(sheet.getMaxRows(), FIRST_DATA_ROW - sheet.getMaxRows());
@@ -131,7 +147,7 @@ export function setupLedger(
   const plan = planHeadRepair(sheet.getRange(1, 1, scan, COLUMN_COUNT).getValues(), district, captionOf('menuSetup'));
   if (plan.kind === 'refuse') {
     report.problems.push(plan.message);
-    return;
+    return null;
   }
   if (plan.kind === 'insert') {
     for (const at of plan.before) sheet.insertRowsBefore(at, 1);
@@ -147,7 +163,7 @@ export function setupLedger(
     report.problems.push(
       `“${district}”的列顺序与模板不一致，为免数据错列，本次未修复该表的表头、格式和数据验证：${located.ok ? '' : located.error.userMessage}`,
     );
-    return;
+    return null;
   }
 
   const wanted = ledgerHead(filler, readFillDate(head[1] ?? []).day ?? today);
@@ -172,21 +188,78 @@ export function setupLedger(
   const accounts = [...(d?.editors ?? []), ...settings.admins, owner, UNKNOWN_ACCOUNT];
   sizeColumns(sheet, ledgerWidths(district, shownRows(sheet, FIRST_DATA_ROW, COLUMN_COUNT), accounts), created || headRepaired);
 
-  // Formatting is re-applied on every run: the same calls give the same result, so a rerun changes nothing.
   const maxRows = sheet.getMaxRows();
-  const dataRows = maxRows - FIRST_DATA_ROW + 1;
+  const known = rowsToRead(marks[district], { maxRows, created });
+  const repair = planFormatRepair(district, maxRows - HEAD_ROWS, known > 0 ? readFormats(sheet, known, district, rules) : null);
+  if (!known || headRepaired) styleHead(sheet);
+  applyRepair(sheet, repair, district, rules);
+  applyTrafficLights(sheet, trafficLights(settings.dueSoonDays), FIRST_DATA_ROW, COLUMN_COUNT);
+  if (known && (repair.formats.length || repair.validations.some((v) => v.runs.length))) report.restyled.push(`${district}（格式和数据验证）`);
+  return { version: TEMPLATE_VERSION, rows: maxRows };
+}
+
+/** Rows 1–4's look (see LOOK in src/domain/format-plan.ts): the title, the header rows bold on the header colour, wrapped, bordered. */
+function styleHead(sheet: Sheet): void {
   sheet.getRange(1, 1).setFontSize(16).setFontWeight('bold').setHorizontalAlignment('center');
   sheet.getRange(UPPER_HEADER_ROW, 1, 2, COLUMN_COUNT)
     .setFontWeight('bold')
     .setBackground(HEADER_BACKGROUND)
     .setHorizontalAlignment('center')
     .setVerticalAlignment('middle')
-    .setWrap(true);
-  sheet.getRange(UPPER_HEADER_ROW, 1, maxRows - UPPER_HEADER_ROW + 1, COLUMN_COUNT).setBorder(true, true, true, true, true, true);
-  sheet.getRange(FIRST_DATA_ROW, 1, dataRows, COLUMN_COUNT).setWrap(true).setVerticalAlignment('top');
-  for (const run of formatRuns()) sheet.getRange(FIRST_DATA_ROW, run.column, dataRows, run.columns).setNumberFormat(run.format);
-  applyValidations(sheet, validationSpecs(district), FIRST_DATA_ROW, rules);
-  applyTrafficLights(sheet, trafficLights(settings.dueSoonDays), FIRST_DATA_ROW, COLUMN_COUNT);
+    .setWrap(true)
+    .setBorder(true, true, true, true, true, true);
+}
+
+/**
+ * The first `rows` data rows' number formats (one read over the formatted columns) and rules (one read per block of
+ * neighbouring validated columns).
+ */
+function readFormats(sheet: Sheet, rows: number, district: string, rules: Map<string, DataValidation>): ReadFormats {
+  const runs = formatRuns();
+  const from = runs[0]!.column;
+  const last = runs[runs.length - 1]!;
+  const formats = sheet.getRange(FIRST_DATA_ROW, from, rows, last.column + last.columns - from).getNumberFormats();
+  const specs = validationSpecs(district);
+  const read = new Map<number, (FoundRule | null)[]>();
+  const wanted = new Map(specs.map((v) => [v.column, facts(ruleOf(v, rules))!]));
+  // Neighbouring validated columns are read with one call.
+  for (const block of runsOf(COLUMNS.map((_, i) => specs.some((v) => v.column === i)), 0)) {
+    const grid = sheet.getRange(FIRST_DATA_ROW, block.first + 1, rows, block.count).getDataValidations();
+    for (let j = 0; j < block.count; j++) read.set(block.first + j, grid.map((row) => facts(row[j])));
+  }
+  return { formats, formatsFrom: from, rules: read, wanted };
+}
+
+// Each rule object is asked once per execution: cells sharing a rule, and tabs sharing a built one, share its answers.
+const found = new WeakMap<DataValidation, FoundRule>();
+function facts(dv: DataValidation | null | undefined): FoundRule | null {
+  if (!dv) return null;
+  if (!found.has(dv)) found.set(dv, { type: String(dv.getCriteriaType()), values: dv.getCriteriaValues(), allowInvalid: dv.getAllowInvalid(), helpText: dv.getHelpText() });
+  return found.get(dv)!;
+}
+
+/** The rule of a spec, built once per run of setup and shared between tabs (only the 辖区 list and formulas' rows differ). */
+function ruleOf(spec: ValidationSpec, rules: Map<string, DataValidation>): DataValidation {
+  const key = JSON.stringify([spec.criterion, spec.helpText]);
+  if (!rules.has(key)) rules.set(key, buildValidation(spec));
+  return rules.get(key)!;
+}
+
+/**
+ * Writes the repair: the look (borders, wrap, top alignment) over every damaged stretch, then the number formats and
+ * the rules where each was damaged. A custom formula is built for its stretch's first row, which Sheets reads it from.
+ */
+function applyRepair(sheet: Sheet, repair: FormatRepair, district: string, rules: Map<string, DataValidation>): void {
+  for (const run of repair.formats) {
+    sheet.getRange(run.first, 1, run.count, COLUMN_COUNT).setBorder(true, true, true, true, true, true).setWrap(true).setVerticalAlignment('top');
+    for (const f of formatRuns()) sheet.getRange(run.first, f.column, run.count, f.columns).setNumberFormat(f.format);
+  }
+  for (const v of repair.validations) {
+    for (const run of v.runs) {
+      const spec = validationSpecs(district, run.first).find((s) => s.column === v.column)!;
+      sheet.getRange(run.first, v.column + 1, run.count, 1).setDataValidation(ruleOf(spec, rules));
+    }
+  }
 }
 
 /**
@@ -196,23 +269,44 @@ export function setupLedger(
  */
 export function setupTableTab(ss: Spreadsheet, name: string, headers: readonly string[], report: SetupReport, textRows = false): void {
   const sheet = ensureTab(ss, name, report);
-  if (textRows && sheet.getMaxRows() > 1) sheet.getRange(2, 1, sheet.getMaxRows() - 1, headers.length).setNumberFormat(TEXT_FORMAT);
+  if (textRows && sheet.getMaxRows() > 1) textBody(sheet, headers.length, report.created.includes(name));
   const range = sheet.getRange(1, 1, 1, headers.length);
   const row = range.getValues()[0] ?? [];
   if (row.every((v) => cellText(v) === '')) {
-    range.setValues([[...headers]]).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+    boldHead(range.setValues([[...headers]]));
     sheet.setFrozenRows(1);
     if (!report.created.includes(name)) report.repaired.push(`${name}（表头）`);
   } else if (!headers.every((h, i) => cellText(row[i]).trim() === h)) {
     // A tab from an earlier release: its headers are a prefix of today's and the new ones' cells are empty.
     const kept = row.findIndex((v, i) => cellText(v).trim() !== headers[i]);
     if (kept > 0 && row.slice(kept).every((v) => cellText(v).trim() === '')) {
-      sheet.getRange(1, kept + 1, 1, headers.length - kept).setValues([headers.slice(kept)]).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+      boldHead(sheet.getRange(1, kept + 1, 1, headers.length - kept).setValues([headers.slice(kept)]));
       report.repaired.push(`${name}（补回表头：${headers.slice(kept).join('、')}）`);
     } else {
       report.problems.push(`“${name}”第1行表头与约定不一致，未改动，请核对`);
     }
   }
+}
+
+/** The body as text: on a new tab all of it; otherwise read, and only the rows no longer all text (a grown log's) set. */
+function textBody(sheet: Sheet, columns: number, created: boolean): void {
+  const rows = sheet.getMaxRows() - 1;
+  const all: RowRun[] = [{ first: 2, count: rows }];
+  const runs = created ? all : runsOf(sheet.getRange(2, 1, rows, columns).getNumberFormats().map((r) => r.some((f) => f !== TEXT_FORMAT)), 2);
+  for (const run of runs) sheet.getRange(run.first, 1, run.count, columns).setNumberFormat(TEXT_FORMAT);
+}
+
+const MARKS_KEY = 'setup.marks';
+
+/** What setup last applied whole to each district tab (src/domain/format-plan.ts). */
+export function loadMarks(): TabMarks {
+  return parseMarks(documentProperties().getProperty(MARKS_KEY));
+}
+
+/** Stored only when changed: a healthy rerun writes no property. */
+export function saveMarks(before: TabMarks, after: TabMarks): void {
+  const json = JSON.stringify(after);
+  if (json !== JSON.stringify(before)) documentProperties().setProperty(MARKS_KEY, json);
 }
 
 /**
@@ -270,4 +364,4 @@ export function ensureTimeZone(ss: Spreadsheet, zone: string): boolean {
 }
 
 /** The rules built once per setup run and shared between tabs (only the 辖区 list differs). */
-export const newRuleCache = (): Map<string, GoogleAppsScript.Spreadsheet.DataValidation> => new Map();
+export const newRuleCache = (): Map<string, DataValidation> => new Map();
