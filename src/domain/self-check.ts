@@ -201,10 +201,6 @@ export function judgeSelfCheck(input: SelfCheckInput, paths: MenuPaths): CheckRe
   ];
 }
 
-export function selfCheckPassed(results: readonly CheckResult[]): boolean {
-  return results.every((r) => r.passed);
-}
-
 /** The dialog's text: a verdict line, then one block per check. */
 export function selfCheckReport(results: readonly CheckResult[]): string {
   const failed = results.filter((r) => !r.passed).length;

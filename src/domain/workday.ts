@@ -98,9 +98,3 @@ export function dayWithNote(day: Day): string {
   return info.workday ? day : `${day}（${HOLIDAY_NOTE}：${info.label}）`;
 }
 
-/** The last workday on or before `day`, for a friendly "请提前至…" hint. */
-export function lastWorkdayOnOrBefore(day: Day): Day {
-  let d = day;
-  for (let i = 0; i < 30 && !isWorkday(d); i += 1) d = addDays(d, -1);
-  return d;
-}

@@ -1,7 +1,7 @@
 // The Chinese workday calendar: known holidays and make-up days, every day of the table against a second source, the 遇节假日 note.
 import { addDays } from '../../src/domain/calendar-day';
 import { HOLIDAY_TABLE, HOLIDAY_TABLE_FIRST_YEAR, HOLIDAY_TABLE_LAST_YEAR } from '../../src/domain/holiday-table';
-import { dayInfo, dayWithNote, holidayNote, isWorkday, lastWorkdayOnOrBefore, weekdayLabel } from '../../src/domain/workday';
+import { dayInfo, dayWithNote, holidayNote, isWorkday, weekdayLabel } from '../../src/domain/workday';
 import second from '../support/chinese-days-2021-2026.json';
 
 describe('State Council holidays and make-up workdays', () => {
@@ -78,11 +78,5 @@ describe('the 遇节假日 note', () => {
     expect(holidayNote('2022-03-25')).toBe('');
     expect(dayWithNote('2022-06-04')).toBe('2022-06-04（遇节假日：端午节）');
     expect(dayWithNote('2022-03-25')).toBe('2022-03-25');
-  });
-
-  it('finds the last workday before a day off', () => {
-    expect(lastWorkdayOnOrBefore('2021-10-07')).toBe('2021-09-30');
-    expect(lastWorkdayOnOrBefore('2022-09-25')).toBe('2022-09-23');
-    expect(lastWorkdayOnOrBefore('2022-09-23')).toBe('2022-09-23');
   });
 });
