@@ -1,6 +1,7 @@
 // What 初始化/修复表格 rewrites of a district tab's data-row formats: the rows found damaged, from what was read and the tab's mark of the template last applied whole.
 import { FIRST_DATA_ROW } from './contract';
 import { formatRuns, validationSpecs } from './ledger-template';
+import type { ValidationSpec } from './ledger-template';
 
 /** Sheet rows first…first+count-1. */
 export interface RowRun {
@@ -70,18 +71,28 @@ export interface FoundRule {
 // Each cell reference's row in a custom formula: Sheets moves it with the cell, so any row matches.
 const anyRow = (r: FoundRule): string => JSON.stringify([r.type, r.values, r.allowInvalid, r.helpText]).replace(/(\$?[A-Z]+)\d+(?=[)<>=,])/g, '$1#');
 
+/** The template's rule as Apps Script's DataValidation getters give it back (src/sheet/validation.ts builds it). */
+export function wantedRule(spec: ValidationSpec): FoundRule {
+  const c = spec.criterion;
+  const [type, values]: [string, unknown[]] =
+    c.kind === 'list' ? ['VALUE_IN_LIST', [c.values, true]]
+    : c.kind === 'numberAtLeast' ? ['NUMBER_GREATER_THAN_OR_EQUAL_TO', [c.min]]
+    : c.kind === 'date' ? ['DATE_IS_VALID_DATE', []]
+    : ['CUSTOM_FORMULA', [c.formula]];
+  return { type, values, allowInvalid: false, helpText: spec.helpText };
+}
+
 /** Whether a cell's rule is `wanted`. */
 export const sameRule = (wanted: FoundRule, found: FoundRule | null): boolean => found !== null && anyRow(found) === anyRow(wanted);
 
 /**
  * What was read over the first rows: number formats from column `formatsFrom` (1-based) on; per validated column
- * (0-based key) each cell's rule, and the template's rule as built and read back the same way (`wanted`).
+ * (0-based key) each cell's rule.
  */
 export interface ReadFormats {
   readonly formats: readonly (readonly string[])[];
   readonly formatsFrom: number;
   readonly rules: ReadonlyMap<number, readonly (FoundRule | null)[]>;
-  readonly wanted: ReadonlyMap<number, FoundRule>;
 }
 
 /** The stretches to rewrite: of the number formats with the look, and per validated column (0-based). */
@@ -101,10 +112,10 @@ export function planFormatRepair(district: string, dataRows: number, read: ReadF
   const runs = formatRuns();
   const formats = flags((i) => runs.some((run) => read!.formats[i]!.slice(run.column - read!.formatsFrom, run.column - read!.formatsFrom + run.columns).some((f) => f !== run.format)));
   const validations = validationSpecs(district).map((spec) => {
-    const wanted = read?.wanted.get(spec.column);
+    const wanted = wantedRule(spec);
     const cells = read?.rules.get(spec.column) ?? [];
     const verdict = new Map<FoundRule | null, boolean>();
-    const ok = (r: FoundRule | null): boolean => verdict.get(r) ?? (verdict.set(r, !!wanted && sameRule(wanted, r)), verdict.get(r)!);
+    const ok = (r: FoundRule | null): boolean => verdict.get(r) ?? (verdict.set(r, sameRule(wanted, r)), verdict.get(r)!);
     return { column: spec.column, runs: flags((i) => !ok(cells[i] ?? null)) };
   });
   return { formats, validations };

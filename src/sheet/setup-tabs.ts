@@ -190,7 +190,7 @@ export function setupLedger(
 
   const maxRows = sheet.getMaxRows();
   const known = rowsToRead(marks[district], { maxRows, created });
-  const repair = planFormatRepair(district, maxRows - HEAD_ROWS, known > 0 ? readFormats(sheet, known, district, rules) : null);
+  const repair = planFormatRepair(district, maxRows - HEAD_ROWS, known > 0 ? readFormats(sheet, known, district) : null);
   if (!known || headRepaired) styleHead(sheet);
   applyRepair(sheet, repair, district, rules);
   applyTrafficLights(sheet, trafficLights(settings.dueSoonDays), FIRST_DATA_ROW, COLUMN_COUNT);
@@ -214,23 +214,22 @@ function styleHead(sheet: Sheet): void {
  * The first `rows` data rows' number formats (one read over the formatted columns) and rules (one read per block of
  * neighbouring validated columns).
  */
-function readFormats(sheet: Sheet, rows: number, district: string, rules: Map<string, DataValidation>): ReadFormats {
+function readFormats(sheet: Sheet, rows: number, district: string): ReadFormats {
   const runs = formatRuns();
   const from = runs[0]!.column;
   const last = runs[runs.length - 1]!;
   const formats = sheet.getRange(FIRST_DATA_ROW, from, rows, last.column + last.columns - from).getNumberFormats();
   const specs = validationSpecs(district);
   const read = new Map<number, (FoundRule | null)[]>();
-  const wanted = new Map(specs.map((v) => [v.column, facts(ruleOf(v, rules))!]));
   // Neighbouring validated columns are read with one call.
   for (const block of runsOf(COLUMNS.map((_, i) => specs.some((v) => v.column === i)), 0)) {
     const grid = sheet.getRange(FIRST_DATA_ROW, block.first + 1, rows, block.count).getDataValidations();
     for (let j = 0; j < block.count; j++) read.set(block.first + j, grid.map((row) => facts(row[j])));
   }
-  return { formats, formatsFrom: from, rules: read, wanted };
+  return { formats, formatsFrom: from, rules: read };
 }
 
-// Each rule object is asked once per execution: cells sharing a rule, and tabs sharing a built one, share its answers.
+// Each rule object is asked once per execution: cells sharing a rule share its answers.
 const found = new WeakMap<DataValidation, FoundRule>();
 function facts(dv: DataValidation | null | undefined): FoundRule | null {
   if (!dv) return null;

@@ -1,24 +1,12 @@
 // The plan of 初始化's format repair: damaged stretches, which rows are read, rules compared, marks parsed.
 import { FIRST_DATA_ROW } from '../../src/domain/contract';
-import { MAX_RUNS, TEMPLATE_VERSION, parseMarks, planFormatRepair, rowsToRead, runsOf, sameRule } from '../../src/domain/format-plan';
+import { MAX_RUNS, TEMPLATE_VERSION, parseMarks, planFormatRepair, rowsToRead, runsOf, sameRule, wantedRule } from '../../src/domain/format-plan';
 import type { FoundRule, ReadFormats } from '../../src/domain/format-plan';
 import { formatRuns, validationSpecs } from '../../src/domain/ledger-template';
-import type { ValidationSpec } from '../../src/domain/ledger-template';
 
 const DISTRICT = '通川区';
 const specs = validationSpecs(DISTRICT);
 const spec = (key: string) => specs.find((s) => s.key === key)!;
-
-/** A rule as the sheet layer reads one back from Apps Script (what buildValidation makes of a spec). */
-function wantedRule(s: ValidationSpec): FoundRule {
-  const c = s.criterion;
-  const [type, values]: [string, unknown[]] =
-    c.kind === 'list' ? ['VALUE_IN_LIST', [c.values, true]]
-    : c.kind === 'numberAtLeast' ? ['NUMBER_GREATER_THAN_OR_EQUAL_TO', [c.min]]
-    : c.kind === 'date' ? ['DATE_IS_VALID_DATE', []]
-    : ['CUSTOM_FORMULA', [c.formula]];
-  return { type, values, allowInvalid: false, helpText: s.helpText };
-}
 
 /** What a healthy tab of `rows` data rows reads back; `damage` changes it. */
 function healthy(rows: number): { formats: string[][]; rules: Map<number, (FoundRule | null)[]> } {
@@ -33,7 +21,6 @@ const read = (h: ReturnType<typeof healthy>): ReadFormats => ({
   formats: h.formats,
   formatsFrom: formatRuns()[0]!.column,
   rules: h.rules,
-  wanted: new Map(specs.map((s) => [s.column, wantedRule(s)])),
 });
 
 describe('runsOf', () => {
