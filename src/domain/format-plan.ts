@@ -72,7 +72,7 @@ export interface FoundRule {
 const anyRow = (r: FoundRule): string => JSON.stringify([r.type, r.values, r.allowInvalid, r.helpText]).replace(/(\$?[A-Z]+)\d+(?=[)<>=,])/g, '$1#');
 
 /** The template's rule as Apps Script's DataValidation getters give it back (src/sheet/validation.ts builds it). */
-export function wantedRule(spec: ValidationSpec): FoundRule {
+export function wantedRule(spec: Pick<ValidationSpec, 'criterion' | 'helpText'>): FoundRule {
   const c = spec.criterion;
   const [type, values]: [string, unknown[]] =
     c.kind === 'list' ? ['VALUE_IN_LIST', [c.values, true]]

@@ -34,7 +34,7 @@ import {
   validationSpecs,
 } from '../domain/ledger-template';
 import type { ValidationSpec } from '../domain/ledger-template';
-import { TEMPLATE_VERSION, parseMarks, planFormatRepair, rowsToRead, runsOf } from '../domain/format-plan';
+import { TEMPLATE_VERSION, parseMarks, planFormatRepair, rowsToRead, runsOf, sameRule, wantedRule } from '../domain/format-plan';
 import { documentProperties } from './props';
 import type { FormatRepair, FoundRule, ReadFormats, RowRun, TabMark, TabMarks } from '../domain/format-plan';
 import { defaultConfigGrid, parseSettings, settingCells, settingValidation } from '../domain/settings';
@@ -112,8 +112,14 @@ export function setupConfig(ss: Spreadsheet, report: SetupReport, today: Day): S
   }
   sizeToContent(sheet, CONFIG_WIDTHS, report.created.includes(TAB.config));
   const grid = sheet.getDataRange().getValues();
-  // Each value is checked where it is typed (contract §3); re-applying replaces the cell's one rule.
-  for (const c of settingCells(grid)) sheet.getRange(c.row, c.col).setDataValidation(buildValidation(settingValidation(c.key, c.a1)));
+  // Each value is checked where it is typed (contract §3): the rules are read in one call and only a missing or
+  // different one is set (setting replaces the cell's one rule).
+  const cells = settingCells(grid);
+  const held = cells.length ? sheet.getRange(1, 1, Math.max(...cells.map((c) => c.row)), Math.max(...cells.map((c) => c.col))).getDataValidations() : [];
+  for (const c of cells) {
+    const spec = settingValidation(c.key, c.a1);
+    if (!sameRule(wantedRule(spec), facts(held[c.row - 1]?.[c.col - 1]))) sheet.getRange(c.row, c.col).setDataValidation(buildValidation(spec));
+  }
   const parsed = parseSettings(grid);
   report.problems.push(...parsed.errors);
   return parsed.settings;
