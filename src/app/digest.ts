@@ -5,8 +5,8 @@ import { isAppError } from '../domain/errors';
 import { reportDueDate, reportReminderWindow } from '../domain/quarter';
 import { ESCALATION_OVERDUE_DAYS } from '../domain/reminders';
 import type { Workbook } from '../sheet/workbook';
-import { brokenTabs } from '../sheet/workbook';
-import type { ApprovedMap } from '../domain/approval';
+import { approvedIn, brokenTabs } from '../sheet/workbook';
+import type { Approved } from '../domain/approval';
 import { isRecordableCode } from '../domain/approval';
 import { withDocumentLock } from '../sheet/lock';
 import { EXTENSION_HEADERS, EXTENSION_TAB, openRequests } from '../domain/extension';
@@ -33,7 +33,7 @@ export function openExtensionRequests(ss: Spreadsheet): DigestRequest[] {
 }
 
 /** Enterprises at 已完成（待验收）, oldest first by the day their record says they reached it (unknown last). */
-export function awaitingAcceptance(ledgers: readonly Ledger[], approved: ApprovedMap): DigestWaiting[] {
+export function awaitingAcceptance(ledgers: readonly Ledger[], approved: ReadonlyMap<string, Approved>): DigestWaiting[] {
   const out: DigestWaiting[] = [];
   for (const l of ledgers) {
     for (const r of l.rows) {
@@ -72,7 +72,7 @@ export function digestInput(ss: Spreadsheet, plan: ReminderPlan, wb: Workbook, o
     tabsToRepair.push({ tab: EXTENSION_TAB, problem: errorText(e) });
   }
   if (wb.reportsError) tabsToRepair.push({ tab: TAB.reports, problem: errorText(wb.reportsError) });
-  let approved = loadApproved(wb.props);
+  let approved: ReadonlyMap<string, Approved> = approvedIn(wb);
   // The daily job runs as the office: enterprises from before this release get their records here too, read
   // afresh under the lock (an edit trigger may be saving the same bucket).
   if (plan.ledgers.some((l) => l.rows.some((r) => isRecordableCode(r.record.payload.creditCode) && !approved.has(r.record.payload.creditCode)))) {

@@ -105,7 +105,11 @@ export function planReminders(
     const situation = districtSituation(
       {
         district: d.district,
-        enterprises: (ledger?.rows ?? []).map((r) => ({ ...r.record.payload, updatedOn: updatedOnOf(r.record.updatedAt) })),
+        // Only what a reminder reads (ReminderEnterprise): a copy of each whole payload was 10,000 objects of 22 fields.
+        enterprises: (ledger?.rows ?? []).map((r) => {
+          const p = r.record.payload;
+          return { name: p.name, creditCode: p.creditCode, status: p.status, deadline: p.deadline, updatedOn: updatedOnOf(r.record.updatedAt) };
+        }),
         toFix: toFix.get(d.district)?.size ?? 0,
       },
       reports,

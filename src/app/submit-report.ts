@@ -40,7 +40,7 @@ const MAX_LISTED_PROBLEMS = 30;
  * different rule.
  */
 export function ledgerProblems(ss: Spreadsheet, ledger: Ledger, settings: Settings): string[] {
-  const tab = { tab: ledger.district, columns: ledger.columns, rows: ledger.rows.map((r) => ({ row: r.row, cells: r.cells })) };
+  const tab = { tab: ledger.district, columns: ledger.columns, rows: ledger.rows.map((r) => ({ row: r.row, cells: r.cells, payload: r.record.payload })) };
   const names = new Map(ledger.rows.map((r) => [r.row, r.record.payload.name || '（未填企业名称）']));
   const out: string[] = [];
   for (const check of toFixChecks(tab, planRules(settings, dayOf(new Date())), readCodeIndex(ss, settings, ledger))) {

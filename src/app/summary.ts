@@ -17,14 +17,13 @@ import { summaryGrid } from '../domain/summary-grid';
 import { freshnessText, recomputeDue } from '../domain/summary-throttle';
 import { sendModeText } from '../domain/settings';
 import { isExtended } from '../domain/approval';
-import { loadApproved } from '../sheet/office-store';
 import { reportingStart, updatedOnOf } from '../domain/vocabulary';
 import { claimRecompute, markSummaryStale, readSummaryStamps, recordSummaryFailed, writeSummary } from '../sheet/summary-tab';
 import { activeSpreadsheet, toast } from '../sheet/ui';
 import { fromMenu } from './error-boundary';
 import { toFixByRow } from './to-fix';
 import type { Workbook } from '../sheet/workbook';
-import { allLedgers, brokenTabs, readWorkbook } from '../sheet/workbook';
+import { allLedgers, approvedIn, brokenTabs, readWorkbook } from '../sheet/workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -45,7 +44,7 @@ export function refreshSummary(ss: Spreadsheet, now: Date, wb: Workbook = readWo
   if (wb.reportsError) throw wb.reportsError;
   const today = dayOf(now);
   const toFix = toFixByRow(ledgers, settings);
-  const approved = loadApproved(wb.props);
+  const approved = approvedIn(wb);
   const entries: SummaryEntry[] = [];
   for (const ledger of ledgers) {
     const problems = toFix.get(ledger.district);

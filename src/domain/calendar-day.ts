@@ -56,9 +56,13 @@ export function dayTextProblem(text: string): { kind: 'format' } | { kind: 'impo
 
 /** The Shanghai calendar day of an instant, whatever the host's time zone. */
 export function dayOf(instant: Date): Day {
-  const n = Math.floor((instant.getTime() + SHANGHAI_OFFSET_MS) / DAY_MS);
+  return dayName(Math.floor((instant.getTime() + SHANGHAI_OFFSET_MS) / DAY_MS));
+}
+
+/** The day `n` days after 1970-01-01 (n whole). */
+function dayName(n: number): Day {
   const known = dayNames.get(n);
-  // An invalid Date (n is NaN) throws from toISOString as before, and is never kept.
+  // NaN (an invalid Date, a day that is not one) throws from toISOString as before, and is never kept.
   return known !== undefined ? known : remember(dayNames, n, new Date(n * DAY_MS).toISOString().slice(0, 10));
 }
 
@@ -77,6 +81,8 @@ export function startOfDay(day: Day): Date {
 }
 
 export function addDays(day: Day, days: number): Day {
+  // Whole days (every caller's) go through the memos: the approved records decode three days each, 10,000 times.
+  if (Number.isInteger(days)) return dayName(dayNumber(day) + days);
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
