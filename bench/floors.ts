@@ -14,8 +14,12 @@ export interface Floor {
 const districts = 3;
 const summaryWrite = 1 + 6 + 3 + 1; // getSheetByName; clear, getRange, setValues, setNumberFormats, setBackgrounds, setFontWeights; our chart found (getCharts, getOptions, get) and left alone; the recompute stamp
 const recompute = 3 * districts + 3 + 3 + 2 + summaryWrite; // tabs, 配置, 报送记录, the document properties (approved records)
-/** 操作日志 appended with the run's lines (getSheetByName, getLastRow, getRange, setValues) and 档案索引 extended (its read 3, the new lines' codes 2, its write 2). */
-const logAndIndex = 4 + 7;
+/**
+ * 操作日志 appended with the run's lines (getSheetByName, getLastRow, getRange, setNumberFormat, setValues: the cells are
+ * made plain text in the same write, since rows past what setup formatted, or a format a person changed, would turn a
+ * logged time into a date) and 档案索引 extended (its read 3, the new lines' codes 2, its write 2).
+ */
+const logAndIndex = 5 + 7;
 /** Per email (a reminder, a 催办 or the digest): claimed under the lock (tryLock, getProperty, setProperties, releaseLock) and sent. */
 export const PER_MAIL = 5;
 const daily = (what: string): Floor => ({
@@ -31,7 +35,7 @@ const sidebarStart = 1 + 3 + 2 + 2 + 2;
 const codeColumns = 4 * districts;
 /** The row read right before writing (issue 12: the credit code, or blank for an append, confirmed in the read the write is decided on): range, its formats (text written as each cell stores it), values. */
 const rowRead = 3;
-/** 操作日志 appended in one write: the tab, its last row, its grid size (writing past the grid throws), the range, the values. */
+/** 操作日志 appended in one write: the tab, its last row, the range, its plain-text format, the values (the grid size only when the block does not fit). */
 const logAppend = 5;
 /** The simple onEdit once the edit trigger is installed: the flag read (handle, getProperty), and it steps aside. */
 const simpleAside = 2;
@@ -57,7 +61,7 @@ export const FLOORS: Readonly<Record<string, Floor>> = {
     why: `ss 1 + 配置 3 + user 2 + owner 2 + lock 2 + column E of each tab ${codeColumns} (4 each: tab, last row so only filled rows are read, range, values; `
       + 'codes are unique across districts) + the tab\'s head 2 (column check, 填表时间) + 序号 column 2 + grid size 1 (an append may need rows) + '
       + `the row read right before writing ${rowRead} (range, formats, values: still blank, issue 12) + row write 1 + select it 1 + `
-      + `approved records 3 (handle, read, write: the first 整改完成时限 is approved, contract §10) + 操作日志 ${logAppend} (tab, last row, grid size, range, values) + `
+      + `approved records 3 (handle, read, write: the first 整改完成时限 is approved, contract §10) + 操作日志 ${logAppend} (tab, last row, range, plain-text format, values) + `
       + 'flush and release 2 (before the 汇总 step, so other saves do not wait) + 汇总 throttle stamps 1 + 汇总 marked stale 4 (the first change since it was '
       + 'recomputed: property and the 数据截至 line). A tab whose grid is full grows by 100 rows first (+3 calls, once per 100 appends)',
   },
@@ -89,9 +93,9 @@ export const FLOORS: Readonly<Record<string, Floor>> = {
       + 'the other tabs\' credit-code column 4 each + 报送记录 3 (first or update) + the dialog 6 (getUi, the file, its context, size, show)',
   },
   '报送 submit': {
-    calls: 1 + 3 + 2 + 2 + 2 + 3 + 4 * (districts - 1) + 3 + 6 + 4 + 2 + 3 * (districts - 1) + 2 + summaryWrite,
+    calls: 1 + 3 + 2 + 2 + 2 + 3 + 4 * (districts - 1) + 3 + 6 + logAppend + 2 + 3 * (districts - 1) + 2 + summaryWrite,
     why: 'submitQuarterReport: ss 1 + 配置 3 + user 2 + owner 2 + lock 2 + under it the tab 3, the other tabs\' code column 8 and 报送记录 3, '
-      + 'the report appended under its header 6 and 操作日志 4, flush and release 2; then 汇总 from what was read plus the other tabs 6 and '
+      + `the report appended under its header 6 and 操作日志 ${logAppend}, flush and release 2; then 汇总 from what was read plus the other tabs 6 and `
       + `the document properties 2, written ${summaryWrite}`,
   },
 };

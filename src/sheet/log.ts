@@ -52,12 +52,26 @@ export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries:
     sheet.getRange(1, 1, 1, LOG_HEADERS.length).setValues([[...LOG_HEADERS]]);
   }
   const start = Math.max(sheet.getLastRow(), 1) + 1;
-  const spare = sheet.getMaxRows() - start + 1;
-  // Writing past the grid throws; the log outgrows the 1,000 rows of a new sheet within weeks.
-  if (spare < entries.length) sheet.insertRowsAfter(sheet.getMaxRows(), entries.length - spare);
+  const rows = entries.map(logRow);
   // The log's one writer makes its cells plain text first, so each text is stored exactly as written (contract
   // §1: append-only history), whether setup formatted these rows, rows were added, or the tab was just made.
-  const rows = entries.map(logRow);
-  sheet.getRange(start, 1, entries.length, LOG_HEADERS.length).setNumberFormat(TEXT_FORMAT).setValues(rows);
+  appendRange(sheet, start, entries.length).setNumberFormat(TEXT_FORMAT).setValues(rows);
   return { sheet, start, rows };
+}
+
+/**
+ * The block below the last row. A block past the grid is refused by getRange (nothing written), and the log outgrows
+ * the 1,000 rows of a new sheet within weeks: only then is the grid size read and rows added, so an append that fits
+ * costs no getMaxRows. Any other refusal is not ours to repair and is thrown as it came.
+ */
+function appendRange(sheet: GoogleAppsScript.Spreadsheet.Sheet, start: number, count: number): GoogleAppsScript.Spreadsheet.Range {
+  try {
+    return sheet.getRange(start, 1, count, LOG_HEADERS.length);
+  } catch (e) {
+    const max = sheet.getMaxRows();
+    const spare = max - start + 1;
+    if (spare >= count) throw e;
+    sheet.insertRowsAfter(max, count - spare);
+    return sheet.getRange(start, 1, count, LOG_HEADERS.length);
+  }
 }

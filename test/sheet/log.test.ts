@@ -24,6 +24,19 @@ describe('appendLog', () => {
     expect(log.maxRows).toBeGreaterThan(full);
     const rows = logRows(emu);
     expect(rows[rows.length - 1]).toEqual(expect.arrayContaining(['通川区', 'R5', '已完成设备招标']));
+    // the grid's last row, filled before, is still the old line: the append went below it
+    expect(modelOf(emu).valueAt(TAB.log, full, 10)).toBe('旧记录');
+  });
+
+  it('reads the grid size only when the append does not fit', () => {
+    const emu = setUp();
+    seedRows(emu, '通川区', 1);
+    const before = tab(emu, TAB.log).lastRow();
+    const start = emu.executions.length;
+    expect(emu.userEdit('通川区', 'R5', '已完成设备招标').ok).toBe(true);
+    const calls = emu.executions.slice(start).map((r) => r.calls['Sheet.getMaxRows'] ?? 0);
+    expect(calls.every((n) => n === 0)).toBe(true);
+    expect(tab(emu, TAB.log).lastRow()).toBeGreaterThan(before);
   });
 
   it('writes times that stay text whatever the column format', () => {
