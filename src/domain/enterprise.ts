@@ -254,6 +254,8 @@ interface Checker {
   readonly schema: Schema;
   /** The object's fields in shape order, each with its answers so far by input value. */
   readonly fields: readonly { readonly key: string; readonly schema: z.ZodMiniType; readonly answers: Map<unknown, FieldAnswer> }[];
+  /** Every field of the shape, in its order, each undefined: a valid record's output is a copy of it, filled in. */
+  readonly blank: Readonly<Record<string, undefined>>;
 }
 
 // 校验本表 and 汇总 validate every row with the same rules: build the schema once per distinct rule set.
@@ -264,7 +266,7 @@ function cachedChecker(rules: PlanRules): Checker {
   if (cache?.key !== key) {
     const schema = enterpriseSchema(rules);
     const fields = Object.entries(schema.shape).map(([k, field]) => ({ key: k, schema: field as z.ZodMiniType, answers: new Map<unknown, FieldAnswer>() }));
-    cache = { rules, key, schema, fields };
+    cache = { rules, key, schema, fields, blank: Object.fromEntries(fields.map((f) => [f.key, undefined])) };
   } else cache = { ...cache, rules };
   return cache;
 }
@@ -280,7 +282,8 @@ const ANSWERS_KEPT = 20_000;
 function fastParse(checker: Checker, input: unknown): EnterprisePayload | null {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return null;
   const record = input as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
+  // Filled in place: one object of the output's final shape, not 21 shape changes per row (10,000 rows in 汇总).
+  const out: Record<string, unknown> = { ...checker.blank };
   for (const field of checker.fields) {
     const v = record[field.key];
     let answer = field.answers.get(v);

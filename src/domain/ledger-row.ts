@@ -93,8 +93,11 @@ export function isBlankRow(row: readonly unknown[], columns?: ColumnMap): boolea
   return PAYLOAD_KEYS.every((k) => isBlankCell(row[columns[k]]));
 }
 
+/** Every payload key in column order, each '': a row's payload is a copy of it, filled in (one shape, not 21 changes of it). */
+const BLANK_PAYLOAD: Readonly<Record<PayloadKey, string>> = Object.fromEntries(PAYLOAD_KEYS.map((k) => [k, ''])) as Record<PayloadKey, string>;
+
 export function rowToPayload(row: readonly unknown[], columns: ColumnMap): RawRecord {
-  const payload = {} as Record<PayloadKey, string | number>;
+  const payload: Record<PayloadKey, string | number> = { ...BLANK_PAYLOAD };
   for (const key of PAYLOAD_KEYS) {
     const v = row[columns[key]];
     payload[key] = key === 'employees' && typeof v === 'number' ? v : cellText(v);

@@ -3,7 +3,7 @@
 import { dayOf, startOfDay } from '../../src/domain/calendar-day';
 import { COLUMNS, COLUMN_COUNT, DEFAULT_DISTRICTS, UPPER_HEADER } from '../../src/domain/contract';
 import type { EnterprisePayload, PlanRules } from '../../src/domain/enterprise';
-import { validateEnterprise } from '../../src/domain/enterprise';
+import { PAYLOAD_KEYS, validateEnterprise } from '../../src/domain/enterprise';
 import {
   TEMPLATE_COLUMNS,
   isBlankRow,
@@ -221,6 +221,13 @@ describe('rowToPayload', () => {
     for (const [letter, v] of Object.entries(cells)) row[COLUMNS.findIndex((c) => c.letter === letter)] = v;
     return row;
   }
+
+  it('gives every payload field, in column order, each from its own cell', () => {
+    const cells = Object.fromEntries(COLUMNS.map((c, i) => [c.letter, `v${i}`]));
+    const raw = rowToPayload(sheetRow(cells), TEMPLATE_COLUMNS);
+    expect(Object.keys(raw.payload)).toEqual(PAYLOAD_KEYS);
+    expect(Object.entries(raw.payload)).toEqual(PAYLOAD_KEYS.map((k) => [k, `v${TEMPLATE_COLUMNS[k]}`]));
+  });
 
   it('reads a date cell as its Shanghai day whatever the host zone', () => {
     const raw = rowToPayload(sheetRow({ Q: startOfDay('2022-01-01'), V: startOfDay('2023-12-31') }), TEMPLATE_COLUMNS);
