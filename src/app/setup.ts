@@ -2,7 +2,7 @@
 import { dayOf } from '../domain/calendar-day';
 import { LOG_HEADERS, MENU_TITLE, REPORT_HEADERS, TAB, UNKNOWN_ACCOUNT } from '../domain/contract';
 import { captionOf } from '../domain/menu';
-import { ownerEmail } from '../sheet/ledger';
+import { ownerEmail, readCodeIndex } from '../sheet/ledger';
 import { withDocumentLock } from '../sheet/lock';
 import { appendLog, workbookLogEntry } from '../sheet/log';
 import { activeUserEmail } from '../sheet/session';
@@ -15,7 +15,8 @@ import { ACCEPTANCE_HEADERS, ACCEPTANCE_TAB } from '../domain/acceptance';
 import { ARCHIVE_HEADERS, ARCHIVE_TAB } from '../domain/closed-archive';
 import { LOG_INDEX_HEADERS, LOG_INDEX_TAB } from '../domain/dossier';
 import { EXTENSION_HEADERS, EXTENSION_TAB } from '../domain/extension';
-import { hideTab } from '../sheet/office-store';
+import { hideTab, loadApproved } from '../sheet/office-store';
+import { isRecordableCode } from '../domain/approval';
 import { openLedgers, seedApproved } from './office-guard';
 import { afterLedgerChange } from './summary';
 
@@ -53,7 +54,11 @@ export function setupWorkbook(ss: Spreadsheet, now: Date): SetupReport {
   hideTab(ss, ARCHIVE_TAB);
   setupTableTab(ss, LOG_INDEX_TAB, LOG_INDEX_HEADERS, report, true);
   hideTab(ss, LOG_INDEX_TAB);
-  seedApproved(ss, openLedgers(ss, settings), today);
+  // The tabs are read whole only when some enterprise still lacks its approved record (contract §10): on a set-up
+  // workbook the credit-code column shows none does, and seeding would add nothing.
+  const approved = loadApproved();
+  const codes = [...readCodeIndex(ss, settings).keys()].map((c) => c.trim());
+  if (codes.some((c) => isRecordableCode(c) && !approved.has(c))) seedApproved(ss, openLedgers(ss, settings), today, approved);
   setupProtections(ss, settings, owner);
   dropBlankDefaultTab(ss, report);
   if (report.created.length + report.repaired.length + report.restyled.length > 0) {

@@ -2,6 +2,7 @@
 import type { Emulator, SheetModel } from '@eco-ledger/emulator';
 import { COLUMN_COUNT, DEFAULT_DISTRICTS, FIRST_DATA_ROW, TAB } from '../../src/domain/contract';
 import { measure } from '../../bench/world';
+import { readApproved } from '../../src/domain/approval';
 import { CONFIG_LABEL } from '../../src/domain/contract';
 import { seedRows, setUp, settingCell, tab } from '../support/ledger-world';
 
@@ -138,5 +139,22 @@ describe('初始化 on a damaged workbook', () => {
     expect(log.numberFormatAt(rows + 50, 1)).toBe('@');
     expect(log.numberFormatAt(rows - 1, 1)).toBe('@');
     expect(run.cellsWritten).toBeLessThan(100 * 12 + 2_000);
+  });
+});
+
+describe('初始化 and the approved records of enterprises from before this release (contract §10)', () => {
+  const approved = (emu: Emulator) => readApproved(Object.fromEntries(emu.properties.document.map));
+
+  it('gives every enterprise without one its record, then reads only the credit-code column while all have one', () => {
+    const emu = setUp();
+    const rows = seedRows(emu, '通川区', 40);
+    const first = setup(emu);
+    expect(rows.every((p) => approved(emu).has(p.creditCode))).toBe(true);
+    const again = setup(emu);
+    // 40 rows of A–X no longer read: column E (40 cells) instead.
+    expect(first.cellsRead - again.cellsRead).toBeGreaterThanOrEqual(40 * (COLUMN_COUNT - 1));
+    const added = seedRows(emu, '达川区', 3);
+    setup(emu);
+    expect(added.every((p) => approved(emu).has(p.creditCode))).toBe(true);
   });
 });
