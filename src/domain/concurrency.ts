@@ -56,17 +56,8 @@ export function editConflict(opened: OpenedVersion | null, current: CurrentRow, 
   return `您打开表单后，该企业已被 ${who} 于 ${when}（北京时间）修改。${detail}为免覆盖对方的修改，本次未保存。${RELOAD_HINT}`;
 }
 
-/** How a write confirms its target right before writing (issue 12 point 1). */
+/** What a save was about to write when it gave up: an enterprise's row (update) or the tab's next empty row. */
 type WriteTarget = { readonly kind: 'update'; readonly creditCode: string } | { readonly kind: 'append' };
-
-/**
- * Whether the row about to be written still is the target: for an update it holds the expected credit code; for an
- * append every cell of the enterprise's own columns is still empty (a row typed meanwhile is never overwritten).
- */
-export function targetStillHolds(target: WriteTarget, code: unknown, payloadCellsBlank: boolean): boolean {
-  if (target.kind === 'append') return payloadCellsBlank && asText(code) === '';
-  return asText(code).toUpperCase() === target.creditCode.toUpperCase();
-}
 
 export const WRITE_TRIES = 3;
 

@@ -1,6 +1,6 @@
 // The rules that keep two saves from losing each other's work: the opened version, and the row confirmed before writing.
 import { UNKNOWN_ACCOUNT } from '../../src/domain/contract';
-import { changedSinceOpened, editConflict, targetStillHolds } from '../../src/domain/concurrency';
+import { changedSinceOpened, editConflict } from '../../src/domain/concurrency';
 import type { CurrentRow } from '../../src/domain/concurrency';
 import type { RawPayload } from '../../src/domain/ledger-row';
 
@@ -42,19 +42,5 @@ describe('editConflict', () => {
 describe('changedSinceOpened', () => {
   it('compares only the fields the form showed, as trimmed text', () => {
     expect(changedSinceOpened({ version: 0, values: { name: ' 达州市甲公司 ', status: '未启动' } }, payload)).toEqual(['整改状态：“未启动” → “整改中”']);
-  });
-});
-
-describe('targetStillHolds', () => {
-  it('confirms an update only on the expected credit code', () => {
-    expect(targetStillHolds({ kind: 'update', creditCode: '91511700MA0000001X' }, '91511700MA0000001X', false)).toBe(true);
-    expect(targetStillHolds({ kind: 'update', creditCode: '91511700MA0000001X' }, '91511700MA0000002X', false)).toBe(false);
-    expect(targetStillHolds({ kind: 'update', creditCode: '91511700MA0000001X' }, '', true)).toBe(false);
-  });
-
-  it('confirms an append only on a row still empty', () => {
-    expect(targetStillHolds({ kind: 'append' }, '', true)).toBe(true);
-    expect(targetStillHolds({ kind: 'append' }, '', false)).toBe(false);
-    expect(targetStillHolds({ kind: 'append' }, '91511700MA0000001X', false)).toBe(false);
   });
 });
