@@ -432,13 +432,11 @@ export class Range {
     return stored ? new DataValidation(this.#ctx, stored.rule) : null;
   }
   getDataValidations(): (DataValidation | null)[][] {
-    const seen = new Map<StoredRule, DataValidation>();
+    // One object per cell, even where cells share a rule: whether Google's array repeats one object is unknown, and
+    // code that asked each rule object once would then pay 4 getter calls per cell there (the stricter reading).
     return this.#grid((r, c) => {
       const stored = this.#sheet.rule(r, c);
-      if (!stored) return null;
-      let dv = seen.get(stored);
-      if (!dv) seen.set(stored, (dv = new DataValidation(this.#ctx, stored.rule)));
-      return dv;
+      return stored ? new DataValidation(this.#ctx, stored.rule) : null;
     });
   }
   setDataValidation(rule: DataValidation | null): this {

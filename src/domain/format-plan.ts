@@ -29,7 +29,7 @@ export function runsOf(bad: readonly boolean[], first: number): RowRun[] {
 /**
  * The look setup gives a district tab (src/sheet/setup-tabs.ts: styleHead and the data rows' borders, wrap and
  * alignment), which Apps Script cannot read back: bump it when that changes, so a new look is applied whole once.
- * Number formats and rules need no bump: they are compared cell by cell.
+ * Number formats need no bump: they are compared cell by cell (rules are set again on every run, see FormatRepair).
  */
 export const TEMPLATE_VERSION = 'look-1';
 
@@ -85,14 +85,10 @@ export function wantedRule(spec: Pick<ValidationSpec, 'criterion' | 'helpText'>)
 /** Whether a cell's rule is `wanted`. */
 export const sameRule = (wanted: FoundRule, found: FoundRule | null): boolean => found !== null && anyRow(found) === anyRow(wanted);
 
-/**
- * What was read over the first rows: number formats from column `formatsFrom` (1-based) on; per validated column
- * (0-based key) each cell's rule.
- */
+/** What was read over the first rows: number formats from column `formatsFrom` (1-based) on. */
 export interface ReadFormats {
   readonly formats: readonly (readonly string[])[];
   readonly formatsFrom: number;
-  readonly rules: ReadonlyMap<number, readonly (FoundRule | null)[]>;
 }
 
 /** The stretches to rewrite: of the number formats with the look, and per validated column (0-based). */
@@ -102,6 +98,11 @@ export interface FormatRepair {
    * rewritten there (clearing a row's formatting clears its number formats too).
    */
   readonly formats: readonly RowRun[];
+  /**
+   * Every data row, per validated column (0-based): rules are not read back. Reading them costs four getter calls a
+   * cell (getDataValidations may give each cell its own object: emulator/README.md), a million at 10,000 enterprises,
+   * while setting one column's rule is one call; setting it replaces the cell's one rule, so a rerun changes nothing.
+   */
   readonly validations: readonly { readonly column: number; readonly runs: readonly RowRun[] }[];
 }
 
@@ -111,12 +112,6 @@ export function planFormatRepair(district: string, dataRows: number, read: ReadF
   const flags = (isBad: (i: number) => boolean): RowRun[] => runsOf(Array.from({ length: dataRows }, (_, i) => i >= known || isBad(i)), FIRST_DATA_ROW);
   const runs = formatRuns();
   const formats = flags((i) => runs.some((run) => read!.formats[i]!.slice(run.column - read!.formatsFrom, run.column - read!.formatsFrom + run.columns).some((f) => f !== run.format)));
-  const validations = validationSpecs(district).map((spec) => {
-    const wanted = wantedRule(spec);
-    const cells = read?.rules.get(spec.column) ?? [];
-    const verdict = new Map<FoundRule | null, boolean>();
-    const ok = (r: FoundRule | null): boolean => verdict.get(r) ?? (verdict.set(r, sameRule(wanted, r)), verdict.get(r)!);
-    return { column: spec.column, runs: flags((i) => !ok(cells[i] ?? null)) };
-  });
+  const validations = validationSpecs(district).map((spec) => ({ column: spec.column, runs: runsOf(Array.from({ length: dataRows }, () => true), FIRST_DATA_ROW) }));
   return { formats, validations };
 }

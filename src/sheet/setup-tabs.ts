@@ -5,7 +5,6 @@ import { applyRangeProtection, applySheetProtection } from './protections';
 import { buildValidation } from './validation';
 import type { Day } from '../domain/calendar-day';
 import {
-  COLUMNS,
   COLUMN_COUNT,
   CONFIG_HEADERS,
   CONFIG_LABEL,
@@ -196,11 +195,12 @@ export function setupLedger(
 
   const maxRows = sheet.getMaxRows();
   const known = rowsToRead(marks[district], { maxRows, created });
-  const repair = planFormatRepair(district, maxRows - HEAD_ROWS, known > 0 ? readFormats(sheet, known, district) : null);
+  const repair = planFormatRepair(district, maxRows - HEAD_ROWS, known > 0 ? readFormats(sheet, known) : null);
   if (!known || headRepaired) styleHead(sheet);
   applyRepair(sheet, repair, district, rules);
   applyTrafficLights(sheet, trafficLights(settings.dueSoonDays), FIRST_DATA_ROW, COLUMN_COUNT);
-  if (known && (repair.formats.length || repair.validations.some((v) => v.runs.length))) report.restyled.push(`${district}（格式和数据验证）`);
+  // The rules are set again on every run (FormatRepair): only damaged number formats are a repair worth reporting.
+  if (known && repair.formats.length) report.restyled.push(`${district}（格式和数据验证）`);
   return { version: TEMPLATE_VERSION, rows: maxRows };
 }
 
@@ -216,31 +216,17 @@ function styleHead(sheet: Sheet): void {
     .setBorder(true, true, true, true, true, true);
 }
 
-/**
- * The first `rows` data rows' number formats (one read over the formatted columns) and rules (one read per block of
- * neighbouring validated columns).
- */
-function readFormats(sheet: Sheet, rows: number, district: string): ReadFormats {
+/** The first `rows` data rows' number formats, in one read over the formatted columns. */
+function readFormats(sheet: Sheet, rows: number): ReadFormats {
   const runs = formatRuns();
   const from = runs[0]!.column;
   const last = runs[runs.length - 1]!;
-  const formats = sheet.getRange(FIRST_DATA_ROW, from, rows, last.column + last.columns - from).getNumberFormats();
-  const specs = validationSpecs(district);
-  const read = new Map<number, (FoundRule | null)[]>();
-  // Neighbouring validated columns are read with one call.
-  for (const block of runsOf(COLUMNS.map((_, i) => specs.some((v) => v.column === i)), 0)) {
-    const grid = sheet.getRange(FIRST_DATA_ROW, block.first + 1, rows, block.count).getDataValidations();
-    for (let j = 0; j < block.count; j++) read.set(block.first + j, grid.map((row) => facts(row[j])));
-  }
-  return { formats, formatsFrom: from, rules: read };
+  return { formats: sheet.getRange(FIRST_DATA_ROW, from, rows, last.column + last.columns - from).getNumberFormats(), formatsFrom: from };
 }
 
-// Each rule object is asked once per execution: cells sharing a rule share its answers.
-const found = new WeakMap<DataValidation, FoundRule>();
+/** A 配置 cell's rule as its getters give it back (a few cells: asked one by one). */
 function facts(dv: DataValidation | null | undefined): FoundRule | null {
-  if (!dv) return null;
-  if (!found.has(dv)) found.set(dv, { type: String(dv.getCriteriaType()), values: dv.getCriteriaValues(), allowInvalid: dv.getAllowInvalid(), helpText: dv.getHelpText() });
-  return found.get(dv)!;
+  return dv ? { type: String(dv.getCriteriaType()), values: dv.getCriteriaValues(), allowInvalid: dv.getAllowInvalid(), helpText: dv.getHelpText() } : null;
 }
 
 /** The rule of a spec, built once per run of setup and shared between tabs (only the 辖区 list and formulas' rows differ). */

@@ -1,27 +1,23 @@
-// The plan of 初始化's format repair: damaged stretches, which rows are read, rules compared, marks parsed.
+// The plan of 初始化's format repair: damaged stretches, which rows are read, rules compared (配置's), marks parsed.
 import { FIRST_DATA_ROW } from '../../src/domain/contract';
 import { MAX_RUNS, TEMPLATE_VERSION, parseMarks, planFormatRepair, rowsToRead, runsOf, sameRule, wantedRule } from '../../src/domain/format-plan';
-import type { FoundRule, ReadFormats } from '../../src/domain/format-plan';
+import type { ReadFormats } from '../../src/domain/format-plan';
 import { formatRuns, validationSpecs } from '../../src/domain/ledger-template';
 
 const DISTRICT = '通川区';
 const specs = validationSpecs(DISTRICT);
 const spec = (key: string) => specs.find((s) => s.key === key)!;
 
-/** What a healthy tab of `rows` data rows reads back; `damage` changes it. */
-function healthy(rows: number): { formats: string[][]; rules: Map<number, (FoundRule | null)[]> } {
+/** What a healthy tab of `rows` data rows reads back (its number formats); tests damage it. */
+function healthy(rows: number): { formats: string[][] } {
   const runs = formatRuns();
   const width = runs[runs.length - 1]!.column + runs[runs.length - 1]!.columns - runs[0]!.column;
   const row = new Array<string>(width).fill('General');
   for (const r of runs) for (let j = 0; j < r.columns; j++) row[r.column - runs[0]!.column + j] = r.format;
-  const rules = new Map(specs.map((s) => [s.column, new Array<FoundRule | null>(rows).fill(wantedRule(s))]));
-  return { formats: Array.from({ length: rows }, () => row.slice()), rules };
+  return { formats: Array.from({ length: rows }, () => row.slice()) };
 }
-const read = (h: ReturnType<typeof healthy>): ReadFormats => ({
-  formats: h.formats,
-  formatsFrom: formatRuns()[0]!.column,
-  rules: h.rules,
-});
+const read = (h: ReturnType<typeof healthy>): ReadFormats => ({ formats: h.formats, formatsFrom: formatRuns()[0]!.column });
+const everyRow = (rows: number) => specs.map((s) => ({ column: s.column, runs: [{ first: FIRST_DATA_ROW, count: rows }] }));
 
 describe('runsOf', () => {
   test('turns flags into stretches of sheet rows', () => {
@@ -80,19 +76,16 @@ describe('sameRule', () => {
 });
 
 describe('planFormatRepair', () => {
-  const none = (r: ReturnType<typeof planFormatRepair>) => [r.formats, r.validations.flatMap((v) => v.runs)];
-
-  test('a healthy tab read whole needs nothing', () => {
-    expect(none(planFormatRepair(DISTRICT, 50, read(healthy(50))))).toEqual([[], []]);
+  test('a healthy tab read whole needs no format, and every rule is set again over all its data rows', () => {
+    const r = planFormatRepair(DISTRICT, 50, read(healthy(50)));
+    expect(r.formats).toEqual([]);
+    expect(r.validations).toEqual(everyRow(50));
   });
 
-  test('damaged number formats and rules are rewritten on their rows only', () => {
+  test('damaged number formats are rewritten on their rows only', () => {
     const h = healthy(50);
     for (let i = 10; i < 13; i++) h.formats[i] = h.formats[i]!.map(() => 'General'); // rows 15–17 cleared
-    h.rules.get(spec('creditCode').column)![30] = null; // row 35
-    const r = planFormatRepair(DISTRICT, 50, read(h));
-    expect(r.formats).toEqual([{ first: 15, count: 3 }]);
-    expect(r.validations.filter((v) => v.runs.length).map((v) => [v.column, v.runs])).toEqual([[spec('creditCode').column, [{ first: 35, count: 1 }]]]);
+    expect(planFormatRepair(DISTRICT, 50, read(h)).formats).toEqual([{ first: 15, count: 3 }]);
   });
 
   test('one cell’s format changed marks its row', () => {
@@ -102,21 +95,12 @@ describe('planFormatRepair', () => {
     expect(planFormatRepair(DISTRICT, 20, read(h)).formats).toEqual([{ first: 9, count: 1 }]);
   });
 
-  test('a rule of another district, a warning-only one or a rule-less cell is damage; shared rule objects are judged once', () => {
-    const h = healthy(10);
-    const b = h.rules.get(spec('district').column)!;
-    b[2] = wantedRule(validationSpecs('达川区').find((s) => s.key === 'district')!);
-    b[3] = { ...b[0]!, allowInvalid: true };
-    b[4] = null;
-    expect(planFormatRepair(DISTRICT, 10, read(h)).validations.find((v) => v.column === spec('district').column)!.runs).toEqual([{ first: 7, count: 3 }]);
-  });
-
   test('rows past those read (the grid grew) and a tab not read at all are rewritten whole', () => {
     const grown = planFormatRepair(DISTRICT, 80, read(healthy(50)));
     expect(grown.formats).toEqual([{ first: FIRST_DATA_ROW + 50, count: 30 }]);
-    expect(grown.validations.every((v) => v.runs.length === 1 && v.runs[0]!.first === FIRST_DATA_ROW + 50)).toBe(true);
+    expect(grown.validations).toEqual(everyRow(80));
     const whole = planFormatRepair(DISTRICT, 80, null);
     expect(whole.formats).toEqual([{ first: FIRST_DATA_ROW, count: 80 }]);
-    expect(whole.validations.every((v) => v.runs[0]?.count === 80)).toBe(true);
+    expect(whole.validations).toEqual(everyRow(80));
   });
 });

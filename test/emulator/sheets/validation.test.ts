@@ -51,6 +51,14 @@ describe('rules on ranges', () => {
     expect(sheet.getRange('B5:B8').getDataValidations().map((r) => r[0] === null)).toEqual([false, true, true, false]);
   });
 
+  it('getDataValidations gives each cell its own rule object, even where one rule covers them all', () => {
+    const { app, sheet } = setup();
+    sheet.getRange('C5:C7').setDataValidation(app.newDataValidation().requireDate().build());
+    const [[a], [b], [c]] = sheet.getRange('C5:C7').getDataValidations() as [[object], [object], [object]];
+    expect(new Set([a, b, c]).size).toBe(3);
+    expect([a, b, c].map((dv) => (dv as { getCriteriaType(): string }).getCriteriaType())).toEqual(['DATE_IS_VALID_DATE', 'DATE_IS_VALID_DATE', 'DATE_IS_VALID_DATE']);
+  });
+
   it('setDataValidations needs the range dimensions', () => {
     const { app, sheet } = setup();
     const rule = app.newDataValidation().requireTextIsEmail().build();
