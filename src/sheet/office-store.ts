@@ -45,11 +45,16 @@ export function hideTab(ss: Spreadsheet, name: string): void {
   if (sheet && !sheet.isSheetHidden()) sheet.hideSheet();
 }
 
+/** Rows a full record tab grows by at once, as a full ledger tab does. */
+const GROW_ROWS = 100;
+
 /** Rows of text appended in one write, into plain-text cells so user text stays literal. `lastRow`: as just read. */
 export function appendTextRows(sheet: Sheet, rows: readonly string[][], lastRow: number = sheet.getLastRow()): number {
   const start = Math.max(lastRow, 1) + 1;
-  const spare = sheet.getMaxRows() - start + 1;
-  if (spare < rows.length) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - spare);
+  const max = sheet.getMaxRows();
+  const spare = max - start + 1;
+  // Grown by a block, as the ledger's grid is: a full tab (销号存档 takes a line per office edit of a closed row) does not pay two calls per append.
+  if (spare < rows.length) sheet.insertRowsAfter(max, Math.max(rows.length - spare, GROW_ROWS));
   sheet.getRange(start, 1, rows.length, rows[0]!.length).setNumberFormat(TEXT_FORMAT).setValues(rows.map((r) => [...r]));
   return start;
 }

@@ -117,3 +117,31 @@ describe('a clerk cannot close or extend by hand (contract §10): the change is 
     expect([cell(emu, 'Q9'), cell(emu, 'T9')]).toEqual([day('2022-08-31'), '未启动']);
   });
 });
+
+describe('the office’s edit of a closed row goes to 销号存档 (contract §10)', () => {
+  const archive = (emu: Emulator) => (emu.model as unknown as { sheet(n: string): { maxRows: number; lastRow(): number } }).sheet('销号存档');
+
+  test('each append reads the archive’s header row, not its lines, and a full archive grows by a block of rows', () => {
+    const emu = office();
+    emu.setUser(OWNER);
+    const tab = archive(emu);
+    const filler = Array.from({ length: tab.maxRows - tab.lastRow() }, (_, i) => [withCheckChar(`91511700MA${String(5000 + i).padStart(7, '0')}`), '2022-01-01 00:00:00', '{}']);
+    emu.model.setValuesRaw('销号存档', tab.lastRow() + 1, 1, filler);
+    const full = tab.maxRows;
+    expect(tab.lastRow()).toBe(full);
+    const run = (progress: string) => {
+      const r = emu.userEdit('通川区', 'R7', progress);
+      if (!r.ok) throw new Error(r.message);
+      return r.executions.find((x) => x.fn === 'onEditInstalled')!;
+    };
+    const first = run('验收后补记一');
+    expect(tab.lastRow()).toBe(full + 1);
+    expect(tab.maxRows).toBeGreaterThanOrEqual(full + 100);
+    const next = run('验收后补记二');
+    expect(tab.lastRow()).toBe(full + 2);
+    expect(next.calls['Sheet.insertRowsAfter']).toBeUndefined();
+    expect(first.calls['Sheet.insertRowsAfter']).toBe(1);
+    // The archive holds hundreds of lines: the edit reads its rows, the head, 配置, the header row, never the archive.
+    expect(next.cellsRead).toBeLessThan(full);
+  });
+});
