@@ -145,8 +145,8 @@ export function touchFillDate(sheet: Sheet, row2: readonly unknown[], today: Day
 /** What a writer decides on the row as read right before writing: cells to write at once, or an answer without writing. */
 type RowPlan<T> = { readonly write: unknown[]; readonly answer: T } | { readonly keep: T };
 
-/** Rows added at once when an append finds the grid full, so the appends after it find a row ready. */
-const GROW_ROWS = 100;
+/** Rows added at once when an append finds a tab's grid full (a ledger or a record tab), so the appends after it find rows ready. */
+export const GROW_ROWS = 100;
 
 /**
  * Rows past the grid, given the template's number formats with one read and one write: where the template has none

@@ -1,5 +1,6 @@
 // Where the office's decisions live: approved records in document properties, and the record tabs (延期申请, 验收记录, 销号存档).
 import { documentProperties, readDocumentProperties } from './props';
+import { GROW_ROWS } from './ledger';
 import type { ApprovedMap } from '../domain/approval';
 import { approvedWrites, readApproved } from '../domain/approval';
 import { TEXT_FORMAT } from '../domain/ledger-row';
@@ -44,9 +45,6 @@ export function hideTab(ss: Spreadsheet, name: string): void {
   const sheet = ss.getSheetByName(name);
   if (sheet && !sheet.isSheetHidden()) sheet.hideSheet();
 }
-
-/** Rows a full record tab grows by at once, as a full ledger tab does. */
-const GROW_ROWS = 100;
 
 /** Rows of text appended in one write, into plain-text cells so user text stays literal. `lastRow`: as just read. */
 export function appendTextRows(sheet: Sheet, rows: readonly string[][], lastRow: number = sheet.getLastRow()): number {
