@@ -175,23 +175,12 @@ export function settlePendingEdits(ss: Spreadsheet, settings: Settings, now: Dat
   const all = approved ?? loadApproved();
   let owner: string | null = null;
   for (const p of pending) {
-    const office = officeOf(settings, p.by, () => (owner ??= ownerEmail(ss)));
+    const office = isOffice(settings, p.by, () => (owner ??= ownerEmail(ss)));
     entries.push(...settleOne(ss, p, office, now, all));
   }
   clearPending();
   appendLog(ss, entries);
   return true;
-}
-
-/**
- * Whether the account is the office: 配置's admins and an unknown account settle it; only otherwise is the owner
- * looked up (Spreadsheet.getOwner and its address: two calls most edits need not make).
- */
-function officeOf(settings: Settings, account: string, owner: () => string): boolean {
-  if (isOffice(settings, account, '')) return true;
-  // With itself as the owner, isOffice is false only for an unknown account (未知账号, or none).
-  if (!isOffice(settings, account, account)) return false;
-  return isOffice(settings, account, owner());
 }
 
 function settleOne(ss: Spreadsheet, p: PendingEdit, office: boolean, now: Date, all: ApprovedMap): LogEntry[] {
@@ -268,7 +257,7 @@ function recordEdit(ctx: EditContext, ev: SheetEdit, account: string, now: Date,
     const { values } = read;
     const asRead = values.map((r) => [...r]);
     const free = new Set([columns.updatedAt, columns.updatedBy]);
-    const office = officeOf(ctx.settings, account, () => ownerEmail(ctx.ss));
+    const office = isOffice(ctx.settings, account, () => ownerEmail(ctx.ss));
     const place = (i: number): number | null => confirmRows(ctx.sheet, [{ row: data.row + i, cells: asRead[i]! }], columns.creditCode, free)[0] ?? null;
     const guard = guardEdit(ctx.ss, ctx.sheet, data, values, columns, office, oldOfSingle?.oldValue ?? null, base, place, approved);
     const checks = guard.undone.size > 0 ? recheck(ctx, data, columns, values, read.checks) : read.checks;

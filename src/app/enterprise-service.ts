@@ -60,8 +60,8 @@ function caller(): Caller {
   const account = activeUserEmail();
   let owner: string | undefined;
   const ownerOf = (): string => (owner ??= ownerEmail(ss));
-  // 管理员账号 in 配置 settles it without the owner; an account Sheets hides is never the office.
-  const office = (): boolean => accountKnown(account) && (isOffice(settings, account, '') || isOffice(settings, account, ownerOf()));
+  // 管理员账号 in 配置 settles it without the owner (isOffice asks ownerOf only then).
+  const office = (): boolean => isOffice(settings, account, ownerOf);
   return { ss, settings, account, owner: ownerOf, office };
 }
 
@@ -95,8 +95,8 @@ function approve(p: EnterprisePayload, now: Date, before: Approved | null, all: 
 /** Contract §7: only a known account that is not an editor of the district is refused; an unknown one meets the tab's protection. */
 function permissionProblem(c: Caller, district: string): string | null {
   if (!accountKnown(c.account)) return null;
-  // A listed editor needs no owner look-up; anyone else may still be the owner.
-  if (canEditDistrict(c.settings, c.account, '', district) || canEditDistrict(c.settings, c.account, c.owner(), district)) return null;
+  // A listed editor or an admin needs no owner look-up (canEditDistrict asks c.owner only then).
+  if (canEditDistrict(c.settings, c.account, c.owner, district)) return null;
   return `您的账号（${c.account}）不是“${district}”的编辑账号，不能保存该辖区的企业。如需开通，请联系领导小组办公室在“配置”中添加。`;
 }
 

@@ -11,20 +11,30 @@ export function accountKnown(email: string): boolean {
   return e !== '' && e !== norm(UNKNOWN_ACCOUNT);
 }
 
-export function isOffice(settings: Settings, email: string, ownerEmail: string): boolean {
+/**
+ * The file's owner, or how to look it up: asked only when 配置 does not settle the question (on Apps Script the
+ * look-up is two service calls that most edits and saves need not make).
+ */
+export type OwnerEmail = string | (() => string);
+
+const ownerOf = (owner: OwnerEmail): string => (typeof owner === 'function' ? owner() : owner);
+
+/** 管理员账号 settles it; only otherwise is the owner asked. An account Sheets hides is never the office. */
+export function isOffice(settings: Settings, email: string, owner: OwnerEmail): boolean {
   if (!accountKnown(email)) return false;
   const e = norm(email);
-  return (accountKnown(ownerEmail) && e === norm(ownerEmail)) || settings.admins.includes(e);
+  if (settings.admins.includes(e)) return true;
+  const o = ownerOf(owner);
+  return accountKnown(o) && e === norm(o);
 }
 
-/** A district whose 编辑账号 is empty is the office's alone; an unknown district is nobody's but the office's. */
-export function canEditDistrict(settings: Settings, email: string, ownerEmail: string, district: string): boolean {
-  if (isOffice(settings, email, ownerEmail)) return true;
+/** A district whose 编辑账号 is empty is the office's alone; an unknown district is nobody's but the office's. A listed editor needs no owner. */
+export function canEditDistrict(settings: Settings, email: string, owner: OwnerEmail, district: string): boolean {
   if (!accountKnown(email)) return false;
   const entry = settings.districts.find((d) => d.district === district);
-  return entry !== undefined && entry.editors.includes(norm(email));
+  return (entry !== undefined && entry.editors.includes(norm(email))) || isOffice(settings, email, owner);
 }
 
-export function editableDistricts(settings: Settings, email: string, ownerEmail: string): string[] {
-  return settings.districts.map((d) => d.district).filter((d) => canEditDistrict(settings, email, ownerEmail, d));
+export function editableDistricts(settings: Settings, email: string, owner: OwnerEmail): string[] {
+  return settings.districts.map((d) => d.district).filter((d) => canEditDistrict(settings, email, owner, d));
 }

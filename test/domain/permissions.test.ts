@@ -67,3 +67,25 @@ describe('editableDistricts', () => {
     expect(editableDistricts(settings(), 'x@example.com', OWNER)).toEqual([]);
   });
 });
+
+describe('the owner asked lazily', () => {
+  const asked = () => {
+    const calls: string[] = [];
+    return { calls, owner: () => (calls.push('owner'), OWNER) };
+  };
+
+  it('asks for the owner only when 配置 does not settle it: never for an admin, a listed editor or a hidden account', () => {
+    const a = asked();
+    expect(isOffice(settings(), 'office@example.com', a.owner)).toBe(true);
+    expect(canEditDistrict(settings(), 'dachuan@example.com', a.owner, '达川区')).toBe(true);
+    expect(isOffice(settings(), '未知账号', a.owner)).toBe(false);
+    expect(a.calls).toEqual([]);
+  });
+
+  it('asks for it otherwise, and answers as with the address given', () => {
+    const a = asked();
+    expect(isOffice(settings(), OWNER, a.owner)).toBe(true);
+    expect(canEditDistrict(settings(), 'dachuan@example.com', a.owner, '通川区')).toBe(false);
+    expect(a.calls).toEqual(['owner', 'owner']);
+  });
+});
