@@ -112,6 +112,7 @@ export function planFormatRepair(district: string, dataRows: number, read: ReadF
   const flags = (isBad: (i: number) => boolean): RowRun[] => runsOf(Array.from({ length: dataRows }, (_, i) => i >= known || isBad(i)), FIRST_DATA_ROW);
   const runs = formatRuns();
   const formats = flags((i) => runs.some((run) => read!.formats[i]!.slice(run.column - read!.formatsFrom, run.column - read!.formatsFrom + run.columns).some((f) => f !== run.format)));
-  const validations = validationSpecs(district).map((spec) => ({ column: spec.column, runs: runsOf(Array.from({ length: dataRows }, () => true), FIRST_DATA_ROW) }));
+  const everyRow: RowRun[] = dataRows > 0 ? [{ first: FIRST_DATA_ROW, count: dataRows }] : [];
+  const validations = validationSpecs(district).map((spec) => ({ column: spec.column, runs: everyRow }));
   return { formats, validations };
 }

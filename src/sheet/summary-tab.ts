@@ -1,5 +1,5 @@
 // 汇总 on the sheet: the tab and its chart rewritten from a SummaryGrid, the stale line, and when it was last recomputed.
-import { documentProperties } from './props';
+import { documentProperties, readDocumentProperties } from './props';
 import { TAB } from '../domain/contract';
 import { recomputeDue } from '../domain/summary-throttle';
 import type { RecomputeStamps } from '../domain/summary-throttle';
@@ -87,7 +87,7 @@ function stampsOf(stored: Readonly<Record<string, string>>): SummaryStamps {
 }
 
 /** `stored`: the execution's snapshot of the document properties, when it has one. */
-export function readSummaryStamps(stored: Readonly<Record<string, string>> = documentProperties().getProperties()): SummaryStamps {
+export function readSummaryStamps(stored: Readonly<Record<string, string>> = readDocumentProperties()): SummaryStamps {
   return stampsOf(stored);
 }
 

@@ -70,7 +70,6 @@ export function brokenTabs(wb: Workbook): { tab: string; problem: string }[] {
   return wb.tabs.flatMap((t) => ('error' in t ? [{ tab: t.district, problem: isAppError(t.error) ? t.error.userMessage : String(t.error) }] : []));
 }
 
-
 const approvedOfProps = new WeakMap<object, ReadonlyMap<string, Approved>>();
 
 /**
