@@ -139,7 +139,7 @@ function install(world: World, exec: Execution, realm: ScriptRealm, boundary: Bo
     HtmlService: new HtmlService((name) => world.project.htmlFile(name), realm),
     ScriptApp: new ScriptApp({ table: world.triggers, user: exec.effectiveUser, scriptTimeZone: zone }),
     LockService: new LockService(world.locks, exec.id, exec.effectiveUser),
-    PropertiesService: new PropertiesService(world.properties, exec.effectiveUser),
+    PropertiesService: new PropertiesService(world.properties.seenBy(exec.effectiveUser)),
     CacheService: new CacheService(world.caches, exec.effectiveUser, () => now().getTime()),
     MailApp: new MailApp(world.mail, now, zone, exec.effectiveUser),
     Session: new Session(exec, zone),

@@ -5,6 +5,13 @@ const TIMEOUT = 'Lock timeout: another process was holding the lock for too long
 /** The holder id of "another execution" simulated by the test. */
 export const OTHER_EXECUTION = -1;
 
+/** One lock as one execution sees it (what a Lock facade stands on). */
+interface LockHandle {
+  take(waitMs: number): boolean;
+  held(): boolean;
+  release(): void;
+}
+
 /** Who holds which lock (host side). Keys: 'document', 'script', 'user:<email>'. */
 export class LockTable {
   readonly #holders = new Map<string, number>();
@@ -26,6 +33,10 @@ export class LockTable {
   release(key: string, exec: number): void {
     if (this.#holders.get(key) === exec) this.#holders.delete(key);
   }
+  /** `key` as execution `exec` takes, holds and releases it. */
+  handle(key: string, exec: number): LockHandle {
+    return { take: (waitMs) => this.take(key, exec, waitMs), held: () => this.holder(key) === exec, release: () => this.release(key, exec) };
+  }
   /** Locks end with their execution (and when alert/prompt suspends it). */
   releaseAll(exec: number): void {
     for (const [k, h] of [...this.#holders]) if (h === exec) this.#holders.delete(k);
@@ -39,48 +50,42 @@ export class LockTable {
 }
 
 class Lock {
-  readonly #table: LockTable;
-  readonly #key: string;
-  readonly #exec: number;
-  constructor(table: LockTable, key: string, exec: number) {
-    this.#table = table;
-    this.#key = key;
-    this.#exec = exec;
+  readonly #handle: LockHandle;
+  constructor(handle: LockHandle) {
+    this.#handle = handle;
   }
   // Executions never overlap in the emulator: waiting helps only against a hold the test gave a duration
   // (holdDocumentLock(ms)), which ends once the timeout covers it; a hold without one stays held.
   tryLock(timeoutInMillis: number): boolean {
     if (typeof timeoutInMillis !== 'number') throw signatureMismatch('Lock.tryLock', [timeoutInMillis]);
-    return this.#table.take(this.#key, this.#exec, timeoutInMillis);
+    return this.#handle.take(timeoutInMillis);
   }
   waitLock(timeoutInMillis: number): void {
     if (typeof timeoutInMillis !== 'number') throw signatureMismatch('Lock.waitLock', [timeoutInMillis]);
-    if (!this.#table.take(this.#key, this.#exec, timeoutInMillis)) throw new ServiceError(TIMEOUT);
+    if (!this.#handle.take(timeoutInMillis)) throw new ServiceError(TIMEOUT);
   }
   hasLock(): boolean {
-    return this.#table.holder(this.#key) === this.#exec;
+    return this.#handle.held();
   }
   releaseLock(): void {
-    this.#table.release(this.#key, this.#exec);
+    this.#handle.release();
   }
 }
 
 export class LockService {
-  readonly #table: LockTable;
-  readonly #exec: number;
-  readonly #user: string;
+  readonly #lock: (key: string) => Lock;
+  readonly #userKey: string;
   constructor(table: LockTable, exec: number, user: string) {
-    this.#table = table;
-    this.#exec = exec;
-    this.#user = user;
+    this.#lock = (key) => new Lock(table.handle(key, exec));
+    this.#userKey = `user:${user}`;
   }
   getDocumentLock(): Lock {
-    return new Lock(this.#table, 'document', this.#exec);
+    return this.#lock('document');
   }
   getScriptLock(): Lock {
-    return new Lock(this.#table, 'script', this.#exec);
+    return this.#lock('script');
   }
   getUserLock(): Lock {
-    return new Lock(this.#table, `user:${this.#user}`, this.#exec);
+    return this.#lock(this.#userKey);
   }
 }

@@ -27,6 +27,12 @@ export class PropertyStore {
   }
 }
 
+interface ExecutionStores {
+  readonly script: PropertyStore;
+  readonly document: PropertyStore;
+  readonly user: PropertyStore;
+}
+
 export class PropertyStores {
   readonly script = new PropertyStore();
   readonly document = new PropertyStore();
@@ -35,6 +41,10 @@ export class PropertyStores {
     let s = this.#users.get(email);
     if (!s) this.#users.set(email, (s = new PropertyStore()));
     return s;
+  }
+  /** The stores one execution sees: the script's, the document's and its effective user's. */
+  seenBy(email: string): ExecutionStores {
+    return { script: this.script, document: this.document, user: this.user(email) };
   }
   /** Every user store that holds something, by email (what a snapshot saves). */
   users(): [string, PropertyStore][] {
@@ -83,17 +93,15 @@ class Properties {
 }
 
 export class PropertiesService {
-  readonly #stores: PropertyStores;
-  readonly #user: string;
-  constructor(stores: PropertyStores, user: string) {
+  readonly #stores: ExecutionStores;
+  constructor(stores: ExecutionStores) {
     this.#stores = stores;
-    this.#user = user;
   }
   getScriptProperties(): Properties {
     return new Properties(this.#stores.script);
   }
   getUserProperties(): Properties {
-    return new Properties(this.#stores.user(this.#user));
+    return new Properties(this.#stores.user);
   }
   getDocumentProperties(): Properties {
     return new Properties(this.#stores.document);

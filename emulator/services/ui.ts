@@ -74,15 +74,16 @@ export class UiLog {
   }
 }
 
+/** A menu's caption and kind, as the log records it once added. */
+type MenuHead = Omit<MenuRecord, 'items'>;
+
 class Menu {
   readonly #items: MenuEntry[] = [];
   readonly #log: UiLog;
-  readonly #caption: string;
-  readonly #addon: boolean;
-  constructor(log: UiLog, caption: string, addon: boolean) {
+  readonly #head: MenuHead;
+  constructor(log: UiLog, head: MenuHead) {
     this.#log = log;
-    this.#caption = caption;
-    this.#addon = addon;
+    this.#head = head;
   }
   addItem(caption: string, functionName: string): Menu {
     if (typeof caption !== 'string' || typeof functionName !== 'string') {
@@ -101,10 +102,10 @@ class Menu {
     return this;
   }
   addToUi(): void {
-    this.#log.menus.push({ caption: this.#caption, addon: this.#addon, items: this._entries() });
+    this.#log.menus.push({ ...this.#head, items: this._entries() });
   }
   _caption(): string {
-    return this.#caption;
+    return this.#head.caption;
   }
   _entries(): MenuEntry[] {
     return structuredClone(this.#items);
@@ -144,10 +145,10 @@ export class Ui {
   }
   createMenu(caption: string): Menu {
     if (typeof caption !== 'string') throw signatureMismatch('Ui.createMenu', [caption]);
-    return new Menu(this.#log, caption, false);
+    return new Menu(this.#log, { caption, addon: false });
   }
   createAddonMenu(): Menu {
-    return new Menu(this.#log, this.#projectName, true);
+    return new Menu(this.#log, { caption: this.#projectName, addon: true });
   }
   alert(...args: unknown[]): ButtonName {
     const { title, prompt, buttons } = dialogArgs('Ui.alert', args);

@@ -1,8 +1,8 @@
 // Embedded charts (script side): the Charts enums, EmbeddedChartBuilder, EmbeddedChart and its container info.
 import { expectArgs, isInt, isStr, type Ctx } from './context';
 import type { ChartData } from './chart-data';
-import { Range } from './range';
-import { rangeRefOf } from './range-ref';
+import type { Range } from './range';
+import { rangeFacade, rangeRefOf } from './range-ref';
 import type { SheetModel } from './sheet-model';
 
 const enumOf = (names: string[]): Record<string, string> => Object.freeze(Object.fromEntries(names.map((k) => [k, k])));
@@ -64,20 +64,21 @@ export class ChartOptions {
   }
 }
 
+/** Where a chart facade stands: the execution's spreadsheet and the sheet the chart is on, or is built for. */
+export interface ChartHome {
+  readonly ctx: Ctx;
+  readonly sheet: SheetModel;
+}
+
 export class EmbeddedChart {
-  readonly #ctx: Ctx;
+  readonly #home: ChartHome;
   readonly #data: ChartData;
-  readonly #sheet: SheetModel;
-  constructor(ctx: Ctx, sheet: SheetModel, data: ChartData) {
-    this.#ctx = ctx;
-    this.#sheet = sheet;
+  constructor(home: ChartHome, data: ChartData) {
+    this.#home = home;
     this.#data = copyData(data);
   }
   _data(): ChartData {
     return copyData(this.#data);
-  }
-  _sheet(): SheetModel {
-    return this.#sheet;
   }
   getChartId(): number | null {
     return this.#data.id === 0 ? null : this.#data.id;
@@ -86,7 +87,7 @@ export class EmbeddedChart {
     return `u${this.#data.id}`;
   }
   getRanges(): Range[] {
-    return this.#data.ranges.map((r) => new Range(this.#ctx, this.#ctx.model.sheet(r.sheet), { ...r.box }));
+    return this.#data.ranges.map((r) => rangeFacade(this.#home.ctx, r));
   }
   getOptions(): ChartOptions {
     return new ChartOptions({ ...this.#data.options });
@@ -95,17 +96,15 @@ export class EmbeddedChart {
     return new ContainerInfo(this.#data.position);
   }
   modify(): EmbeddedChartBuilder {
-    return new EmbeddedChartBuilder(this.#ctx, this.#sheet, this.#data);
+    return new EmbeddedChartBuilder(this.#home, this.#data);
   }
 }
 
 export class EmbeddedChartBuilder {
-  readonly #ctx: Ctx;
-  readonly #sheet: SheetModel;
+  readonly #home: ChartHome;
   readonly #data: ChartData;
-  constructor(ctx: Ctx, sheet: SheetModel, from?: ChartData) {
-    this.#ctx = ctx;
-    this.#sheet = sheet;
+  constructor(home: ChartHome, from?: ChartData) {
+    this.#home = home;
     this.#data = from ? copyData(from) : { id: 0, type: 'LINE', ranges: [], position: { row: 1, col: 1, offsetX: 0, offsetY: 0 }, options: {} };
   }
   addRange(range: Range): this {
@@ -125,7 +124,7 @@ export class EmbeddedChartBuilder {
     return this;
   }
   getRanges(): Range[] {
-    return this.#data.ranges.map((r) => new Range(this.#ctx, this.#ctx.model.sheet(r.sheet), { ...r.box }));
+    return this.#data.ranges.map((r) => rangeFacade(this.#home.ctx, r));
   }
   getChartType(): string {
     return this.#data.type;
@@ -149,6 +148,6 @@ export class EmbeddedChartBuilder {
     return new ContainerInfo(this.#data.position);
   }
   build(): EmbeddedChart {
-    return new EmbeddedChart(this.#ctx, this.#sheet, this.#data);
+    return new EmbeddedChart(this.#home, this.#data);
   }
 }

@@ -6,8 +6,8 @@ import type { CfFormat, CfRuleData } from './cf-data';
 import { evaluateFormula, isTruthy } from './formula';
 import type { SpreadsheetModel } from './spreadsheet-model';
 import { NotImplemented } from '../kernel/errors';
-import { Range } from './range';
-import { rangeRefOf } from './range-ref';
+import type { Range } from './range';
+import { rangeFacade, rangeRefOf } from './range-ref';
 import { dateToSerial } from './serial';
 import type { SheetModel } from './sheet-model';
 import type { RangeRef } from './validation-rule';
@@ -86,7 +86,7 @@ export class ConditionalFormatRule {
     return null;
   }
   getRanges(): Range[] {
-    return this.#draft.ranges.map((r) => new Range(this.#ctx, this.#ctx.model.sheet(r.sheet), { ...r.box }));
+    return this.#draft.ranges.map((r) => rangeFacade(this.#ctx, r));
   }
 }
 
@@ -120,7 +120,7 @@ export class ConditionalFormatRuleBuilder {
     return this.#draft.condition ? new BooleanCondition({ ...this.#draft.condition }, { ...this.#draft.format }) : null;
   }
   getRanges(): Range[] {
-    return this.#draft.ranges.map((r) => new Range(this.#ctx, this.#ctx.model.sheet(r.sheet), { ...r.box }));
+    return this.#draft.ranges.map((r) => rangeFacade(this.#ctx, r));
   }
   setRanges(ranges: Range[]): this {
     const refs = Array.isArray(ranges) ? ranges.map(rangeRefOf) : null;

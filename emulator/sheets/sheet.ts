@@ -176,21 +176,25 @@ export class Sheet {
     rowContents.forEach((v, j) => writeScriptValue(this.#sheet, row, j + 1, v, this.#ctx.model));
     return this;
   }
+  /** Every cell of the grid, blank or not: what the whole-sheet clears act on. */
+  #whole(): Range {
+    return new Range(this.#ctx, this.#sheet, { row: 1, col: 1, rows: this.#sheet.maxRows, cols: this.#sheet.maxCols });
+  }
   clear(options?: Record<string, unknown>): this {
     expectArgs('Sheet.clear', [options], optional((v) => typeof v === 'object' && v !== null));
-    new Range(this.#ctx, this.#sheet, { row: 1, col: 1, rows: this.#sheet.maxRows, cols: this.#sheet.maxCols }).clear(options);
+    this.#whole().clear(options);
     return this;
   }
   clearContents(): this {
-    new Range(this.#ctx, this.#sheet, { row: 1, col: 1, rows: this.#sheet.maxRows, cols: this.#sheet.maxCols }).clearContent();
+    this.#whole().clearContent();
     return this;
   }
   clearFormats(): this {
-    new Range(this.#ctx, this.#sheet, { row: 1, col: 1, rows: this.#sheet.maxRows, cols: this.#sheet.maxCols }).clearFormat();
+    this.#whole().clearFormat();
     return this;
   }
   clearNotes(): this {
-    new Range(this.#ctx, this.#sheet, { row: 1, col: 1, rows: this.#sheet.maxRows, cols: this.#sheet.maxCols }).clearNote();
+    this.#whole().clearNote();
     return this;
   }
 
@@ -288,7 +292,7 @@ export class Sheet {
   // ---- charts ----
 
   newChart(): EmbeddedChartBuilder {
-    return new EmbeddedChartBuilder(this.#ctx, this.#sheet);
+    return new EmbeddedChartBuilder({ ctx: this.#ctx, sheet: this.#sheet });
   }
   insertChart(chart: EmbeddedChart): void {
     expectArgs('Sheet.insertChart', [chart], (c) => c instanceof EmbeddedChart);
@@ -309,6 +313,7 @@ export class Sheet {
     this.#sheet.charts = this.#sheet.charts.filter((c) => c.id !== id);
   }
   getCharts(): EmbeddedChart[] {
-    return this.#sheet.charts.map((c) => new EmbeddedChart(this.#ctx, this.#sheet, c));
+    const home = { ctx: this.#ctx, sheet: this.#sheet };
+    return this.#sheet.charts.map((c) => new EmbeddedChart(home, c));
   }
 }
