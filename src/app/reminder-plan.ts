@@ -83,7 +83,7 @@ export function planReminders(
   const urge = mode === 'urge';
   const today = dayOf(now);
   const day = dayInfo(today);
-  const { settings, settingsErrors: errors, reports } = wb;
+  const { config: { settings, errors }, reports } = wb;
   const sendLog = readSendLog(today, wb.props);
   const ready: { situation: DistrictReminder; plan: (s: DistrictReminder) => DistrictPlan }[] = [];
   const rest: DistrictPlan[] = [];
@@ -124,7 +124,6 @@ export function planReminders(
     const email = composeReminderEmail(situation, {
       today,
       filler: d.filler,
-      contact: d.contact,
       districtEmails: d.emails,
       officeEmails: settings.officeEmails,
       testRecipient: settings.testRecipient,

@@ -5,6 +5,7 @@ import { TITLE } from './contract';
 import type { ReportState } from './quarter';
 import { quarterLabel } from './quarter';
 import type { Quarter } from './quarter';
+import { address } from './addressing';
 import { monthDay } from './reminder-email';
 import type { ReminderEmail } from './reminder-email';
 import { escapeHtml } from './text';
@@ -170,9 +171,11 @@ function headline(input: DigestInput): string {
 const FOOTER = '本日报由整治台账每日自动任务在各辖区提醒发出之后发送，每天最多一封。';
 
 export function composeDigest(input: DigestInput): DigestEmail {
-  const test = input.testRecipient !== '';
-  const to = test ? [input.testRecipient] : [...input.officeEmails];
-  const subject = `${test ? '[测试]' : ''}${DIGEST_PREFIX}${input.today}：${headline(input)}`;
+  const { to, cc, recipientCount, testNote, subjectMark } = address(
+    { to: input.officeEmails, missing: '（领导小组办公室邮箱未填写）' },
+    input.testRecipient,
+  );
+  const subject = `${subjectMark}${DIGEST_PREFIX}${input.today}：${headline(input)}`;
   const intro =
     `截至${input.today}（北京时间），《${TITLE}》${quarterLabel(input.quarter)}` +
     `（季度报送截止日${dayWithNote(input.dueDate)}）需要领导小组办公室关注的事项如下。`;
@@ -181,15 +184,15 @@ export function composeDigest(input: DigestInput): DigestEmail {
   const e = escapeHtml;
   const htmlBody =
     `<div style="font-family:sans-serif;font-size:14px;">` +
-    (test ? `<p style="color:#c00;">测试邮件：本应发送给 ${e(input.officeEmails.join(', ') || '（领导小组办公室邮箱未填写）')}。</p>` : '') +
+    (testNote ? `<p style="color:#c00;">${e(testNote)}</p>` : '') +
     `<p>领导小组办公室：</p><p>${e(intro)}</p>` +
     list.map((s) => `<h3>${e(s.title)}</h3><ul>${s.lines.map((l) => `<li>${e(l)}</li>`).join('')}</ul>`).join('') +
     `<p><a href="${e(input.spreadsheetUrl)}" target="_blank">打开整治台账</a></p>` +
     `<p style="color:#666;">${e(FOOTER)}</p></div>`;
   const lines: string[] = [];
-  if (test) lines.push(`测试邮件：本应发送给 ${input.officeEmails.join(', ') || '（领导小组办公室邮箱未填写）'}。`, '');
+  if (testNote) lines.push(testNote, '');
   lines.push('领导小组办公室：', '', intro);
   for (const s of list) lines.push('', `【${s.title}】`, ...s.lines.map((l) => `- ${l}`));
   lines.push('', `打开整治台账：${input.spreadsheetUrl}`, '', FOOTER);
-  return { to, cc: [], subject, htmlBody, body: lines.join('\n'), recipientCount: to.length };
+  return { to, cc, subject, htmlBody, body: lines.join('\n'), recipientCount };
 }

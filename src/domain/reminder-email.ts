@@ -7,6 +7,7 @@ import { TITLE } from './contract';
 import { quarterLabel, reportStateText } from './quarter';
 import type { DistrictReminder, ReminderItem } from './reminders';
 import { ESCALATION_OVERDUE_DAYS } from './reminders';
+import { address } from './addressing';
 import { TERM } from './vocabulary';
 import { dayWithNote } from './workday';
 import type { TabRepair } from './tab-repair';
@@ -15,7 +16,6 @@ import { repairText } from './tab-repair';
 export const SUBJECT_PREFIX = '【整治台账提醒】';
 /** 立即催办 (contract §11): the same email, sent by the office now, under its own subject. */
 export const URGE_PREFIX = '【整治台账催办】';
-export const TEST_MARK = '[测试]';
 
 export interface ReminderEmail {
   readonly district: string;
@@ -28,15 +28,18 @@ export interface ReminderEmail {
   readonly recipientCount: number;
 }
 
-export interface EmailContext {
-  readonly today: Day;
-  /** 填报单位 of the district: the salutation (the 联系人 is not addressed: the letter goes to the unit). */
-  readonly filler: string;
-  readonly contact: string;
+/** 配置's addresses for one district's mail: its 联系邮箱, the office in cc, and the 测试收件人 that overrides both. */
+export interface DistrictAddresses {
   readonly districtEmails: readonly string[];
   readonly officeEmails: readonly string[];
   /** When set, every reminder goes to this one address only, without cc, and says so in its subject. */
   readonly testRecipient: string;
+}
+
+export interface EmailContext extends DistrictAddresses {
+  readonly today: Day;
+  /** 填报单位 of the district: the salutation (the 联系人 is not addressed: the letter goes to the unit). */
+  readonly filler: string;
   /** The district tab's address: the spreadsheet URL + `#gid=` + the sheet id. */
   readonly tabUrl: string;
   /** A 催办 sent by the office through 立即催办, not the daily reminder. */
@@ -62,11 +65,6 @@ const FAILED_TITLE = '验收未通过（已退回整改中）';
 const failedLines = (ctx: EmailContext): string[] =>
   (ctx.failedAcceptances ?? []).map((f) => `${f.name}：${f.date}联合验收未通过${f.opinion ? `，验收意见：${f.opinion}` : ''}。`);
 
-export function recipients(ctx: Pick<EmailContext, 'districtEmails' | 'officeEmails' | 'testRecipient'>): { to: string[]; cc: string[] } {
-  if (ctx.testRecipient) return { to: [ctx.testRecipient], cc: [] };
-  return { to: [...ctx.districtEmails], cc: [...ctx.officeEmails] };
-}
-
 /** `9月25日`, as a subject says a date. */
 export function monthDay(day: Day): string {
   const { month, date } = dayParts(day);
@@ -76,7 +74,7 @@ export function monthDay(day: Day): string {
 /** Before (and on) the due date a missing report is 待报送; after it, 未报送. */
 const reportPending = (r: DistrictReminder, today: Day): boolean => r.report.state.kind === 'missing' && today <= r.report.dueDate;
 
-export function subjectOf(r: DistrictReminder, test: boolean, today: Day, urge = false, repair = false): string {
+function subjectOf(r: DistrictReminder, mark: string, today: Day, urge: boolean, repair: boolean): string {
   const parts: string[] = repair ? [REPAIR_MARK] : [];
   if (r.overdue.length > 0) parts.push(`${r.overdue.length}家企业${TERM.overdue}`);
   if (r.dueSoon.length > 0) parts.push(`${r.dueSoon.length}家企业${TERM.dueSoon}`);
@@ -87,7 +85,7 @@ export function subjectOf(r: DistrictReminder, test: boolean, today: Day, urge =
         : `本季度进展未报送（${monthDay(r.report.dueDate)}已截止）`,
     );
   }
-  return `${test ? TEST_MARK : ''}${urge ? URGE_PREFIX : SUBJECT_PREFIX}${r.district}：${parts.join('，')}`;
+  return `${mark}${urge ? URGE_PREFIX : SUBJECT_PREFIX}${r.district}：${parts.join('，')}`;
 }
 
 const daysText = (i: ReminderItem): string =>
@@ -161,7 +159,7 @@ export function moreLine(r: DistrictReminder): string | null {
 
 const deadlineText = (i: ReminderItem): string => dayWithNote(i.deadline);
 
-function htmlBody(r: DistrictReminder, ctx: EmailContext): string {
+function htmlBody(r: DistrictReminder, ctx: EmailContext, testNote: string): string {
   const e = escapeHtml;
   const cell = 'border:1px solid #999;padding:4px 8px;';
   const rows = itemRows(r)
@@ -185,7 +183,7 @@ function htmlBody(r: DistrictReminder, ctx: EmailContext): string {
   const opening = repair ? `<p style="color:#c00;"><b>${e(repair[0])}</b></p><p>${e(repair[1])}</p>` : `<p>${e(intro(r, ctx))}</p>`;
   return (
     `<div style="font-family:sans-serif;font-size:14px;">` +
-    (ctx.testRecipient ? `<p style="color:#c00;">${e(testNote(ctx))}</p>` : '') +
+    (testNote ? `<p style="color:#c00;">${e(testNote)}</p>` : '') +
     `<p>${e(greeting(r, ctx))}：</p>` +
     (ctx.urge ? `<p><b>${e(URGE_LEAD)}</b></p>` : '') +
     opening +
@@ -217,12 +215,9 @@ function intro(r: DistrictReminder, ctx: EmailContext): string {
   return `${head}没有逾期或即将到期的企业，请关注本季度进展报送。`;
 }
 
-const testNote = (ctx: EmailContext): string =>
-  `测试邮件：本应发送给 ${ctx.districtEmails.join(', ') || '（联系邮箱未填写）'}，抄送 ${ctx.officeEmails.join(', ') || '（无）'}。`;
-
-function textBody(r: DistrictReminder, ctx: EmailContext): string {
+function textBody(r: DistrictReminder, ctx: EmailContext, testNote: string): string {
   const lines: string[] = [];
-  if (ctx.testRecipient) lines.push(testNote(ctx), '');
+  if (testNote) lines.push(testNote, '');
   lines.push(`${greeting(r, ctx)}：`, '');
   if (ctx.urge) lines.push(URGE_LEAD, '');
   if (ctx.tabRepair) lines.push(...repairOpening(r, ctx, ctx.tabRepair), '');
@@ -240,15 +235,17 @@ function textBody(r: DistrictReminder, ctx: EmailContext): string {
 }
 
 export function composeReminderEmail(r: DistrictReminder, ctx: EmailContext): ReminderEmail {
-  const { to, cc } = recipients(ctx);
+  const { to, cc, recipientCount, testNote, subjectMark } = address(
+    { to: ctx.districtEmails, cc: ctx.officeEmails, missing: '（联系邮箱未填写）' },
+    ctx.testRecipient,
+  );
   return {
     district: r.district,
     to,
     cc,
-    subject: subjectOf(r, ctx.testRecipient !== '', ctx.today, ctx.urge === true, ctx.tabRepair !== undefined),
-    htmlBody: htmlBody(r, ctx),
-    body: textBody(r, ctx),
-    // Every address counts, a repeated one too: whether Google counts it once is unknown, so the stricter reading.
-    recipientCount: to.length + cc.length,
+    subject: subjectOf(r, subjectMark, ctx.today, ctx.urge === true, ctx.tabRepair !== undefined),
+    htmlBody: htmlBody(r, ctx, testNote),
+    body: textBody(r, ctx, testNote),
+    recipientCount,
   };
 }

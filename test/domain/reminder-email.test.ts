@@ -14,7 +14,6 @@ const ent = (name: string, deadline: Day, status = '整改中'): ReminderEnterpr
 const CTX: EmailContext = {
   today: '2022-03-26',
   filler: '通川区人民政府',
-  contact: '张三',
   districtEmails: ['a@tc.gov.cn', 'b@tc.gov.cn'],
   officeEmails: ['office@dz.gov.cn'],
   testRecipient: '',
@@ -128,7 +127,9 @@ describe('the reminder email', () => {
   });
 
   test('greets the 填报单位 only, not the contact person', () => {
-    const mail = composeReminderEmail(situation([ent('甲', '2022-03-20')], '2022-03-26'), CTX);
+    // 配置's 联系人 is not part of the email's context: even handed one, the letter does not address it.
+    const withContact = { ...CTX, contact: '张三' };
+    const mail = composeReminderEmail(situation([ent('甲', '2022-03-20')], '2022-03-26'), withContact);
     expect(mail.body.split('\n')[0]).toBe('通川区人民政府：');
     expect(mail.body).not.toContain('张三');
     expect(mail.htmlBody).toContain('<p>通川区人民政府：</p>');
