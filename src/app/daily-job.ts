@@ -14,6 +14,7 @@ import { listedCodes } from '../domain/reminder-email';
 import { composeDigest, digestHasNews } from '../domain/digest';
 import { DIGEST_SLOT, fitQuota, sendDecision, urgeSlot } from '../domain/send-log';
 import type { SendLogEntry } from '../domain/send-log';
+import { DIGEST_FIELD, DIGEST_LOG_TAB, MAIL_ACTION, REMINDER_FIELD, URGE_FIELD } from '../domain/mail-log';
 import { fromTrigger } from './error-boundary';
 import { clearNotices } from '../sheet/office-store';
 import { digestInput } from './digest';
@@ -30,31 +31,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Unattended runs may wait longer for the lock than a clerk would. */
 const JOB_LOCK_WAIT_MS = 30000;
-export const LOG_FIELD = '提醒邮件';
-
-export const ACTION = {
-  sent: '发送提醒邮件',
-  alreadySent: '跳过：今日已发送提醒',
-  inFlight: '跳过：今日提醒已在发送中或上次发送中断（可能已发出，不重复发送）',
-  gaveUp: '跳过：今日发送失败次数过多，明日再试',
-  nothing: '跳过：无需提醒',
-  noRecipients: '跳过：联系邮箱未填写',
-  tooManyRecipients: '跳过：收件人超过单封邮件50个的上限',
-  unreadable: '跳过：工作表无法读取',
-  notWorkday: '跳过：今日非工作日（仅工作日发送提醒）',
-  stopped: '跳过：已停止发送（测试收件人无效）',
-  queued: '排队：今日邮件配额不足，下次运行时发送',
-  lockBusy: '排队：表格正忙，下次运行时发送',
-  failed: '发送失败，下次运行时重试',
-  summaryFailed: '刷新汇总失败',
-  digestSent: '发送领导小组办公室日报',
-  digestNothing: '跳过：日报无事项',
-  digestNoRecipients: '跳过：领导小组办公室邮箱未填写，日报无法发送',
-  digestFailed: '日报生成失败',
-  urgeSent: '发送催办邮件',
-  urgeAlreadySent: '跳过：今日已催办',
-} as const;
-export const DIGEST_FIELD = '日报';
 
 export interface JobResult {
   sent: string[];
@@ -76,7 +52,7 @@ function entry(now: Date, account: string, plan: Pick<DistrictPlan, 'district' |
     range: '',
     creditCode: '',
     name: '',
-    field: LOG_FIELD,
+    field: REMINDER_FIELD,
     oldValue: detail,
     newValue: describeEmail(plan.email),
     action,
@@ -144,11 +120,10 @@ export interface Channel {
   readonly alreadySent: string;
 }
 
-export const REMINDER_CHANNEL: Channel = { slotOf: (d) => d, field: LOG_FIELD, sentAction: ACTION.sent, alreadySent: ACTION.alreadySent };
+export const REMINDER_CHANNEL: Channel = { slotOf: (d) => d, field: REMINDER_FIELD, sentAction: MAIL_ACTION.sent, alreadySent: MAIL_ACTION.alreadySent };
 
-export const URGE_FIELD = '催办邮件';
 /** 立即催办's emails: their own send-log slot per district, so a 催办 never counts as the day's reminder (contract §11). */
-export const URGE_CHANNEL: Channel = { slotOf: urgeSlot, field: URGE_FIELD, sentAction: ACTION.urgeSent, alreadySent: ACTION.urgeAlreadySent };
+export const URGE_CHANNEL: Channel = { slotOf: urgeSlot, field: URGE_FIELD, sentAction: MAIL_ACTION.urgeSent, alreadySent: MAIL_ACTION.urgeAlreadySent };
 
 /**
  * A 催办 the quota held back waits in its slot (`queued`, or `failed` with tries left) and goes with the next run of the
@@ -188,7 +163,7 @@ export function deliver(
   });
   for (const d of districts) {
     if (d.outcome !== 'send' || !d.email) {
-      const action = d.outcome === 'send' ? ACTION.nothing : d.outcome === 'alreadySent' ? channel.alreadySent : ACTION[d.outcome];
+      const action = d.outcome === 'send' ? MAIL_ACTION.nothing : d.outcome === 'alreadySent' ? channel.alreadySent : MAIL_ACTION[d.outcome];
       outbox.lines.push(log(d, action, d.detail));
       result.skipped.push(d.district);
       continue;
@@ -198,14 +173,14 @@ export function deliver(
     // Strict priority: once the most urgent remaining email does not fit, the less urgent ones wait with it.
     if (!fitsQuota(outbox, quotaExhausted, email.recipientCount)) {
       quotaExhausted = true;
-      markQueued(outbox, slot, d, log(d, ACTION.queued), now, result);
+      markQueued(outbox, slot, d, log(d, MAIL_ACTION.queued), now, result);
       continue;
     }
     let claimed: SendLogEntry | null;
     try {
       claimed = claim(today, slot, now, outbox);
     } catch (e) {
-      markQueued(outbox, slot, d, log(d, ACTION.lockBusy, message(e)), now, result);
+      markQueued(outbox, slot, d, log(d, MAIL_ACTION.lockBusy, message(e)), now, result);
       continue;
     }
     if (!claimed) {
@@ -214,7 +189,7 @@ export function deliver(
       result.skipped.push(d.district);
       continue;
     }
-    if (!send(outbox, slot, email, claimed, now, (error) => log(d, ACTION.failed, error))) {
+    if (!send(outbox, slot, email, claimed, now, (error) => log(d, MAIL_ACTION.failed, error))) {
       result.failed.push(d.district);
       continue;
     }
@@ -245,7 +220,7 @@ function send(outbox: Outbox, slot: string, email: ReminderEmail, claimed: SendL
 /** Pending direct edits settled under the document lock: true when any were (the workbook is then read again); a failure is logged. */
 function settleWithLock(ss: Spreadsheet, wb: Workbook, now: Date): boolean {
   try {
-    return withDocumentLock(() => settlePendingEdits(ss, wb.settings, now), JOB_LOCK_WAIT_MS);
+    return withDocumentLock(() => settlePendingEdits(ss, wb.config.settings, now), JOB_LOCK_WAIT_MS);
   } catch (e) {
     console.error(`dailyJob pendingEdits: ${message(e)}`);
     return false;
@@ -268,7 +243,7 @@ export function runDailyJob(ss: Spreadsheet, now: Date): JobResult {
   } catch (e) {
     // Reminders are worth sending even when 汇总 could not be rebuilt.
     console.error(`dailyJob refreshSummary: ${message(e)}`);
-    outbox.lines.push(entry(now, account, { district: '汇总', email: null }, ACTION.summaryFailed, message(e)));
+    outbox.lines.push(entry(now, account, { district: '汇总', email: null }, MAIL_ACTION.summaryFailed, message(e)));
   }
   const plan = planReminders(ss, now, 'reminder', wb);
   const today = plan.today;
@@ -283,7 +258,7 @@ export function runDailyJob(ss: Spreadsheet, now: Date): JobResult {
   } catch (e) {
     // The districts' mail is out; a digest that cannot be built is logged, never a reason to fail the run.
     console.error(`dailyJob digest: ${message(e)}`);
-    outbox.lines.push(entry(now, account, { district: DIGEST_LOG_TAB, email: null }, ACTION.digestFailed, message(e)));
+    outbox.lines.push(entry(now, account, { district: DIGEST_LOG_TAB, email: null }, MAIL_ACTION.digestFailed, message(e)));
   }
   try {
     // 档案索引 covers the lines just appended, in the same session (see refreshLogIndex).
@@ -299,9 +274,6 @@ function markQueued(outbox: Outbox, slot: string, d: Pick<DistrictPlan, 'distric
   outbox.states.set(slot, { state: 'queued', at: now.toISOString(), attempts: d.logEntry?.attempts ?? 0 });
   outbox.lines.push(log);
 }
-
-/** The 操作日志 tab column for the digest's lines. */
-export const DIGEST_LOG_TAB = '领导小组办公室';
 
 /** The office's digest: after the districts, only with the quota they left, once a day, logged like a reminder. */
 function sendDigest(
@@ -323,24 +295,24 @@ function sendDigest(
   const d = { district: DIGEST_LOG_TAB, email: { ...email, district: DIGEST_LOG_TAB } };
   const log = (action: string, detail = ''): LogEntry => ({ ...entry(now, account, d, action, detail), field: DIGEST_FIELD });
   const skip = (action: string, detail = ''): void => void outbox.lines.push(log(action, detail));
-  if (!digestHasNews(input)) return skip(ACTION.digestNothing);
-  if (plan.settings.workdaysOnly && !plan.day.workday) return skip(ACTION.notWorkday, `今天（${plan.today}）是${plan.day.label}`);
-  if (email.to.length === 0) return skip(ACTION.digestNoRecipients);
+  if (!digestHasNews(input)) return skip(MAIL_ACTION.digestNothing);
+  if (plan.settings.workdaysOnly && !plan.day.workday) return skip(MAIL_ACTION.notWorkday, `今天（${plan.today}）是${plan.day.label}`);
+  if (email.to.length === 0) return skip(MAIL_ACTION.digestNoRecipients);
   const entryNow = plan.sendLog.get(DIGEST_SLOT) ?? null;
   const decision = sendDecision(entryNow);
-  if (decision !== 'send') return skip(ACTION[decision]);
+  if (decision !== 'send') return skip(MAIL_ACTION[decision]);
   const waiting = { district: DIGEST_LOG_TAB, logEntry: entryNow };
   if (!fitsQuota(outbox, quotaExhausted, email.recipientCount)) {
-    markQueued(outbox, DIGEST_SLOT, waiting, log(ACTION.queued), now, result);
+    markQueued(outbox, DIGEST_SLOT, waiting, log(MAIL_ACTION.queued), now, result);
     return;
   }
   const claimed = claim(plan.today, DIGEST_SLOT, now, outbox);
-  if (!claimed) return skip(ACTION.alreadySent);
-  if (!send(outbox, DIGEST_SLOT, d.email, claimed, now, (error) => log(ACTION.failed, error))) {
+  if (!claimed) return skip(MAIL_ACTION.alreadySent);
+  if (!send(outbox, DIGEST_SLOT, d.email, claimed, now, (error) => log(MAIL_ACTION.failed, error))) {
     result.failed.push(DIGEST_LOG_TAB);
     return;
   }
-  outbox.lines.push(log(ACTION.digestSent));
+  outbox.lines.push(log(MAIL_ACTION.digestSent));
   result.sent.push(DIGEST_LOG_TAB);
 }
 

@@ -13,7 +13,8 @@ import { activeUserEmail } from '../sheet/session';
 import { ownerEmail, readSettings } from '../sheet/ledger';
 import { activeSpreadsheet, screen } from '../sheet/ui';
 import type { JobResult } from './daily-job';
-import { ACTION, URGE_CHANNEL, closeOutbox, deliver, newOutbox } from './daily-job';
+import { MAIL_ACTION } from '../domain/mail-log';
+import { URGE_CHANNEL, closeOutbox, deliver, newOutbox } from './daily-job';
 import { readWorkbook } from '../sheet/workbook';
 import type { FormFailure } from './error-boundary';
 import { fromMenu, fromSidebar } from './error-boundary';
@@ -27,7 +28,7 @@ const URGE_TITLE = captionOf('menuUrgeNow');
 const URGE_DIALOG_FILE = 'UrgeDialog';
 
 /** Why a district got no 催办: the 操作日志 action without its 跳过： (the same words in the answer as in the log). */
-const reason = (key: keyof typeof ACTION): string => ACTION[key].replace(/^跳过：/, '');
+const reason = (key: keyof typeof MAIL_ACTION): string => MAIL_ACTION[key].replace(/^跳过：/, '');
 
 /** The office only (contract §6): a clerk is refused and nothing changes. */
 export function requireOffice(ss: Spreadsheet, settings: Settings, what: string): void {
@@ -58,10 +59,7 @@ export function menuUrgeNow(): void {
         district: d.district,
         ready: d.outcome === 'send',
         status: d.outcome === 'send' ? rows[i]!.status.replace('今日运行将发送', '将发送催办') : `不发送：${skipText(d)}`,
-        to: rows[i]!.to,
-        cc: rows[i]!.cc,
-        subject: rows[i]!.subject,
-        body: d.email?.body ?? '',
+        mail: d.email ? { to: rows[i]!.to, cc: rows[i]!.cc, subject: d.email.subject, body: d.email.body } : null,
       })),
     };
     screen().dialogFromFile(URGE_DIALOG_FILE, URGE_TITLE, jsonBlock(URGE_CONTEXT_ID, context), 820, 640);
