@@ -90,7 +90,7 @@ export function generateQuarterBulletin(input: unknown): BulletinResult {
       enterprises: l.rows.map((r) => ({ ...r.record.payload, updatedOn: updatedOnOf(r.record.updatedAt) })),
       extended: extended.get(l.district) ?? 0,
     }));
-    const bulletin = buildBulletin({ quarter, today, districts, unread, reports, reportDay: settings.reportDay, dueSoonDays: settings.dueSoonDays, staleDays: settings.staleDays, since });
+    const bulletin = buildBulletin({ quarter, today, districts, unread, reports, settings, since });
     const ranking = bulletin.rows.map((r) => r.district);
     const label = quarterLabel(quarter);
     withDocumentLock(() => {

@@ -39,7 +39,7 @@ export interface RefreshResult {
  * (the daily job shares one read with its reminders). A district tab that cannot be read is left out and named on the top line.
  */
 export function refreshSummary(ss: Spreadsheet, now: Date, wb: Workbook = readWorkbook(ss)): RefreshResult {
-  const { settings, settingsErrors: errors, reports } = wb;
+  const { config: { settings, errors }, reports } = wb;
   const ledgers = allLedgers(wb);
   if (wb.reportsError) throw wb.reportsError;
   const today = dayOf(now);

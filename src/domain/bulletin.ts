@@ -3,6 +3,7 @@ import type { Day } from './calendar-day';
 import { CLOSED_STATUS, DONE_STATUSES, statusOf } from './contract';
 import type { Status } from './contract';
 import type { Quarter, ReportRecord, ReportState } from './quarter';
+import type { Settings } from './settings';
 import { compareQuarters, consecutiveMissedQuarters, lastDay, quarterLabel, quarterOf, reportDueDate, reportStateFor, reportStateText } from './quarter';
 import { ESCALATION_OVERDUE_DAYS } from './reminders';
 import { definitions, standingOf, type StandingEntry } from './vocabulary';
@@ -39,9 +40,7 @@ export interface BulletinInput {
   readonly today: Day;
   readonly districts: readonly BulletinDistrict[];
   readonly reports: readonly ReportRecord[];
-  readonly reportDay: number;
-  readonly dueSoonDays: number;
-  readonly staleDays: number;
+  readonly settings: Pick<Settings, 'reportDay' | 'dueSoonDays' | 'staleDays'>;
   /** 首个报送季度 (or the earliest report's quarter). */
   readonly since: Quarter;
   /** District tabs that could not be read: named with their repair, not ranked (one broken tab must not stop the bulletin). */
@@ -90,7 +89,8 @@ const isDone = (s: string): boolean => DONE_STATUSES.includes(s as Status);
 const compareRates = (a: BulletinRow, b: BulletinRow): number => b.done * Math.max(a.total, 1) - a.done * Math.max(b.total, 1) || (a.total === 0 ? 1 : 0) - (b.total === 0 ? 1 : 0);
 
 export function buildBulletin(input: BulletinInput): Bulletin {
-  const { quarter, reportDay } = input;
+  const { quarter, settings } = input;
+  const { reportDay } = settings;
   const asOf = input.today < lastDay(quarter) ? input.today : lastDay(quarter);
   const dueDate = reportDueDate(quarter, reportDay);
   const unranked = input.districts.map((d, order) => {
@@ -103,7 +103,7 @@ export function buildBulletin(input: BulletinInput): Bulletin {
       const status = statusOf(e.status);
       if (status === CLOSED_STATUS) closed += 1;
       if (isDone(status)) done += 1;
-      const s = standingOf(e, asOf, input);
+      const s = standingOf(e, asOf, settings);
       if (s.deadline.kind === 'overdue') {
         overdue += 1;
         if (s.deadline.daysOverdue > ESCALATION_OVERDUE_DAYS) longOverdue += 1;

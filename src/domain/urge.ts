@@ -2,17 +2,23 @@
 
 export const URGE_CONTEXT_ID = 'urge-context';
 
+/** The email a 催办 would be, as the dialog shows it: the addresses joined, the plain-text body. */
+interface UrgeMail {
+  readonly to: string;
+  readonly cc: string;
+  readonly subject: string;
+  /** The HTML body says the same; the page shows this as text, never as markup. */
+  readonly body: string;
+}
+
 /** One district as the dialog shows it: whether a 催办 would go now, why not, and the email itself. */
 interface UrgeDistrict {
   readonly district: string;
   /** Ticked by default: it has something to say and nothing stops the send (contract §8). */
   readonly ready: boolean;
   readonly status: string;
-  readonly to: string;
-  readonly cc: string;
-  readonly subject: string;
-  /** The email's plain-text body (the HTML body says the same); the page shows it as text, never as markup. */
-  readonly body: string;
+  /** null: there is no email to show (nothing to say). */
+  readonly mail: UrgeMail | null;
 }
 
 export interface UrgeDialogContext {

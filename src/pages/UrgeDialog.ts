@@ -25,12 +25,13 @@ function main(): void {
     label.append(box, ` ${d.district}`, el('span', d.status, 'state'));
     $('districts').appendChild(label);
     boxes.push(box);
-    if (!d.subject) return;
+    if (!d.mail) return;
+    const { to, cc, subject, body } = d.mail;
     const mail = el('section', '', 'mail');
     mail.appendChild(el('h3', d.district));
-    mail.appendChild(el('p', `收件人：${d.to || '（无）'}\n抄送：${d.cc || '（无）'}\n主题：${d.subject}`, 'meta'));
+    mail.appendChild(el('p', `收件人：${to || '（无）'}\n抄送：${cc || '（无）'}\n主题：${subject}`, 'meta'));
     // As text: whatever the sheet holds reaches the page as characters, never as markup.
-    mail.appendChild(el('div', d.body, 'body'));
+    mail.appendChild(el('div', body, 'body'));
     mail.hidden = !box.checked;
     box.addEventListener('change', () => (mail.hidden = !box.checked));
     $('previews').appendChild(mail);

@@ -1,5 +1,4 @@
 // The workbook snapshot: 配置, each district tab, 报送记录 and the document properties, each read once per execution.
-import type { Settings } from '../domain/settings';
 import type { Ledger } from './ledger';
 import { openLedger, readSettings } from './ledger';
 import { readDocumentProperties } from './props';
@@ -22,8 +21,8 @@ export type DistrictTab =
  * as of the read: a step that writes a row finds it again under the lock.
  */
 export interface Workbook {
-  readonly settings: Settings;
-  readonly settingsErrors: readonly string[];
+  /** 配置 as read: the settings, and its problems (the defaults used in their place). */
+  readonly config: ReturnType<typeof readSettings>;
   /** In 配置's order. */
   readonly tabs: readonly DistrictTab[];
   readonly reports: readonly ReportRecord[];
@@ -41,8 +40,7 @@ export function readWorkbook(
   read: ReturnType<typeof readSettings> = readSettings(ss),
   known: { readonly ledger?: Ledger; readonly reports?: readonly ReportRecord[] } = {},
 ): Workbook {
-  const { settings, errors } = read;
-  const tabs = settings.districts.map(({ district }): DistrictTab => {
+  const tabs = read.settings.districts.map(({ district }): DistrictTab => {
     if (known.ledger?.district === district) return { district, ledger: known.ledger };
     try {
       return { district, ledger: openLedger(ss, district) };
@@ -57,7 +55,7 @@ export function readWorkbook(
   } catch (e) {
     reportsError = e;
   }
-  return { settings, settingsErrors: errors, tabs, reports, reportsError, props: readDocumentProperties() };
+  return { config: read, tabs, reports, reportsError, props: readDocumentProperties() };
 }
 
 /** The district ledgers that could be read; one broken tab is reported, it does not stop the others. */

@@ -30,7 +30,7 @@ describe('立即催办 (contract §11)', () => {
     const dialog = emu.ui.dialogs[0]!;
     expect(dialog.title).toBe('立即催办');
     const context = JSON.parse(dialog.html.match(/<script type="application\/json" id="urge-context">(.*?)<\/script>/)![1]!) as {
-      districts: { district: string; ready: boolean; status: string; subject: string; to: string; cc: string; body: string }[];
+      districts: { district: string; ready: boolean; status: string; mail: { subject: string; to: string; cc: string; body: string } | null }[];
     };
     expect(context.districts.map((d) => [d.district, d.ready])).toEqual([
       ['通川区', true],
@@ -38,11 +38,12 @@ describe('立即催办 (contract §11)', () => {
       ['达州高新区', false],
     ]);
     const tc = context.districts[0]!;
-    expect(tc).toMatchObject({ to: TC, cc: OFFICE_CC, subject: '【整治台账催办】通川区：1家企业逾期' });
-    expect(tc.body).toContain('甲<b>钢铁</b>公司｜整改完成时限 2022-03-01｜逾期9天｜整改中');
+    expect(tc.mail).toMatchObject({ to: TC, cc: OFFICE_CC, subject: '【整治台账催办】通川区：1家企业逾期' });
+    expect(tc.mail!.body).toContain('甲<b>钢铁</b>公司｜整改完成时限 2022-03-01｜逾期9天｜整改中');
     // The context block stays inert data: the name cannot close the script element it travels in.
     expect(dialog.html).not.toContain('甲<b>');
     expect(context.districts[2]!.status).toContain('不发送：无逾期、即将到期企业');
+    expect(context.districts[2]!.mail).toBeNull();
     expect(emu.outbox).toEqual([]);
   });
 

@@ -19,9 +19,7 @@ const input = {
   today: '2022-04-10',
   districts,
   reports: [report('通川区', '2022-03-20', '完成除尘改造'), report('达川区', '2022-03-27')],
-  reportDay: 25,
-  dueSoonDays: 7,
-  staleDays: 30,
+  settings: { reportDay: 25, dueSoonDays: 7, staleDays: 30 },
   since: { year: 2022, q: 1 as const },
 };
 
