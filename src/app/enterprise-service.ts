@@ -10,7 +10,7 @@ import { normaliseCreditCode } from '../domain/credit-code';
 import { isAppError } from '../domain/errors';
 import { FIELD_LABELS, PAYLOAD_KEYS, validateEnterprise } from '../domain/enterprise';
 import type { EnterprisePayload, FieldErrors, FieldNotes } from '../domain/enterprise';
-import { columnLetter } from '../domain/grid';
+import { columnLetter, rangeA1 } from '../domain/grid';
 import { payloadToRow, rowToPayload } from '../domain/ledger-row';
 import { accountKnown, canEditDistrict, isOffice } from '../domain/permissions';
 import type { Approved, ApprovedMap } from '../domain/approval';
@@ -136,7 +136,7 @@ export function submitEnterprise(input: unknown): SaveResult {
             at: now,
             account: by,
             tab: ledger.district,
-            range: `A${row}:${columnLetter(COLUMN_COUNT - 1)}${row}`,
+            range: rangeA1({ row, column: 1, rows: 1, columns: COLUMN_COUNT }),
             creditCode: p.creditCode,
             name: p.name,
             field: '',

@@ -4,7 +4,7 @@ import { COLUMN_COUNT, TAB, UNKNOWN_ACCOUNT } from '../domain/contract';
 import { findImportHeader } from '../domain/import-header';
 import { IMPORT_ACTION, IMPORT_REPORT_TAB, RESULT, confirmText, parseImport, planAppends, reportGrid, reportLines, reportSummary } from '../domain/import-rows';
 import type { ImportRow } from '../domain/import-rows';
-import { columnLetter } from '../domain/grid';
+import { rangeA1 } from '../domain/grid';
 import { TEMPLATE_COLUMNS, payloadToRow } from '../domain/ledger-row';
 import { describeNewEnterprise, minuteText } from '../domain/log-text';
 import { accountKnown, canEditDistrict, isOffice } from '../domain/permissions';
@@ -46,7 +46,7 @@ function writeDistricts(ss: Spreadsheet, ledgers: readonly Ledger[], rows: Impor
           at: now,
           account: by,
           tab: district,
-          range: `A${first + i}:${columnLetter(COLUMN_COUNT - 1)}${first + i}`,
+          range: rangeA1({ row: first + i, column: 1, rows: 1, columns: COLUMN_COUNT }),
           creditCode: p.payload.creditCode,
           name: p.payload.name,
           field: '',
