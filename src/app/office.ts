@@ -8,8 +8,8 @@ import { AppError } from '../domain/errors';
 import type { Errors } from '../domain/extension';
 import { EXTENSION_HEADERS, EXTENSION_TAB, REQUEST_STATE, checkDecision, checkRequest, holdsOpenRequest, openRequestOf, openRequests } from '../domain/extension';
 import type { OfficeDialogContext } from '../domain/office-dialog';
-import { DIALOG_TITLE, OFFICE_CONTEXT_ID, OFFICE_DIALOG_FILE } from '../domain/office-dialog';
-import { menuPath } from '../domain/menu';
+import { OFFICE_CONTEXT_ID, OFFICE_DIALOG_FILE } from '../domain/office-dialog';
+import { captionOf, menuPath } from '../domain/menu';
 import { jsonBlock } from '../domain/page-data';
 import { accountKnown, canEditDistrict, isOffice } from '../domain/permissions';
 import type { RecordTab } from '../domain/record-tab';
@@ -85,6 +85,13 @@ function selected(c: Caller, caption: string, code?: unknown): OfficeDialogConte
   const p = found.row.record.payload;
   return { kind: 'request', enterprise: { creditCode: p.creditCode, name: p.name, district: found.ledger.district, deadline: p.deadline, status: p.status }, acceptBy: c.settings.acceptBy, today: c.today };
 }
+
+/** Each dialog is titled as the menu item that opens it (the menu table says the caption once). */
+const DIALOG_TITLE: Record<OfficeDialogContext['kind'], string> = {
+  request: captionOf('menuRequestExtension'),
+  decide: captionOf('menuDecideExtensions'),
+  accept: captionOf('menuRecordAcceptance'),
+};
 
 function show(context: OfficeDialogContext): void {
   screen().dialogFromFile(OFFICE_DIALOG_FILE, DIALOG_TITLE[context.kind], jsonBlock(OFFICE_CONTEXT_ID, context), 520, 560);

@@ -1,4 +1,4 @@
-// The office's dialogs (申请延期, 审批延期申请, 验收销号): the context each page receives and the server function it calls.
+// The office's dialogs (申请延期, 审批延期申请, 验收销号): the context each page receives (types and names only, shared with the page).
 import type { Day } from './calendar-day';
 import type { ExtensionHeader } from './extension';
 
@@ -21,4 +21,3 @@ export type OfficeDialogContext =
   | { readonly kind: 'decide'; readonly requests: readonly DialogRequest[] }
   | { readonly kind: 'accept'; readonly enterprise: DialogEnterprise; readonly today: Day };
 
-export const DIALOG_TITLE = { request: '申请延期', decide: '审批延期申请', accept: '验收销号' } as const;

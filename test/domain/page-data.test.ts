@@ -1,0 +1,27 @@
+// Data handed to a page as an inert JSON block (src/domain/page-data.ts): user text cannot close the element, open a comment or break a script.
+import { jsonBlock } from '../../src/domain/page-data';
+
+const inner = (html: string): string => html.replace(/^<script type="application\/json" id="[^"]*">/, '').replace(/<\/script>$/, '');
+
+describe('jsonBlock', () => {
+  test('wraps the data in one application/json script element with the given id', () => {
+    const html = jsonBlock('report-context', { district: '通川区', lines: ['a'] });
+    expect(html).toBe('<script type="application/json" id="report-context">{"district":"通川区","lines":["a"]}</script>');
+  });
+
+  test('text that would close the element, open a comment or an entity stays inside it as data', () => {
+    const hostile = '甲</script><script>alert(1)</script><!-- &amp; >';
+    const html = jsonBlock('ctx', { name: hostile });
+    expect(html.match(/<\/script>/g)).toHaveLength(1);
+    expect(inner(html)).not.toMatch(/[<>&]/);
+    expect(JSON.parse(inner(html))).toEqual({ name: hostile });
+  });
+
+  test('the two JavaScript line separators are escaped, and the text round-trips unchanged', () => {
+    const text = '第一行\u2028第二行\u2029第三行';
+    const html = jsonBlock('ctx', { text });
+    expect(inner(html)).not.toMatch(/[\u2028\u2029]/);
+    expect(inner(html)).toContain('\\u2028');
+    expect(JSON.parse(inner(html))).toEqual({ text });
+  });
+});
