@@ -23,9 +23,36 @@ describe('checkUrgePayload', () => {
     });
   });
 
+  test('names an unknown district once, trimmed, however often it is sent', () => {
+    expect(checkUrgePayload({ districts: [' 宣汉县 ', '宣汉县', '通川区'] }, KNOWN)).toEqual({
+      ok: false,
+      errors: { districts: '“宣汉县”不是“配置”中的辖区，应为：通川区、达川区、达州高新区。' },
+    });
+  });
+
+  test('matches a name whole: a part of a district name is refused', () => {
+    expect(checkUrgePayload({ districts: ['通川'] }, KNOWN)).toEqual({
+      ok: false,
+      errors: { districts: '“通川”不是“配置”中的辖区，应为：通川区、达川区、达州高新区。' },
+    });
+  });
+
+  test('the districts are those 配置 lists now, not the three defaults', () => {
+    const withNew = [...KNOWN, '宣汉县'];
+    expect(checkUrgePayload({ districts: ['宣汉县'] }, withNew)).toEqual({ ok: true, districts: ['宣汉县'] });
+    expect(checkUrgePayload({ districts: ['达川区'] }, ['通川区'])).toEqual({
+      ok: false,
+      errors: { districts: '“达川区”不是“配置”中的辖区，应为：通川区。' },
+    });
+  });
+
   test('refuses a payload whose 辖区 is not a list of names', () => {
     for (const districts of ['通川区', [1], [null], { 0: '通川区' }]) {
       expect(checkUrgePayload({ districts }, KNOWN)).toEqual({ ok: false, errors: { districts: LIST_MESSAGE } });
     }
+  });
+
+  test('refuses the whole list when one entry is not a name: the good names are not sent either', () => {
+    expect(checkUrgePayload({ districts: ['通川区', 3, '达川区'] }, KNOWN)).toEqual({ ok: false, errors: { districts: LIST_MESSAGE } });
   });
 });
