@@ -5,6 +5,7 @@ import { CLOSED_STATUS } from './contract';
 import { normaliseCreditCode } from './credit-code';
 import type { RecordTab } from './record-tab';
 import { cellText } from './record-tab';
+import { charCount } from './text';
 
 export const EXTENSION_TAB = '延期申请';
 export const EXTENSION_HEADERS = ['提交时间', '辖区', '统一社会信用代码', '企业名称', '原整改完成时限', '申请延期至', '理由', '申请人', '审批状态', '审批人', '审批时间', '审批意见'] as const;
@@ -36,7 +37,8 @@ export function dateProblem(label: string, text: string): string {
 
 export function textProblem(label: string, text: string, required: boolean): string {
   if (required && text === '') return `请填写${label}`;
-  return text.length > OFFICE_TEXT_MAX ? `${label}最多${OFFICE_TEXT_MAX}字（现有${text.length}字）` : '';
+  const n = charCount(text);
+  return n > OFFICE_TEXT_MAX ? `${label}最多${OFFICE_TEXT_MAX}字（现有${n}字）` : '';
 }
 
 /** Sets `errors[key]` when `message` is not ''. */

@@ -1,5 +1,6 @@
 // 报送本季度进展 (contract §5): the dialog's context, the 进展说明 rule (shared by the page and the server) and the payload check.
 import { NARRATIVE_MAX } from './contract';
+import { charCount } from './text';
 
 export const REPORT_CONTEXT_ID = 'report-context';
 
@@ -13,7 +14,7 @@ export interface ReportDialogContext {
 /** '' when the 进展说明 is acceptable, else the Chinese message for the field. */
 export function narrativeProblem(value: unknown): string {
   if (typeof value !== 'string' || value.trim() === '') return '请填写进展说明：本季度整治工作的主要进展、存在的问题和下一步安排。';
-  const n = value.trim().length;
+  const n = charCount(value.trim());
   if (n > NARRATIVE_MAX) return `进展说明最多${NARRATIVE_MAX}字，现为${n}字，请精简后再报送。`;
   return '';
 }

@@ -27,3 +27,10 @@ export function hasVisible(text: string): boolean {
 export function visibleLength(text: string): number {
   return Array.from(text.replace(/[\s\u0085\p{Cf}\p{Cc}]/gu, '')).length;
 }
+
+/** How many characters the text has as a reader counts them: one outside the basic plane (𠀀, an emoji) is one, not two UTF-16 units, as zod's length checks count. */
+export function charCount(text: string): number {
+  let n = 0;
+  for (const _ of text) n += 1;
+  return n;
+}

@@ -35,11 +35,13 @@ type UrgeCheck = { ok: true; districts: string[] } | { ok: false; errors: Record
 
 /** `{ districts }`: names of 配置's districts, each once; empty or absent means all with something to say. */
 export function checkUrgePayload(input: unknown, known: readonly string[]): UrgeCheck {
-  const raw = input !== null && typeof input === 'object' ? (input as Record<string, unknown>)['districts'] : undefined;
+  const notAList = { ok: false, errors: { districts: '“辖区”应为辖区名称的列表（如 ["通川区"]），留空表示所有需要催办的辖区。' } } as const;
+  if (input === undefined || input === null) return { ok: true, districts: [] };
+  // Anything but `{ districts }` is refused: read as "no districts named", a bare list or name would mail every district.
+  if (typeof input !== 'object' || Array.isArray(input)) return notAList;
+  const raw = (input as Record<string, unknown>)['districts'];
   if (raw === undefined || raw === null) return { ok: true, districts: [] };
-  if (!Array.isArray(raw) || raw.some((d) => typeof d !== 'string')) {
-    return { ok: false, errors: { districts: '“辖区”应为辖区名称的列表（如 ["通川区"]），留空表示所有需要催办的辖区。' } };
-  }
+  if (!Array.isArray(raw) || raw.some((d) => typeof d !== 'string')) return notAList;
   const names = [...new Set(raw.map((d: string) => d.trim()).filter((d) => d !== ''))];
   const unknown = names.filter((d) => !known.includes(d));
   if (unknown.length > 0) {

@@ -2,6 +2,7 @@
 import { NARRATIVE_MAX } from '../domain/contract';
 import type { ReportDialogContext } from '../domain/report-dialog';
 import { REPORT_CONTEXT_ID, narrativeProblem } from '../domain/report-dialog';
+import { charCount } from '../domain/text';
 import { $, readContext, showBanner, showDone, whenParsed } from './dom';
 import { closePage, serverClient } from './server';
 
@@ -21,7 +22,7 @@ function setFieldError(message: string): void {
 }
 
 function updateCount(): void {
-  const n = $<HTMLTextAreaElement>('narrative').value.trim().length;
+  const n = charCount($<HTMLTextAreaElement>('narrative').value.trim());
   $('narrative-count').textContent = `${n} / ${NARRATIVE_MAX} 字`;
 }
 

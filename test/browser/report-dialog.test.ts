@@ -33,6 +33,17 @@ describe('the 报送本季度进展 dialog in Chromium', () => {
     expect(bridge.calls.map((c) => [c.fn, c.args])).toEqual([['submitQuarterReport', [{ district: '通川区', narrative: '完成甲公司密闭改造方案。' }]]]);
   });
 
+  it('counts characters as the server does (𠀀 is one) and refuses 2,001 of them on the page, sending nothing', async () => {
+    const { bridge, page } = await openDialog();
+    await page.fill('#narrative', '𠀀'.repeat(2000));
+    expect(await page.textContent('#narrative-count')).toBe('2000 / 2000 字');
+    await page.fill('#narrative', '𠀀'.repeat(2001));
+    expect(await page.textContent('#narrative-count')).toBe('2001 / 2000 字');
+    await page.click('#submit');
+    expect(await page.textContent('#narrative-error')).toBe('进展说明最多2000字，现为2001字，请精简后再报送。');
+    expect(bridge.calls).toEqual([]);
+  });
+
   it('shows the server’s refusal as an answer: another district’s report is refused on the form', async () => {
     const { bridge, page } = await openDialog((emu) => ({
       scriptRun: (fn, ...args) => emu.scriptRun(fn, ...args.map((a) => ({ ...(a as object), district: '达川区' }))),

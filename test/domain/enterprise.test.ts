@@ -210,6 +210,12 @@ describe('required and limited text', () => {
     expect(errorsOf({ progress: '进'.repeat(MAX_TEXT_LENGTH + 1) }).progress).toContain('进展情况');
   });
 
+  it('counts a character outside the basic plane (𠀀, two UTF-16 units) as one, as the message counts 字', () => {
+    expect(valueOf({ problems: '𠀀'.repeat(MAX_TEXT_LENGTH) }).problems).toBe('𠀀'.repeat(MAX_TEXT_LENGTH));
+    expect(valueOf({ remarks: '𠀀'.repeat(MAX_TEXT_LENGTH) }).remarks).toBe('𠀀'.repeat(MAX_TEXT_LENGTH));
+    expect(errorsOf({ problems: '𠀀'.repeat(MAX_TEXT_LENGTH + 1) }).problems).toBe(`${FIELD_LABELS.problems}不能超过${MAX_TEXT_LENGTH}个字`);
+  });
+
   it('treats progress and remarks as optional, absent or null meaning empty', () => {
     const value = valueOf({ progress: undefined, remarks: null });
     expect(value.progress).toBe('');

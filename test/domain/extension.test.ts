@@ -21,6 +21,8 @@ describe('dateProblem and textProblem', () => {
     expect(textProblem('审批意见', '', false)).toBe('');
     expect(textProblem('延期理由', '理'.repeat(2000), true)).toBe('');
     expect(textProblem('延期理由', '理'.repeat(2001), true)).toBe('延期理由最多2000字（现有2001字）');
+    expect(textProblem('审批意见', '𠀀'.repeat(2000), false)).toBe('');
+    expect(textProblem('审批意见', '𠀀'.repeat(2001), false)).toBe('审批意见最多2000字（现有2001字）');
   });
 });
 

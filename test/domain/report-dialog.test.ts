@@ -21,6 +21,12 @@ describe('narrativeProblem', () => {
     expect(narrativeProblem(` \n${'进'.repeat(2001)}\n `)).toBe(TOO_LONG_2001);
     expect(narrativeProblem('进'.repeat(2345))).toBe('进展说明最多2000字，现为2345字，请精简后再报送。');
   });
+
+  test('counts characters as a reader does: one outside the basic plane (𠀀, two UTF-16 units) is one', () => {
+    expect(narrativeProblem('𠀀'.repeat(2000))).toBe('');
+    expect(narrativeProblem('𠀀'.repeat(1001))).toBe('');
+    expect(narrativeProblem('𠀀'.repeat(2001))).toBe(TOO_LONG_2001);
+  });
 });
 
 describe('checkReportPayload', () => {

@@ -1,6 +1,6 @@
 // Invisible characters: what is removed from codes and what does not count as content in names and required text.
 
-import { hasVisible, visibleLength, withoutInvisible } from '../../src/domain/text';
+import { charCount, hasVisible, visibleLength, withoutInvisible } from '../../src/domain/text';
 
 /** Every character of Unicode's White_Space property, plus the zero-width and format characters people paste. */
 const SPACES = ['\t', '\n', '\v', '\f', '\r', ' ', '\u0085', '\u00a0', '\u1680', ...Array.from({ length: 11 }, (_, i) => String.fromCharCode(0x2000 + i)), '\u2028', '\u2029', '\u202f', '\u205f', '\u3000'];
@@ -27,5 +27,14 @@ describe('hasVisible and visibleLength', () => {
     expect(hasVisible('\u200b某\u200b')).toBe(true);
     expect(visibleLength('某 厂\u200b')).toBe(2);
     expect(visibleLength('𠀀厂')).toBe(2);
+  });
+});
+
+describe('charCount', () => {
+  it('counts characters, not UTF-16 units: 𠀀 and an emoji are one each; spaces and invisible ones count too', () => {
+    expect(charCount('')).toBe(0);
+    expect(charCount('达州')).toBe(2);
+    expect(charCount('𠀀厂😀')).toBe(3);
+    expect(charCount(' \u200b ')).toBe(3);
   });
 });

@@ -52,6 +52,12 @@ describe('checkUrgePayload', () => {
     }
   });
 
+  test('refuses a payload that is not an object holding 辖区: a bare list, a name or a number would otherwise mean every district', () => {
+    for (const input of [['通川区'], '通川区', 3, true]) {
+      expect(checkUrgePayload(input, KNOWN)).toEqual({ ok: false, errors: { districts: LIST_MESSAGE } });
+    }
+  });
+
   test('refuses the whole list when one entry is not a name: the good names are not sent either', () => {
     expect(checkUrgePayload({ districts: ['通川区', 3, '达川区'] }, KNOWN)).toEqual({ ok: false, errors: { districts: LIST_MESSAGE } });
   });
