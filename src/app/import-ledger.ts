@@ -78,7 +78,8 @@ function run(input: unknown): Run {
   const tab = typeof o.tab === 'string' ? o.tab.trim() : '';
   const refuse = (key: string, message: string): Run => ({ result: { ok: false, errors: { [key]: message } }, summary: '', rows: [] });
   const own = [...settings.districts.map((d) => d.district), IMPORT_REPORT_TAB, ...Object.values(TAB)];
-  if (tab === '' || own.includes(tab)) {
+  if (tab === '') return refuse('tab', `未指明要导入的工作表：请在 文件 → 导入 得到的工作表上运行“${CAPTION}”。`);
+  if (own.includes(tab)) {
     return refuse('tab', `“${tab}”不是导入的台账：请在 文件 → 导入 得到的工作表上运行“${CAPTION}”。`);
   }
   const grid = readGrid(ss, tab);

@@ -64,8 +64,12 @@ function tabOf<H extends string>(open: OpenTab<H>, name: string): { sheet: Googl
   return { sheet: open.sheet, tab: open.tab };
 }
 
+/** The credit code a call names; a call that names none (not the dialogs, which always do) is told so. */
+const named = (code: string): string =>
+  code !== '' ? code : fail('未指明企业（缺少统一社会信用代码），未做任何修改。请在辖区工作表中选中企业所在行，再从菜单重新打开。');
+
 function enterprise(c: Caller, code: string): { ledger: Ledger; row: LedgerRow } {
-  return locateEnterprise(c.ss, c.settings, code) ?? fail(`找不到统一社会信用代码为 ${code || '（空）'} 的企业，未做任何修改。`);
+  return locateEnterprise(c.ss, c.settings, named(code)) ?? fail(`找不到统一社会信用代码为 ${code} 的企业，未做任何修改。`);
 }
 
 /** The enterprise on the selected row of the active district tab, or (from the sidebar's link) the one with `code`. */
@@ -182,7 +186,7 @@ export function decideExtension(input: unknown): OfficeResult {
     if (!checked.ok) return checked;
     const v = checked.value;
     const { sheet, tab } = tabOf(openRecordTab(c.ss, EXTENSION_TAB, EXTENSION_HEADERS), EXTENSION_TAB);
-    const request = openRequestOf(tab, v.creditCode) ?? fail(`统一社会信用代码为 ${v.creditCode} 的企业没有待审批的延期申请（可能已被他人审批）。`);
+    const request = openRequestOf(tab, named(v.creditCode)) ?? fail(`统一社会信用代码为 ${v.creditCode} 的企业没有待审批的延期申请（可能已被他人审批）。`);
     const { ledger, row } = enterprise(c, v.creditCode);
     const p = row.record.payload;
     const to = v.approve ? request.cells['申请延期至'] : p.deadline;

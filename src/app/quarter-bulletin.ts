@@ -63,7 +63,10 @@ function extendedByDistrict(ss: Spreadsheet): Map<string, number> {
 
 /** The quarter as typed: '' is the current one; anything else must read `2022年第1季度` (or `2022Q1`). */
 function quarterFrom(input: unknown, today: string): Quarter | string {
-  const raw = input !== null && typeof input === 'object' ? (input as Record<string, unknown>)['quarter'] : undefined;
+  if (input === undefined || input === null) return quarterOf(today);
+  // A bare quarter or list read as "no quarter named" would write the wrong quarter's 通报 without a word.
+  if (typeof input !== 'object' || Array.isArray(input)) return '“季度”应放在请求的 quarter 中，如 { quarter: "2022年第1季度" }（留空为本季度）。';
+  const raw = (input as Record<string, unknown>)['quarter'];
   const text = raw === undefined || raw === null ? '' : String(raw).trim();
   if (text === '') return quarterOf(today);
   return parseQuarter(text) ?? `“季度”应${QUARTER_FORM}（留空为本季度），现为“${text.slice(0, 40)}”。`;

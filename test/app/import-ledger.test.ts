@@ -127,6 +127,8 @@ describe('importLedger', () => {
       [{ tab: '通川区', dryRun: true }, 'tab', /不是导入的台账/],
       [{ tab: TAB.log, dryRun: true }, 'tab', /不是导入的台账/],
       [{ tab: '没有这张表', dryRun: true }, 'tab', /找不到工作表“没有这张表”/],
+      [{ dryRun: true }, 'tab', /^未指明要导入的工作表：请在 文件 → 导入 得到的工作表上运行“导入台账”。$/],
+      ['Sheet1', 'tab', /^未指明要导入的工作表/],
     ];
     for (const [input, key, message] of cases) {
       const r = call(emu, input);

@@ -131,6 +131,20 @@ describe('延期申请 → 审批延期申请 (contract §10)', () => {
     expect(run(emu, 'requestExtension', { creditCode: codeAt(emu, 7), newDeadline: '2022-09-30', reason: '无' }).errors?._form).toContain('已验收销号');
     expect(requests(emu)).toHaveLength(1);
   });
+
+  test('a call that names no enterprise says so, for a request, a decision and an acceptance, and writes nothing', () => {
+    const emu = office();
+    const before = snapshot(emu);
+    const NONE = '未指明企业（缺少统一社会信用代码），未做任何修改。请在辖区工作表中选中企业所在行，再从菜单重新打开。';
+    expect(run(emu, 'requestExtension', { newDeadline: '2022-09-30', reason: '设备到货延迟' }).errors).toEqual({ _form: NONE });
+    emu.setUser(OWNER);
+    expect(run(emu, 'decideExtension', { creditCode: ' ', approve: true, opinion: '同意' }).errors).toEqual({ _form: NONE });
+    expect(run(emu, 'recordAcceptance', { date: '2022-03-10', passed: true, departments: '生态环境局', opinion: '' }).errors).toEqual({ _form: NONE });
+    expect(run(emu, 'requestExtension', { creditCode: '91511700MA0000000X', newDeadline: '2022-09-30', reason: '理由' }).errors?._form).toBe(
+      '找不到统一社会信用代码为 91511700MA0000000X 的企业，未做任何修改。',
+    );
+    expect(snapshot(emu)).toBe(before);
+  });
 });
 
 describe('验收销号 (contract §10)', () => {

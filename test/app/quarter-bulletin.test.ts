@@ -173,6 +173,17 @@ describe('生成季度通报 (contract §11)', () => {
     expect(bulletin(emu)).toBeNull();
   });
 
+  test('refuses a request that is not { quarter } (a bare quarter, a list, a number) instead of reading it as the current quarter', () => {
+    const emu = ledger();
+    emu.setUser(OWNER);
+    for (const input of ['2022年第1季度', ['2022年第1季度'], 1, true]) {
+      const run = emu.scriptRun('generateQuarterBulletin', input);
+      expect(run).toEqual({ ok: true, value: { ok: false, errors: { quarter: '“季度”应放在请求的 quarter 中，如 { quarter: "2022年第1季度" }（留空为本季度）。' } } });
+    }
+    expect(bulletin(emu)).toBeNull();
+    expect(emu.scriptRun('generateQuarterBulletin', null)).toMatchObject({ ok: true, value: { ok: true, quarter: '2022年第2季度' } });
+  });
+
   test('refuses a district clerk and writes nothing', () => {
     const emu = ledger();
     const result = generate(emu, '', CONTACT['通川区']!.clerk);
