@@ -9,6 +9,7 @@ import type { PayloadKey } from '../domain/contract';
 import { normaliseCreditCode } from '../domain/credit-code';
 import { isAppError } from '../domain/errors';
 import { FIELD_LABELS, PAYLOAD_KEYS, validateEnterprise } from '../domain/enterprise';
+import { fieldsOf } from '../domain/page-data';
 import type { EnterprisePayload, FieldErrors, FieldNotes } from '../domain/enterprise';
 import { columnLetter, rangeA1 } from '../domain/grid';
 import { payloadToRow, rowToPayload } from '../domain/ledger-row';
@@ -68,7 +69,7 @@ function caller(): Caller {
 /** The schema's check, with a clerk's 已验收销号 or 销号日期 refused on its field first (the office's to set). */
 function guarded(c: Caller, input: unknown): ReturnType<typeof validateEnterprise> {
   const checked = validateEnterprise(input, planRules(c.settings, dayOf(new Date())));
-  const clerk = clerkPayloadErrors((input ?? {}) as Record<string, unknown>);
+  const clerk = clerkPayloadErrors(fieldsOf(input) ?? {});
   const errors = Object.keys(clerk).length === 0 || c.office() ? {} : clerk;
   if (Object.keys(errors).length === 0) return checked;
   return { ok: false, errors: { ...(checked.ok ? {} : checked.errors), ...errors }, notes: checked.notes };

@@ -8,6 +8,7 @@ import { rangeA1 } from '../domain/grid';
 import { TEMPLATE_COLUMNS, payloadToRow } from '../domain/ledger-row';
 import { describeNewEnterprise, minuteText } from '../domain/log-text';
 import { accountKnown, canEditDistrict, isOffice } from '../domain/permissions';
+import { fieldsOf } from '../domain/page-data';
 import { planRules } from '../domain/settings';
 import { isAppError } from '../domain/errors';
 import { appendBlock, readGrid, writeReport } from '../sheet/import-io';
@@ -72,7 +73,7 @@ interface Run {
 function run(input: unknown): Run {
   const ss = activeSpreadsheet();
   const { settings } = readSettings(ss);
-  const o = (input ?? {}) as { tab?: unknown; dryRun?: unknown };
+  const o = fieldsOf(input) ?? {};
   // Only an explicit false imports: anything else is the harmless preview.
   const dryRun = o.dryRun !== false;
   const tab = typeof o.tab === 'string' ? o.tab.trim() : '';

@@ -9,6 +9,7 @@ import type { TabRepair } from '../domain/tab-repair';
 import { tabRepairOf } from '../domain/tab-repair';
 import { QUARTER_FORM, parseQuarter, quarterLabel, quarterOf } from '../domain/quarter';
 import type { Quarter } from '../domain/quarter';
+import { fieldsOf } from '../domain/page-data';
 import { reportingStart, updatedOnOf } from '../domain/vocabulary';
 import { writeBulletin } from '../sheet/bulletin-tab';
 import type { Ledger } from '../sheet/ledger';
@@ -63,10 +64,10 @@ function extendedByDistrict(ss: Spreadsheet): Map<string, number> {
 
 /** The quarter as typed: '' is the current one; anything else must read `2022年第1季度` (or `2022Q1`). */
 function quarterFrom(input: unknown, today: string): Quarter | string {
-  if (input === undefined || input === null) return quarterOf(today);
+  const fields = fieldsOf(input);
   // A bare quarter or list read as "no quarter named" would write the wrong quarter's 通报 without a word.
-  if (typeof input !== 'object' || Array.isArray(input)) return '“季度”应放在请求的 quarter 中，如 { quarter: "2022年第1季度" }（留空为本季度）。';
-  const raw = (input as Record<string, unknown>)['quarter'];
+  if (fields === null) return '“季度”应放在请求的 quarter 中，如 { quarter: "2022年第1季度" }（留空为本季度）。';
+  const raw = fields['quarter'];
   const text = raw === undefined || raw === null ? '' : String(raw).trim();
   if (text === '') return quarterOf(today);
   return parseQuarter(text) ?? `“季度”应${QUARTER_FORM}（留空为本季度），现为“${text.slice(0, 40)}”。`;

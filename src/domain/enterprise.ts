@@ -19,7 +19,7 @@ import {
 } from './contract';
 import type { ColumnKey, PayloadKey } from './contract';
 import { creditCodeNote, creditCodeProblem, normaliseCreditCode } from './credit-code';
-import { hasVisible, visibleLength } from './text';
+import { charCount, hasVisible, visibleLength } from './text';
 
 /** Problems that stop a save: the record is refused, nothing is written. */
 export type FieldErrors = Partial<Record<PayloadKey | '_form', string>>;
@@ -115,7 +115,7 @@ function nameText() {
   return z.string(missing).check(
     z.trim(),
     z.superRefine((s: string, ctx) => {
-      const message = s === '' ? missing : !hasVisible(s) ? `${missing}（当前只有空格或不可见字符）` : visibleLength(s) < 2 || Array.from(s).length > 100 ? length : null;
+      const message = s === '' ? missing : !hasVisible(s) ? `${missing}（当前只有空格或不可见字符）` : visibleLength(s) < 2 || charCount(s) > 100 ? length : null;
       if (message) ctx.issues.push({ code: 'custom', message, input: s });
     }),
   );

@@ -3,6 +3,7 @@ import type { Day } from './calendar-day';
 import { dayTextProblem } from './calendar-day';
 import { CLOSED_STATUS } from './contract';
 import { normaliseCreditCode } from './credit-code';
+import { fieldsOf } from './page-data';
 import type { RecordTab } from './record-tab';
 import { cellText } from './record-tab';
 import { charCount } from './text';
@@ -18,7 +19,7 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; errors: Errors };
 
 /** The input's fields as trimmed text (the credit code normalised), and a collector of field errors. */
 export function reader(input: unknown): { text(key: string): string; raw(key: string): unknown; errors: Errors; done<T>(value: T): Checked<T> } {
-  const o = (input !== null && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+  const o = fieldsOf(input) ?? {};
   const errors: Errors = {};
   return {
     raw: (key) => o[key],

@@ -1,5 +1,6 @@
 // 报送本季度进展 (contract §5): the dialog's context, the 进展说明 rule (shared by the page and the server) and the payload check.
 import { NARRATIVE_MAX } from './contract';
+import { fieldsOf } from './page-data';
 import { charCount } from './text';
 
 export const REPORT_CONTEXT_ID = 'report-context';
@@ -28,7 +29,7 @@ type PayloadCheck = { ok: true; value: ReportPayload } | { ok: false; errors: Re
 
 /** `{ district, narrative }` as sent by the dialog (or any caller): shape and 进展说明 checked, nothing else assumed. */
 export function checkReportPayload(input: unknown): PayloadCheck {
-  const obj = (input ?? {}) as Record<string, unknown>;
+  const obj = fieldsOf(input) ?? {};
   const errors: Record<string, string> = {};
   const district = typeof obj['district'] === 'string' ? obj['district'].trim() : '';
   if (district === '') errors['_form'] = '未指明要报送的辖区，请在本辖区工作表上重新打开“报送本季度进展”。';

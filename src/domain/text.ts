@@ -25,7 +25,7 @@ export function hasVisible(text: string): boolean {
 
 /** How many characters of the text show (for length rules a person can check by looking). */
 export function visibleLength(text: string): number {
-  return Array.from(text.replace(/[\s\u0085\p{Cf}\p{Cc}]/gu, '')).length;
+  return charCount(text.replace(/[\s\u0085\p{Cf}\p{Cc}]/gu, ''));
 }
 
 /** How many characters the text has as a reader counts them: one outside the basic plane (𠀀, an emoji) is one, not two UTF-16 units, as zod's length checks count. */

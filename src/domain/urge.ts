@@ -1,4 +1,5 @@
 // 立即催办 (contract §11): the dialog's context, and the check of what sendUrgeNow is sent (shared by the page and the server).
+import { fieldsOf } from './page-data';
 
 export const URGE_CONTEXT_ID = 'urge-context';
 
@@ -36,10 +37,10 @@ type UrgeCheck = { ok: true; districts: string[] } | { ok: false; errors: Record
 /** `{ districts }`: names of 配置's districts, each once; empty or absent means all with something to say. */
 export function checkUrgePayload(input: unknown, known: readonly string[]): UrgeCheck {
   const notAList = { ok: false, errors: { districts: '“辖区”应为辖区名称的列表（如 ["通川区"]），留空表示所有需要催办的辖区。' } } as const;
-  if (input === undefined || input === null) return { ok: true, districts: [] };
+  const fields = fieldsOf(input);
   // Anything but `{ districts }` is refused: read as "no districts named", a bare list or name would mail every district.
-  if (typeof input !== 'object' || Array.isArray(input)) return notAList;
-  const raw = (input as Record<string, unknown>)['districts'];
+  if (fields === null) return notAList;
+  const raw = fields['districts'];
   if (raw === undefined || raw === null) return { ok: true, districts: [] };
   if (!Array.isArray(raw) || raw.some((d) => typeof d !== 'string')) return notAList;
   const names = [...new Set(raw.map((d: string) => d.trim()).filter((d) => d !== ''))];

@@ -1,5 +1,5 @@
-// Data handed to a page as an inert JSON block (src/domain/page-data.ts): user text cannot close the element, open a comment or break a script.
-import { jsonBlock } from '../../src/domain/page-data';
+// Data between pages and server (src/domain/page-data.ts): the inert JSON block user text cannot break out of, and the fields a server call was sent.
+import { fieldsOf, jsonBlock } from '../../src/domain/page-data';
 
 const inner = (html: string): string => html.replace(/^<script type="application\/json" id="[^"]*">/, '').replace(/<\/script>$/, '');
 
@@ -33,5 +33,18 @@ describe('jsonBlock', () => {
     expect(inner(html)).not.toMatch(/[\u2028\u2029]/);
     expect(inner(html)).toBe(String.raw`{"text":"第一行\u2028第二行\u2029第三行"}`);
     expect(JSON.parse(inner(html))).toEqual({ text });
+  });
+});
+
+describe('fieldsOf', () => {
+  test('a call without a payload has no fields; an object payload is its own fields', () => {
+    expect(fieldsOf(undefined)).toEqual({});
+    expect(fieldsOf(null)).toEqual({});
+    const payload = { quarter: '2022年第1季度' };
+    expect(fieldsOf(payload)).toBe(payload);
+  });
+
+  test('another shape (a bare list, name, number or flag) is null, not "no fields"', () => {
+    for (const input of [['通川区'], '通川区', 3, true, '']) expect(fieldsOf(input)).toBeNull();
   });
 });
